@@ -1,0 +1,38 @@
+# Two commands for a newcomer (see README):  make run   |   make test
+# Both create .venv and install what they need on first use.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_APP := $(VENV)/.installed-app
+STAMP_DEV := $(VENV)/.installed-dev
+
+.PHONY: run test lint bench bundle clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP_APP): pyproject.toml | $(BIN)/python
+	scripts/install_system_deps.sh
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	scripts/install_system_deps.sh
+	# torch==2.13.0 is pinned in the 'train' extra: the CPU build, never the CUDA one.
+	$(BIN)/pip install -q -e ".[train,dev]"
+	touch $@ $(STAMP_APP)
+
+run: $(STAMP_APP)
+	$(BIN)/kanjipad
+
+test: $(STAMP_DEV)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP_DEV)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/pen_up_latency.py
+
+clean:
+	rm -rf $(VENV) build dist
