@@ -1,0 +1,155 @@
+"""Ink: the strokes a user drew, independent of any widget or screen.
+
+A stroke is an ``(n, 2)`` float64 array of ``x, y`` points in canvas units.
+Optional per-point timestamps (ms) travel alongside. The JSON form is the
+project's stroke-set line format::
+
+    {"char": "日", "strokes": [[[x, y], ...], ...], "box": [width, height]}
+
+Extra keys are allowed and preserved on read in :attr:`Ink.extra`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+class InkError(ValueError):
+    """Ink that cannot be used: malformed JSON, wrong shapes, unusable coordinates."""
+
+
+def _as_stroke(points: Any) -> np.ndarray:
+    try:
+        arr = np.asarray(points, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise InkError(f"a stroke must be a list of [x, y] points: {exc}") from None
+    if arr.size == 0:
+        return np.zeros((0, 2))
+    if arr.ndim != 2 or arr.shape[1] < 2:
+        raise InkError(f"a stroke must be a list of [x, y] points, got shape {arr.shape}")
+    return arr[:, :2].copy()
+
+
+@dataclass(frozen=True)
+class Ink:
+    """An immutable sequence of strokes plus optional metadata."""
+
+    strokes: tuple[np.ndarray, ...] = ()
+    times: tuple[np.ndarray, ...] | None = None
+    box: tuple[float, float] | None = None
+    char: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_strokes(
+        cls,
+        strokes: Iterable[Any],
+        *,
+        box: Sequence[float] | None = None,
+        char: str | None = None,
+    ) -> Ink:
+        return cls(
+            strokes=tuple(_as_stroke(s) for s in strokes),
+            box=None if box is None else (float(box[0]), float(box[1])),
+            char=char,
+        )
+
+    def __len__(self) -> int:
+        return len(self.strokes)
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        return iter(self.strokes)
+
+    @property
+    def point_count(self) -> int:
+        return sum(len(s) for s in self.strokes)
+
+    def with_stroke(self, points: Any, times: Any | None = None) -> Ink:
+        """Return a new ink with one more stroke (timestamps kept when every stroke has them)."""
+        stroke = _as_stroke(points)
+        new_times = None
+        if times is not None and (self.times is not None or not self.strokes):
+            new_times = (*(self.times or ()), np.asarray(times, dtype=np.float64))
+        return Ink((*self.strokes, stroke), new_times, self.box, self.char, dict(self.extra))
+
+    def without_last_stroke(self) -> Ink:
+        times = self.times[:-1] if self.times else self.times
+        return Ink(self.strokes[:-1], times, self.box, self.char, dict(self.extra))
+
+    def finite(self) -> Ink:
+        """Drop points with NaN/inf coordinates and strokes left empty by that."""
+        strokes: list[np.ndarray] = []
+        for s in self.strokes:
+            ok = np.isfinite(s).all(axis=1) if len(s) else np.zeros(0, bool)
+            if ok.any():
+                strokes.append(s[ok])
+        return Ink(tuple(strokes), None, self.box, self.char, dict(self.extra))
+
+    # --- stroke-set JSON -------------------------------------------------
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = dict(self.extra)
+        if self.char is not None:
+            out["char"] = self.char
+        out["strokes"] = [[[_num(x), _num(y)] for x, y in s] for s in self.strokes]
+        if self.box is not None:
+            out["box"] = [_num(self.box[0]), _num(self.box[1])]
+        if self.times is not None:
+            out["times"] = [[_num(t) for t in ts] for ts in self.times]
+        return out
+
+    @classmethod
+    def from_json(cls, obj: Any) -> Ink:
+        if not isinstance(obj, dict):
+            raise InkError("a stroke-set sample must be a JSON object")
+        raw = obj.get("strokes")
+        if not isinstance(raw, list):
+            raise InkError('a stroke-set sample needs a "strokes" list')
+        char = obj.get("char")
+        if char is not None and not isinstance(char, str):
+            raise InkError('"char" must be a string')
+        box = obj.get("box")
+        if box is not None:
+            if not (isinstance(box, list) and len(box) == 2):
+                raise InkError('"box" must be [width, height]')
+            try:
+                box = (float(box[0]), float(box[1]))
+            except (TypeError, ValueError):
+                raise InkError('"box" must be two numbers') from None
+        times = None
+        if isinstance(obj.get("times"), list) and len(obj["times"]) == len(raw):
+            try:
+                times = tuple(np.asarray(t, dtype=np.float64) for t in obj["times"])
+            except (TypeError, ValueError):
+                times = None
+        extra = {k: v for k, v in obj.items() if k not in {"char", "strokes", "box", "times"}}
+        return cls(tuple(_as_stroke(s) for s in raw), times, box, char, extra)
+
+
+def _num(v: float) -> float | int:
+    v = float(v)
+    if not math.isfinite(v):
+        raise InkError("cannot write a non-finite coordinate to JSON")
+    return int(v) if v.is_integer() else round(v, 3)
+
+
+def read_stroke_set(path: str | Path) -> Iterator[Ink]:
+    """Yield the samples of a JSON Lines stroke set; a bad line names the file and line."""
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield Ink.from_json(json.loads(line))
+            except (json.JSONDecodeError, InkError) as exc:
+                raise InkError(f"{path}:{lineno}: {exc}") from None
+
+
+def dumps_sample(ink: Ink) -> str:
+    return json.dumps(ink.to_json(), ensure_ascii=False, separators=(",", ":"))

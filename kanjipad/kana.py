@@ -1,0 +1,16 @@
+"""Kana facts the core needs: small/large pairs and romaji for the candidate bar.
+
+The renderer normalises ink by its bounding box, so a small kana (ぁ) and its large
+form (あ) produce the same image. The model therefore learns only the large form;
+the small one is offered right after it as a *companion* candidate.
+"""
+
+from __future__ import annotations
+
+SMALL_TO_LARGE: dict[str, str] = dict(
+    zip(
+        "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ",
+        "あいうえおつやゆよわかけアイウエオツヤユヨワカケ",
+        strict=True,
+    )
+)

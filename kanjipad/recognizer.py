@@ -1,0 +1,198 @@
+"""Recognise ink with a self-describing ONNX model (ONNX Runtime; no torch).
+
+The model file carries everything needed to use it in its ONNX metadata
+(``kanjipad.*`` keys): the class characters, small-kana companions, input size,
+normalisation, name, version and training recipe. There is no separate labels
+file to pair up by accident.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from kanjipad.ink import Ink
+from kanjipad.render import render
+
+META_PREFIX = "kanjipad."
+FORMAT_VERSION = 1
+DEVICES = ("auto", "cpu", "cuda")
+
+
+class ModelError(Exception):
+    """A model that cannot be used; the message says what to do about it."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    char: str
+    score: float
+    #: True for a small kana offered beside its large form (not scored on its own).
+    companion: bool = False
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    path: Path
+    name: str
+    classes: str
+    companions: dict[str, str]
+    input_size: int
+    ink_value: float
+    background_value: float
+    format_version: int
+    recipe: dict[str, Any] = field(default_factory=dict)
+    size_bytes: int = 0
+
+    @property
+    def class_count(self) -> int:
+        """Characters the model can offer, small-kana companions included."""
+        return len(self.classes) + len(self.companions)
+
+
+def _parse_metadata(path: Path, meta: dict[str, str], output_width: int | None) -> ModelInfo:
+    def need(key: str) -> str:
+        if META_PREFIX + key not in meta:
+            raise ModelError(
+                f"{path.name} is an ONNX model but not a KanjiPad model: its metadata lacks "
+                f"'{META_PREFIX}{key}'. Export models with 'kanjipad-train export'."
+            )
+        return meta[META_PREFIX + key]
+
+    try:
+        fmt = int(need("format_version"))
+        classes = need("classes")
+        companions = json.loads(meta.get(META_PREFIX + "companions", "{}"))
+        size = int(need("input_size"))
+        norm = json.loads(need("normalisation"))
+        ink_value, bg_value = float(norm["ink"]), float(norm["background"])
+        recipe = json.loads(meta.get(META_PREFIX + "recipe", "{}"))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"{path.name} has malformed KanjiPad metadata ({exc}); re-export it") from None
+    if fmt > FORMAT_VERSION:
+        raise ModelError(
+            f"{path.name} uses model format {fmt}; this KanjiPad reads up to "
+            f"{FORMAT_VERSION}. Update KanjiPad."
+        )
+    if not classes or len(set(classes)) != len(classes):
+        raise ModelError(f"{path.name}: the class list in its metadata is empty or has duplicates")
+    if output_width is not None and output_width != len(classes):
+        raise ModelError(
+            f"{path.name}: the network has {output_width} outputs but its metadata lists "
+            f"{len(classes)} classes; the file is inconsistent, re-export it"
+        )
+    if not 8 <= size <= 512:
+        raise ModelError(f"{path.name}: implausible input size {size} in its metadata")
+    return ModelInfo(
+        path=path,
+        name=meta.get(META_PREFIX + "name", path.stem),
+        classes=classes,
+        companions={k: v for k, v in companions.items() if k in classes},
+        input_size=size,
+        ink_value=ink_value,
+        background_value=bg_value,
+        format_version=fmt,
+        recipe=recipe,
+        size_bytes=path.stat().st_size,
+    )
+
+
+def available_providers() -> list[str]:
+    import onnxruntime as ort
+
+    return list(ort.get_available_providers())
+
+
+def choose_providers(device: str) -> list[str]:
+    """Execution providers to ask for: CUDA first when wanted and present, CPU always."""
+    if device not in DEVICES:
+        raise ValueError(f"device must be one of {DEVICES}, not {device!r}")
+    have = available_providers()
+    if device == "cuda" and "CUDAExecutionProvider" not in have:
+        raise ModelError(
+            "CUDA was asked for but this ONNX Runtime has no CUDA provider; "
+            "install the 'gpu' extra (onnxruntime-gpu) or choose the CPU"
+        )
+    if device in ("auto", "cuda") and "CUDAExecutionProvider" in have:
+        return ["CUDAExecutionProvider", "CPUExecutionProvider"]
+    return ["CPUExecutionProvider"]
+
+
+class Recognizer:
+    """Loads a KanjiPad ONNX model once and recognises ink with it."""
+
+    def __init__(self, path: str | Path, device: str = "auto", threads: int = 1):
+        import onnxruntime as ort
+
+        path = Path(path)
+        if not path.is_file():
+            raise ModelError(f"model file not found: {path}. Choose an existing .onnx model in Settings.")
+        opts = ort.SessionOptions()
+        # One thread: the network is small, and a second thread costs more in
+        # synchronisation than it saves at batch size 1 (and keeps the UI thread free).
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        opts.log_severity_level = 3
+        try:
+            self._session = ort.InferenceSession(str(path), opts, providers=choose_providers(device))
+        except ModelError:
+            raise
+        except Exception as exc:  # onnxruntime raises several private exception types
+            raise ModelError(
+                f"{path.name} could not be loaded as an ONNX model: {_first_line(exc)}"
+            ) from None
+        meta = self._session.get_modelmeta().custom_metadata_map
+        out_shape = self._session.get_outputs()[0].shape
+        width = out_shape[-1] if out_shape and isinstance(out_shape[-1], int) else None
+        self.info = _parse_metadata(path, dict(meta), width)
+        inp = self._session.get_inputs()[0]
+        self._input_name = inp.name
+        if len(inp.shape) != 4 or any(
+            isinstance(d, int) and d != self.info.input_size for d in inp.shape[2:]
+        ):
+            raise ModelError(f"{path.name}: input shape {inp.shape} does not match its metadata")
+        #: The providers ONNX Runtime actually uses (it falls back to CPU silently).
+        self.providers: list[str] = list(self._session.get_providers())
+
+    @property
+    def provider(self) -> str:
+        return "CUDA" if self.providers and self.providers[0].startswith("CUDA") else "CPU"
+
+    def preprocess(self, ink: Ink) -> np.ndarray:
+        img = render(ink, self.info.input_size)
+        if self.info.ink_value != 1.0 or self.info.background_value != 0.0:
+            lo, hi = self.info.background_value, self.info.ink_value
+            img = lo + img * (hi - lo)
+        return img[None, None].astype(np.float32, copy=False)
+
+    def probabilities(self, batch: np.ndarray) -> np.ndarray:
+        """Class probabilities for a float32 batch ``(n, 1, size, size)``."""
+        return self._session.run(None, {self._input_name: batch})[0]
+
+    def recognize(self, ink: Ink, k: int = 10) -> list[Candidate]:
+        """The ``k`` most likely characters, best first; empty ink gives none."""
+        if not any(len(s) for s in ink.finite().strokes):
+            return []
+        probs = self.probabilities(self.preprocess(ink))[0]
+        return self.top_k(probs, k)
+
+    def top_k(self, probs: np.ndarray, k: int) -> list[Candidate]:
+        classes, companions = self.info.classes, self.info.companions
+        order = np.argpartition(-probs, min(k, len(probs) - 1))[:k]
+        order = order[np.argsort(-probs[order])]
+        out: list[Candidate] = []
+        for i in order:
+            ch = classes[i]
+            out.append(Candidate(ch, float(probs[i])))
+            if ch in companions:
+                out.append(Candidate(companions[ch], float(probs[i]), companion=True))
+        return out[:k]
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__

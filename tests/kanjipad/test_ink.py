@@ -1,0 +1,67 @@
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kanjipad.ink import Ink, InkError, dumps_sample, read_stroke_set
+
+coord = st.floats(-1e4, 1e4, allow_nan=False).map(lambda v: round(v, 3))
+stroke = st.lists(st.tuples(coord, coord), min_size=1, max_size=20)
+inks = st.lists(stroke, max_size=8)
+
+
+@given(inks, st.sampled_from([None, "日", "あ"]))
+def test_json_round_trip_keeps_strokes_and_label(strokes, char):
+    ink = Ink.from_strokes(strokes, box=(300, 300), char=char)
+    back = Ink.from_json(json.loads(dumps_sample(ink)))
+    assert back.char == char
+    assert back.box == (300.0, 300.0)
+    assert len(back) == len(ink)
+    for a, b in zip(back.strokes, ink.strokes, strict=True):
+        np.testing.assert_allclose(a, b, atol=1e-3)
+
+
+def test_extra_keys_survive_round_trip():
+    obj = {"char": "日", "strokes": [[[1, 2], [3, 4]]], "box": [300, 300], "id": "x#1", "source": "me"}
+    assert Ink.from_json(obj).to_json() == obj
+
+
+@pytest.mark.parametrize(
+    "obj, message",
+    [
+        ([], "JSON object"),
+        ({"char": "日"}, '"strokes"'),
+        ({"strokes": [[[1]]]}, "[x, y]"),
+        ({"strokes": [["a", "b"]]}, "[x, y]"),
+        ({"strokes": [], "box": [1]}, "box"),
+        ({"strokes": [], "char": 5}, "char"),
+    ],
+)
+def test_malformed_samples_give_clear_errors(obj, message):
+    with pytest.raises(InkError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        Ink.from_json(obj)
+
+
+def test_read_stroke_set_names_the_bad_line(tmp_path):
+    path = tmp_path / "set.jsonl"
+    path.write_text('{"char": "日", "strokes": [[[0, 0], [1, 1]]]}\n\n{not json}\n', encoding="utf-8")
+    it = read_stroke_set(path)
+    assert next(it).char == "日"
+    with pytest.raises(InkError, match=r"set\.jsonl:3"):
+        next(it)
+
+
+def test_undo_and_add_stroke_keep_times():
+    ink = Ink().with_stroke([[0, 0], [1, 1]], times=[0, 10]).with_stroke([[2, 2]], times=[20])
+    assert len(ink) == 2 and ink.times is not None and len(ink.times) == 2
+    shorter = ink.without_last_stroke()
+    assert len(shorter) == 1 and len(shorter.times) == 1
+
+
+def test_finite_drops_nan_points_and_empty_strokes():
+    ink = Ink.from_strokes([[[0, 0], [np.nan, 1], [2, 2]], [[np.inf, 0]]])
+    clean = ink.finite()
+    assert len(clean) == 1
+    assert clean.strokes[0].shape == (2, 2)

@@ -1,0 +1,87 @@
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kanjipad.ink import Ink, InkError
+from kanjipad.render import INPUT_SIZE, render
+
+finite = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
+anyfloat = st.floats(allow_nan=True, allow_infinity=True, width=64).filter(
+    lambda v: not np.isfinite(v) or abs(v) <= 1e6
+)
+strokes = st.lists(st.lists(st.tuples(anyfloat, anyfloat), min_size=1, max_size=30), max_size=10)
+
+
+@given(strokes)
+@settings(max_examples=200, deadline=None)
+def test_any_ink_renders_to_a_defined_image(raw):
+    img = render(Ink.from_strokes(raw))
+    assert img.shape == (INPUT_SIZE, INPUT_SIZE)
+    assert img.dtype == np.float32
+    assert np.isfinite(img).all()
+    assert img.min() >= 0.0 and img.max() <= 1.0
+
+
+@given(
+    st.lists(st.lists(st.tuples(finite, finite), min_size=2, max_size=10), min_size=1, max_size=5),
+    st.floats(0.01, 100),
+    st.floats(-1e3, 1e3),
+)
+@settings(max_examples=100, deadline=None)
+def test_position_and_scale_of_the_ink_do_not_matter(raw, scale, offset):
+    a = Ink.from_strokes(raw)
+    b = Ink(tuple(s * scale + offset for s in a.strokes))
+    ia, ib = render(a), render(b)
+    # Tiny differences from float rounding at the supersampled edge are fine.
+    assert np.abs(ia - ib).mean() < 0.01
+
+
+def test_empty_ink_is_blank():
+    assert not render(Ink()).any()
+    assert not render(Ink.from_strokes([[]])).any()
+
+
+def test_single_dot_is_a_centred_blob():
+    img = render(Ink.from_strokes([[[5, 5]]]))
+    ys, xs = np.nonzero(img > 0.5)
+    assert len(ys) > 0
+    assert abs(ys.mean() - 31.5) < 1 and abs(xs.mean() - 31.5) < 1
+
+
+def test_straight_line_spans_the_box_with_margin():
+    img = render(Ink.from_strokes([[[0, 10], [100, 10]]]))
+    cols = np.nonzero(img.max(axis=0) > 0.5)[0]
+    rows = np.nonzero(img.max(axis=1) > 0.5)[0]
+    assert cols.min() <= 6 and cols.max() >= 57  # nearly the full width, with a margin
+    assert cols.min() >= 2 and cols.max() <= 61
+    assert rows.max() - rows.min() <= 4  # one line, a few pixels thick
+
+
+def test_aspect_ratio_is_kept():
+    tall = render(Ink.from_strokes([[[0, 0], [0, 100]], [[10, 0], [10, 100]]]))
+    cols = np.nonzero(tall.max(axis=0) > 0.5)[0]
+    assert cols.max() - cols.min() < 20  # 10 wide by 100 tall stays narrow
+
+
+def test_ten_thousand_points_render():
+    t = np.linspace(0, 40 * np.pi, 10_000)
+    spiral = np.column_stack([t * np.cos(t), t * np.sin(t)])
+    img = render(Ink.from_strokes([spiral]))
+    assert img.mean() > 0.05
+
+
+def test_nan_and_inf_points_are_dropped():
+    clean = render(Ink.from_strokes([[[0, 0], [10, 10]]]))
+    dirty = render(Ink.from_strokes([[[0, 0], [np.nan, 3], [10, 10], [np.inf, -np.inf]]]))
+    np.testing.assert_array_equal(clean, dirty)
+
+
+def test_absurd_coordinates_raise_a_clear_error():
+    with pytest.raises(InkError, match="beyond"):
+        render(Ink.from_strokes([[[0, 0], [1e300, 1]]]))
+
+
+def test_stroke_order_does_not_change_the_image():
+    a = [[[0, 0], [10, 0]], [[5, -5], [5, 20]], [[0, 20], [10, 20]]]
+    np.testing.assert_array_equal(render(Ink.from_strokes(a)), render(Ink.from_strokes(a[::-1])))
