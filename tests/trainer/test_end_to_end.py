@@ -1,0 +1,186 @@
+"""Train → export → evaluate on a handful of classes, and resume after kill -9.
+
+Tiny on purpose: eight classes, a small network, well under a minute on 2 cores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from kanjipad.recognizer import Recognizer
+from trainer import cli
+from trainer.evaluate import evaluate_file
+
+from .conftest import TINY_CLASSES
+
+pytestmark = pytest.mark.slow
+TINY_NET = ["--widths", "8", "16", "32", "32", "--embed", "64", "--batch-size", "64"]
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory) -> Path:
+    w = tmp_path_factory.mktemp("e2e")
+    (w / "classes.txt").write_text(TINY_CLASSES, encoding="utf-8")
+    common = ["--classes", str(w / "classes.txt"), "--cache", "", "--workers", "1"]
+    assert cli.main(["prepare", *common, "--per-class", "120", "--seed", "1", "--out", str(w / "train")]) == 0
+    assert cli.main(["prepare", *common, "--per-class", "10", "--seed", "2", "--out", str(w / "val")]) == 0
+    return w
+
+
+@pytest.fixture(scope="module")
+def trained(workdir) -> Path:
+    run = workdir / "run"
+    argv = ["train", "--data", str(workdir / "train"), "--val", str(workdir / "val"), "--out", str(run)]
+    assert cli.main([*argv, *TINY_NET, "--epochs", "4", "--warmup-steps", "10", "--lr", "0.01"]) == 0
+    return run
+
+
+def test_prepare_is_deterministic_and_resumable(workdir, tmp_path):
+    from trainer import shards
+
+    images, labels, meta = shards.load(workdir / "val")
+    assert images.shape == (80, 64, 64) and images.dtype == np.uint8
+    assert meta["classes"] == TINY_CLASSES
+    assert sorted(np.bincount(labels)) == [10] * 8
+    # Same seed, same pixels; a re-run over a complete folder renders nothing new.
+    again = shards.prepare(tmp_path / "v", list(TINY_CLASSES), 10, seed=2, workers=1, progress=False)
+    np.testing.assert_array_equal(shards.load(again)[0], images)
+    before = {p: p.stat().st_mtime_ns for p in again.glob("*.npy")}
+    shards.prepare(again, list(TINY_CLASSES), 10, seed=2, workers=1, progress=False)
+    assert before == {p: p.stat().st_mtime_ns for p in again.glob("*.npy")}
+
+
+def test_training_writes_config_checkpoints_and_learns(trained):
+    config = json.loads((trained / "config.json").read_text())
+    assert config["model"]["widths"] == [8, 16, 32, 32]
+    assert (trained / "best.pt").exists() and (trained / "last.pt").exists()
+    log = [json.loads(line) for line in (trained / "log.jsonl").read_text().splitlines()]
+    val = [e["val_top1"] for e in log if "val_top1" in e]
+    assert val[-1] > 70.0  # chance is 12.5 %
+    assert len(list(trained.glob("best-*.pt"))) <= 2  # keep-best
+
+
+def test_export_matches_torch_and_evaluates(trained, workdir, capsys):
+    out = workdir / "export"
+    argv = ["export", "--checkpoint", str(trained / "best.pt"), "--calibrate", str(workdir / "val")]
+    assert cli.main([*argv, "--out", str(out), "--calibration-samples", "64"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["model.fp32.onnx"]["max_abs_diff"] < 1e-4
+    assert report["model.int8.onnx"]["top1_agreement"] > 90.0
+
+    rec = Recognizer(out / "model.fp32.onnx", device="cpu")
+    assert rec.info.classes == TINY_CLASSES
+    assert json.loads(rec.info.recipe and json.dumps(rec.info.recipe))["epochs"] == 4
+
+    # Held-out synthetic ink as a stroke set, scored through the app's own path.
+    heldout = workdir / "heldout.jsonl"
+    assert (
+        cli.main(
+            [
+                "synth-set",
+                "--classes",
+                str(workdir / "classes.txt"),
+                "--per-class",
+                "5",
+                "--seed",
+                "9",
+                "--out",
+                str(heldout),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    for variant in ("orig", "shuffle", "join"):
+        assert (
+            cli.main(
+                [
+                    "evaluate",
+                    "--model",
+                    str(out / "model.int8.onnx"),
+                    "--strokes",
+                    str(heldout),
+                    "--variant",
+                    variant,
+                    "--json",
+                ]
+            )
+            == 0
+        )
+        result = json.loads(capsys.readouterr().out)
+        assert result["n"] == 40 and result["scored"] == 40 and result["skipped"] == 0
+        assert result["top1"] > 60.0 and result["top10"] == 100.0
+        assert result["latency_ms_p95"] > 0
+
+
+def test_evaluate_skips_characters_the_model_does_not_know(trained, workdir, tmp_path):
+    model = workdir / "export" / "model.fp32.onnx"
+    if not model.exists():
+        pytest.skip("export test did not run")
+    strokes = tmp_path / "s.jsonl"
+    strokes.write_text(
+        '{"char": "日", "strokes": [[[0,0],[0,10]],[[0,0],[10,0],[10,10]],[[0,5],[10,5]],[[0,10],[10,10]]]}\n'
+        '{"char": "猫", "strokes": [[[0,0],[5,5]]]}\n',
+        encoding="utf-8",
+    )
+    result = evaluate_file(model, strokes)
+    assert (result["n"], result["scored"], result["skipped"]) == (2, 1, 1)
+
+
+def test_resume_after_kill_reproduces_an_uninterrupted_run(workdir, tmp_path):
+    """kill -9 mid-run, then --resume: the final weights equal an uninterrupted run's."""
+    argv = [
+        sys.executable,
+        "-m",
+        "trainer.cli",
+        "train",
+        "--data",
+        str(workdir / "val"),
+        *TINY_NET,
+        "--epochs",
+        "12",
+        "--warmup-steps",
+        "2",
+        "--ckpt-every",
+        "2",
+        "--batch-size",
+        "16",
+        "--threads",
+        "1",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    straight, broken = tmp_path / "straight", tmp_path / "broken"
+    subprocess.run([*argv, "--out", str(straight)], check=True, env=env, capture_output=True)
+
+    proc = subprocess.Popen(
+        [*argv, "--out", str(broken)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and not (broken / "last.pt").exists():
+        time.sleep(0.02)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    killed_at = torch.load(broken / "last.pt", weights_only=False)["step"]
+    total = json.loads((broken / "config.json").read_text())["total_steps"]
+    assert 0 < killed_at < total, "the run finished before it could be killed"
+
+    again = subprocess.run([*argv, "--out", str(broken)], env=env, capture_output=True, text=True)
+    assert again.returncode == 2 and "--resume" in again.stderr  # never silently restarts
+    subprocess.run([*argv, "--out", str(broken), "--resume"], check=True, env=env, capture_output=True)
+
+    a = torch.load(straight / "final.pt", weights_only=False)
+    b = torch.load(broken / "final.pt", weights_only=False)
+    assert a["step"] == b["step"] == total
+    for k in a["model"]:
+        torch.testing.assert_close(a["model"][k], b["model"][k], rtol=1e-5, atol=1e-6)

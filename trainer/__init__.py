@@ -1,0 +1,1 @@
+"""kanjipad-train: builds, fine-tunes, exports and evaluates KanjiPad's recognition model."""

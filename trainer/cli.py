@@ -1,0 +1,272 @@
+"""``kanjipad-train``: data preparation, training, export and evaluation.
+
+Typical use (the bundled model is built exactly so; see the README)::
+
+    kanjipad-train prepare --classes standard --per-class 250 --seed 1 --out data/train
+    kanjipad-train prepare --classes standard --per-class 4 --seed 2 --out data/val
+    kanjipad-train train --data data/train --val data/val --out runs/standard
+    kanjipad-train export --checkpoint runs/standard/best.pt --calibrate data/val --out runs/standard/export
+    kanjipad-train evaluate --model runs/standard/export/model.int8.onnx --strokes devset.jsonl --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _add_classes(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--classes",
+        default="standard",
+        help="class preset (standard, full) or a file of characters (default: standard)",
+    )
+
+
+def cmd_classes(args: argparse.Namespace) -> int:
+    from trainer import classes
+
+    chars = classes.resolve(args.classes)
+    learned, companions = classes.split_companions(chars)
+    if args.out:
+        Path(args.out).write_text("".join(chars) + "\n", encoding="utf-8")
+    print(json.dumps({"classes": len(chars), "learned": len(learned), "companions": len(companions)}))
+    return 0
+
+
+def cmd_prepare(args: argparse.Namespace) -> int:
+    from trainer import classes, shards
+    from trainer.synth import SynthConfig
+
+    learned, _ = classes.split_companions(classes.resolve(args.classes))
+    cfg = SynthConfig(scale=args.distortion)
+    shards.prepare(
+        Path(args.out),
+        learned,
+        args.per_class,
+        seed=args.seed,
+        cfg=cfg,
+        workers=args.workers,
+        cache=Path(args.cache) if args.cache else None,
+    )
+    return 0
+
+
+def cmd_synth_set(args: argparse.Namespace) -> int:
+    """Write held-out synthetic ink as a stroke-set JSONL file (for evaluate --strokes)."""
+    import numpy as np
+
+    from kanjipad.ink import Ink, dumps_sample
+    from trainer import classes, kanjivg
+    from trainer.synth import SynthConfig, distort
+
+    learned, _ = classes.split_companions(classes.resolve(args.classes))
+    strokes = kanjivg.load_many(learned)
+    cfg = SynthConfig(scale=args.distortion)
+    out = Path(args.out)
+    tmp = out.with_name(out.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for v in range(args.per_class):
+            for i, ch in enumerate(learned):
+                rng = np.random.default_rng([args.seed, v, i])
+                ink = Ink(tuple(distort(strokes[ch], rng, cfg)), box=(109.0, 109.0), char=ch)
+                fh.write(dumps_sample(ink) + "\n")
+    tmp.replace(out)
+    print(f"wrote {args.per_class * len(learned)} samples to {out}")
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from trainer import shards
+    from trainer.train import TrainConfig, train
+
+    out = Path(args.out)
+    if (out / "last.pt").exists() and not args.resume:
+        print(
+            f"{out} already holds a run; pass --resume to continue it or choose a new --out", file=sys.stderr
+        )
+        return 2
+    parts = [shards.load(Path(d)) for d in args.data]
+    classes = parts[0][2]["classes"]
+    if any(p[2]["classes"] != classes for p in parts):
+        print("all --data folders must share one class list", file=sys.stderr)
+        return 2
+    images = np.concatenate([p[0] for p in parts])
+    labels = np.concatenate([p[1] for p in parts])
+    val = None
+    if args.val:
+        vi, vl, vm = shards.load(Path(args.val))
+        if vm["classes"] != classes:
+            print("--val was prepared with other classes", file=sys.stderr)
+            return 2
+        val = (vi, vl)
+    model = {"widths": tuple(args.widths), "embed": args.embed, "dropout": args.dropout}
+    cfg = TrainConfig(
+        data=args.data,
+        val=args.val,
+        out=args.out,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        lr=args.lr,
+        weight_decay=args.weight_decay,
+        warmup_steps=args.warmup_steps,
+        label_smoothing=args.label_smoothing,
+        augment=not args.no_augment,
+        ckpt_every=args.ckpt_every,
+        keep_best=args.keep_best,
+        eval_every=args.eval_every,
+        seed=args.seed,
+        threads=args.threads,
+        device=args.device,
+        model=model,
+    )
+    best = train(cfg, list(classes), _companions_for(classes), (images, labels), val)
+    print(f"best checkpoint: {best}")
+    return 0
+
+
+def _companions_for(learned: str) -> dict[str, str]:
+    from kanjipad.kana import SMALL_TO_LARGE
+
+    return {large: small for small, large in SMALL_TO_LARGE.items() if large in learned}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import numpy as np
+
+    from trainer import export, shards
+
+    model, state = export.load_checkpoint(Path(args.checkpoint))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    images, _, _ = shards.load(Path(args.calibrate))
+    rng = np.random.default_rng(0)
+    pick = rng.choice(len(images), size=min(len(images), args.calibration_samples), replace=False)
+    calib = images[np.sort(pick)].astype(np.float32) / 255.0
+    fp32 = export.export_fp32(model, state, out / "model.fp32.onnx", args.name)
+    int8 = export.export_int8(fp32, out / "model.int8.onnx", calib[:, None])
+    check = np.random.default_rng(1).choice(len(images), size=min(len(images), 512), replace=False)
+    report = {}
+    for path in (fp32, int8):
+        report[path.name] = {
+            "bytes": path.stat().st_size,
+            **export.check_agreement(model, path, images[check].astype(np.float32) / 255.0),
+        }
+    print(json.dumps(report, indent=1))
+    if report[fp32.name]["top1_agreement"] < 99.9 or report[fp32.name]["max_abs_diff"] > 1e-3:
+        print("fp32 ONNX disagrees with torch: export is broken", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from trainer.evaluate import evaluate_file
+
+    result = evaluate_file(
+        Path(args.model),
+        Path(args.strokes),
+        variant=args.variant,
+        seed=args.seed,
+        limit=args.limit,
+        device=args.device,
+    )
+    if not args.misses:
+        result.pop("misses")
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        for k, v in result.items():
+            print(f"{k:>16}: {v}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="kanjipad-train", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("classes", help="show or write a class set")
+    _add_classes(p)
+    p.add_argument("--out", help="write the characters to this file")
+    p.set_defaults(func=cmd_classes)
+
+    p = sub.add_parser("prepare", help="render synthetic handwriting (KanjiVG) into training shards")
+    _add_classes(p)
+    g = p.add_argument_group("data")
+    g.add_argument("--per-class", type=int, default=250, help="samples per class (default: 250)")
+    g.add_argument("--seed", type=int, default=1, help="data seed; same seed, same data")
+    g.add_argument("--distortion", type=float, default=1.0, help="scale of all geometric distortions")
+    g = p.add_argument_group("output")
+    g.add_argument("--out", required=True, help="shard folder (re-running resumes)")
+    g.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    g.add_argument("--cache", default="data/kanjivg-cache.npz", help="polyline cache ('' for none)")
+    p.set_defaults(func=cmd_prepare)
+
+    p = sub.add_parser("synth-set", help="write held-out synthetic ink as a stroke-set JSONL")
+    _add_classes(p)
+    p.add_argument("--per-class", type=int, default=1)
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--distortion", type=float, default=1.0)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_synth_set)
+
+    p = sub.add_parser("train", help="train the CNN on prepared shards")
+    g = p.add_argument_group("data")
+    g.add_argument("--data", nargs="+", required=True, help="shard folders to train on")
+    g.add_argument("--val", help="shard folder to validate on")
+    g = p.add_argument_group("model")
+    g.add_argument("--widths", type=int, nargs="+", default=[32, 48, 96, 192])
+    g.add_argument("--embed", type=int, default=384)
+    g.add_argument("--dropout", type=float, default=0.2)
+    g = p.add_argument_group("optimisation")
+    g.add_argument("--epochs", type=float, default=3.0)
+    g.add_argument("--batch-size", type=int, default=256)
+    g.add_argument("--lr", type=float, default=3e-3)
+    g.add_argument("--weight-decay", type=float, default=0.05)
+    g.add_argument("--warmup-steps", type=int, default=300)
+    g.add_argument("--label-smoothing", type=float, default=0.1)
+    g.add_argument("--no-augment", action="store_true", help="no per-batch random affine")
+    g.add_argument("--seed", type=int, default=0)
+    g = p.add_argument_group("run")
+    g.add_argument("--out", required=True, help="run folder: checkpoints, config.json, log.jsonl")
+    g.add_argument("--resume", action="store_true", help="continue the run in --out from last.pt")
+    g.add_argument("--ckpt-every", type=int, default=500, help="steps between checkpoints")
+    g.add_argument("--keep-best", type=int, default=2, help="best checkpoints to keep")
+    g.add_argument("--eval-every", type=int, default=0, help="steps between validations (0: each epoch)")
+    g.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
+    g.add_argument("--threads", type=int, default=0, help="CPU threads (0: torch default)")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("export", help="export a checkpoint to ONNX (fp32 + int8) and check it")
+    p.add_argument("--checkpoint", required=True)
+    p.add_argument("--calibrate", required=True, help="shard folder for int8 calibration and the check")
+    p.add_argument("--calibration-samples", type=int, default=2048)
+    p.add_argument("--name", default="kanjipad-standard")
+    p.add_argument("--out", required=True, help="folder for model.fp32.onnx and model.int8.onnx")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("evaluate", help="top-1/top-10 and latency of a model on a stroke set")
+    p.add_argument("--model", required=True)
+    p.add_argument("--strokes", required=True, help="stroke-set JSONL file")
+    p.add_argument("--variant", choices=["orig", "shuffle", "join"], default="orig")
+    p.add_argument("--seed", type=int, default=0, help="seed of the shuffle/join variants")
+    p.add_argument("--limit", type=int, default=None, help="only the first N samples")
+    p.add_argument("--device", default="cpu", choices=["auto", "cpu", "cuda"])
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--misses", action="store_true", help="include up to 50 top-1 misses")
+    p.set_defaults(func=cmd_evaluate)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

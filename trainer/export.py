@@ -1,0 +1,139 @@
+"""Export a checkpoint to self-describing ONNX models (fp32 and int8) and check them.
+
+The graph ends in softmax, so ONNX Runtime returns probabilities. Metadata keys
+(``kanjipad.*``) carry classes, companions, input size, normalisation, name,
+version and the training recipe. The int8 variant uses static per-channel QDQ
+quantisation calibrated on real renders of the training data. Every export is
+checked: ONNX Runtime's outputs must match torch's on rendered samples.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import onnx
+import torch
+from torch import nn
+
+from kanjipad.recognizer import FORMAT_VERSION, META_PREFIX, Recognizer
+from trainer.model import KanjiNet, ModelConfig
+
+OPSET = 17
+
+
+class _WithSoftmax(nn.Module):
+    def __init__(self, net: nn.Module):
+        super().__init__()
+        self.net = net
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.softmax(self.net(x).float(), dim=1)
+
+
+def load_checkpoint(path: Path) -> tuple[KanjiNet, dict]:
+    state = torch.load(path, map_location="cpu", weights_only=False)
+    model = KanjiNet(ModelConfig(**state["model_config"]))
+    model.load_state_dict(state["model"])
+    model.eval()
+    return model, state
+
+
+def _metadata(state: dict, name: str) -> dict[str, str]:
+    recipe = {k: v for k, v in state.get("train_config", {}).items() if k not in ("data", "val", "out")}
+    return {
+        "format_version": str(FORMAT_VERSION),
+        "name": name,
+        "classes": state["classes"],
+        "companions": json.dumps(state.get("companions", {}), ensure_ascii=False),
+        "input_size": "64",
+        "normalisation": json.dumps({"ink": 1.0, "background": 0.0}),
+        "recipe": json.dumps(recipe, ensure_ascii=False),
+        "trainer": "kanjipad-train",
+    }
+
+
+def _set_metadata(path: Path, meta: dict[str, str]) -> None:
+    model = onnx.load(str(path))
+    del model.metadata_props[:]
+    for k, v in meta.items():
+        p = model.metadata_props.add()
+        p.key, p.value = META_PREFIX + k, v
+    onnx.checker.check_model(model)
+    _atomic_onnx_save(model, path)
+
+
+def _atomic_onnx_save(model: onnx.ModelProto, path: Path) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    onnx.save(model, str(tmp))
+    os.replace(tmp, path)
+
+
+def export_fp32(model: KanjiNet, state: dict, out: Path, name: str) -> Path:
+    wrapped = _WithSoftmax(model).eval()
+    dummy = torch.zeros(1, 1, 64, 64)
+    with tempfile.TemporaryDirectory() as tmpdir:
+        raw = Path(tmpdir) / "raw.onnx"
+        torch.onnx.export(
+            wrapped,
+            (dummy,),
+            str(raw),
+            input_names=["image"],
+            output_names=["probs"],
+            opset_version=OPSET,
+            dynamo=False,
+            dynamic_axes={"image": {0: "batch"}, "probs": {0: "batch"}},
+        )
+        _set_metadata(raw, _metadata(state, name))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(raw, out)
+    return out
+
+
+def export_int8(fp32_path: Path, out: Path, calibration: np.ndarray) -> Path:
+    """Static QDQ int8 (per-channel weights), calibrated on ``calibration`` images."""
+    from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
+    from onnxruntime.quantization.shape_inference import quant_pre_process
+
+    class Reader(CalibrationDataReader):
+        def __init__(self) -> None:
+            self.batches = iter(calibration[i : i + 32] for i in range(0, len(calibration), 32))
+
+        def get_next(self):
+            b = next(self.batches, None)
+            return None if b is None else {"image": b.astype(np.float32)}
+
+    with tempfile.TemporaryDirectory() as tmpdir:
+        pre = Path(tmpdir) / "pre.onnx"
+        quant_pre_process(str(fp32_path), str(pre), skip_symbolic_shape=True)
+        q = Path(tmpdir) / "q.onnx"
+        quantize_static(
+            str(pre),
+            str(q),
+            Reader(),
+            quant_format=QuantFormat.QDQ,
+            per_channel=True,
+            weight_type=QuantType.QInt8,
+            activation_type=QuantType.QUInt8,
+        )
+        meta = {p.key[len(META_PREFIX) :]: p.value for p in onnx.load(str(fp32_path)).metadata_props}
+        meta["name"] = meta.get("name", "model") + "-int8"
+        _set_metadata(q, meta)
+        os.replace(q, out)
+    return out
+
+
+def check_agreement(model: KanjiNet, onnx_path: Path, images: np.ndarray) -> dict[str, float]:
+    """Compare ONNX Runtime and torch (fp32) on the same rendered images."""
+    rec = Recognizer(onnx_path, device="cpu")
+    x = images.astype(np.float32)[:, None]
+    with torch.no_grad():
+        ref = torch.softmax(model(torch.from_numpy(x)), 1).numpy()
+    got = np.concatenate([rec.probabilities(x[i : i + 64]) for i in range(0, len(x), 64)])
+    return {
+        "max_abs_diff": float(np.abs(ref - got).max()),
+        "top1_agreement": float((ref.argmax(1) == got.argmax(1)).mean() * 100),
+    }

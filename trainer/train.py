@@ -1,0 +1,269 @@
+"""The training loop: AdamW, cosine schedule with warm-up, label smoothing.
+
+- CPU: bf16 autocast + channels_last (~2.7x faster than fp32 on AVX-512 bf16).
+  CUDA: bf16 (or fp16 with a grad scaler) autocast. Several GPUs: launch with
+  ``torchrun``; each rank takes every ``world``-th sample of the epoch order.
+- Checkpoints (``last.pt``) are written atomically every ``--ckpt-every`` steps
+  and hold model, optimiser, step and config, so ``--resume`` after a ``kill -9``
+  loses at most that interval. The best ``--keep-best`` checkpoints by
+  validation accuracy are kept as ``best-*.pt``; ``best.pt`` is the top one.
+- The resolved config is written to ``config.json`` beside the checkpoints.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+from tqdm import tqdm
+
+from trainer.model import KanjiNet, ModelConfig
+
+
+@dataclass
+class TrainConfig:
+    data: list[str]
+    val: str | None
+    out: str
+    epochs: float = 3.0
+    batch_size: int = 256
+    lr: float = 3e-3
+    weight_decay: float = 0.05
+    warmup_steps: int = 300
+    label_smoothing: float = 0.1
+    augment: bool = True
+    ckpt_every: int = 500
+    keep_best: int = 2
+    eval_every: int = 0  # steps; 0 = once per epoch
+    val_limit: int = 20000
+    seed: int = 0
+    threads: int = 0
+    device: str = "auto"
+    init: str | None = None  # fine-tune from this checkpoint
+    model: dict = field(default_factory=dict)
+
+
+# --- helpers -------------------------------------------------------------
+def pick_device(name: str) -> torch.device:
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(name)
+
+
+def autocast_for(device: torch.device):
+    if device.type == "cuda":
+        dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+        return torch.autocast("cuda", dtype=dtype)
+    return torch.autocast("cpu", dtype=torch.bfloat16)
+
+
+def atomic_save(obj: dict, path: Path) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    torch.save(obj, tmp)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def to_input(batch_u8: torch.Tensor, device: torch.device) -> torch.Tensor:
+    x = batch_u8.to(device, non_blocking=True).unsqueeze(1).float().div_(255.0)
+    return x.contiguous(memory_format=torch.channels_last)
+
+
+def augment(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
+    """Small random affine per image, so repeated epochs do not see identical pixels.
+
+    Kept mild: render() already normalises position and size, and the app's input
+    is normalised the same way.
+    """
+    n = x.shape[0]
+    r = lambda s: (torch.rand(n, generator=gen) * 2 - 1) * s  # noqa: E731
+    ang, sc = r(0.06), 1 + r(0.06)
+    sh = r(0.06)
+    theta = torch.zeros(n, 2, 3)
+    theta[:, 0, 0] = torch.cos(ang) * sc
+    theta[:, 0, 1] = -torch.sin(ang) * sc + sh
+    theta[:, 1, 0] = torch.sin(ang) * sc
+    theta[:, 1, 1] = torch.cos(ang) * sc
+    theta[:, :, 2] = torch.stack([r(0.05), r(0.05)], 1)
+    grid = F.affine_grid(theta.to(x.device), list(x.shape), align_corners=False)
+    return F.grid_sample(x, grid, align_corners=False, padding_mode="zeros")
+
+
+def lr_at(step: int, total: int, cfg: TrainConfig) -> float:
+    if step < cfg.warmup_steps:
+        return cfg.lr * (step + 1) / cfg.warmup_steps
+    p = (step - cfg.warmup_steps) / max(1, total - cfg.warmup_steps)
+    return cfg.lr * 0.5 * (1 + math.cos(math.pi * min(1.0, p)))
+
+
+@torch.no_grad()
+def accuracy(model: nn.Module, images: np.ndarray, labels: np.ndarray, device, bs: int = 512) -> float:
+    model.eval()
+    correct = 0
+    for i in range(0, len(images), bs):
+        x = to_input(torch.from_numpy(images[i : i + bs]), device)
+        with autocast_for(device):
+            pred = model(x).argmax(1).cpu().numpy()
+        correct += int((pred == labels[i : i + bs]).sum())
+    model.train()
+    return 100.0 * correct / max(1, len(images))
+
+
+# --- main loop -----------------------------------------------------------
+def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data, val) -> Path:
+    """Train on ``data`` = (images uint8, labels) and validate on ``val`` (or None)."""
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    rank = int(os.environ.get("RANK", "0"))
+    if world > 1:
+        torch.distributed.init_process_group("nccl" if torch.cuda.is_available() else "gloo")
+    device = pick_device(cfg.device)
+    if device.type == "cuda" and world > 1:
+        device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", "0")))
+        torch.cuda.set_device(device)
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    torch.manual_seed(cfg.seed)
+    out = Path(cfg.out)
+    out.mkdir(parents=True, exist_ok=True)
+    main_proc = rank == 0
+
+    images, labels = data
+    mcfg = ModelConfig(num_classes=len(classes), **cfg.model)
+    model = KanjiNet(mcfg)
+    ckpt_path = out / "last.pt"
+    state = None
+    if ckpt_path.exists():
+        state = torch.load(ckpt_path, map_location="cpu", weights_only=False)
+        if state["classes"] != "".join(classes):
+            raise ValueError(f"{ckpt_path} was trained on other classes; use a new --out")
+        model.load_state_dict(state["model"])
+    elif cfg.init:
+        init = torch.load(cfg.init, map_location="cpu", weights_only=False)
+        model.load_state_dict(init["model"])
+    model = model.to(device, memory_format=torch.channels_last)
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    if state:
+        opt.load_state_dict(state["optimizer"])
+    ddp_model = (
+        nn.parallel.DistributedDataParallel(model, device_ids=[device] if device.type == "cuda" else None)
+        if world > 1
+        else model
+    )
+    scaler = torch.amp.GradScaler(enabled=device.type == "cuda" and not torch.cuda.is_bf16_supported())
+
+    n = len(images)
+    per_rank_bs = cfg.batch_size // world
+    steps_per_epoch = n // cfg.batch_size
+    total = max(1, int(cfg.epochs * steps_per_epoch))
+    step = state["step"] if state else 0
+    best: list[tuple[float, str]] = [tuple(b) for b in state.get("best", [])] if state else []
+    resolved = {**asdict(cfg), "model": mcfg.to_dict(), "total_steps": total, "world_size": world}
+    if main_proc:
+        (out / "config.json").write_text(json.dumps(resolved, indent=1), encoding="utf-8")
+
+    images_t = torch.from_numpy(images)
+    labels_t = torch.from_numpy(labels)
+    gen = torch.Generator().manual_seed(cfg.seed)
+    if state and "rng" in state:
+        # Restoring both RNG streams makes a resumed run repeat exactly the steps
+        # an uninterrupted one would have taken (dropout and augmentation alike).
+        torch.set_rng_state(state["rng"])
+        gen.set_state(state["aug_rng"])
+    eval_every = cfg.eval_every or steps_per_epoch
+    log = open(out / "log.jsonl", "a", encoding="utf-8") if main_proc else None
+    bar = tqdm(total=total, initial=step, unit="step", desc="train", disable=not main_proc)
+    t0, seen = time.time(), 0
+
+    def checkpoint(extra: dict | None = None) -> dict:
+        return {
+            "model": model.state_dict(),
+            "optimizer": opt.state_dict(),
+            "step": step,
+            "classes": "".join(classes),
+            "companions": companions,
+            "model_config": mcfg.to_dict(),
+            "train_config": resolved,
+            "best": best,
+            "rng": torch.get_rng_state(),
+            "aug_rng": gen.get_state(),
+            **(extra or {}),
+        }
+
+    order = None
+    while step < total:
+        epoch, pos = divmod(step, steps_per_epoch)
+        if order is None or pos == 0:
+            # The epoch's order depends only on (seed, epoch), so a resumed run
+            # continues with exactly the batches it would have seen.
+            order = torch.randperm(n, generator=torch.Generator().manual_seed(cfg.seed + epoch))
+        idx = order[pos * cfg.batch_size : (pos + 1) * cfg.batch_size][rank::world][:per_rank_bs]
+        x = to_input(images_t[idx], device)
+        y = labels_t[idx].to(device)
+        if cfg.augment:
+            x = augment(x, gen)
+        for g in opt.param_groups:
+            g["lr"] = lr_at(step, total, cfg)
+        with autocast_for(device):
+            loss = F.cross_entropy(ddp_model(x), y, label_smoothing=cfg.label_smoothing)
+        opt.zero_grad(set_to_none=True)
+        scaler.scale(loss).backward()
+        scaler.step(opt)
+        scaler.update()
+        step += 1
+        seen += len(idx) * world
+        bar.update(1)
+        if main_proc and step % 50 == 0:
+            rate = seen / (time.time() - t0)
+            bar.set_postfix(loss=f"{loss.item():.3f}", img_s=f"{rate:.0f}")
+            log.write(
+                json.dumps(
+                    {
+                        "step": step,
+                        "loss": round(loss.item(), 4),
+                        "lr": opt.param_groups[0]["lr"],
+                        "img_s": round(rate),
+                    }
+                )
+                + "\n"
+            )
+            log.flush()
+        if main_proc and val is not None and (step % eval_every == 0 or step == total):
+            vi, vl = val
+            acc = accuracy(model, vi[: cfg.val_limit], vl[: cfg.val_limit], device)
+            log.write(json.dumps({"step": step, "val_top1": round(acc, 3)}) + "\n")
+            log.flush()
+            tqdm.write(f"step {step}: validation top-1 {acc:.2f}%")
+            name = f"best-{step:07d}.pt"
+            best.append((acc, name))
+            best.sort(key=lambda b: -b[0])
+            if (acc, name) in best[: cfg.keep_best]:
+                atomic_save(checkpoint({"val_top1": acc}), out / name)
+            for _, old in best[cfg.keep_best :]:
+                (out / old).unlink(missing_ok=True)
+            best = best[: cfg.keep_best]
+            top = out / best[0][1]
+            if top.exists():
+                tmp = out / "best.pt.tmp"
+                tmp.unlink(missing_ok=True)
+                os.link(top, tmp)
+                os.replace(tmp, out / "best.pt")
+        if main_proc and (step % cfg.ckpt_every == 0 or step == total):
+            atomic_save(checkpoint(), ckpt_path)
+    bar.close()
+    if main_proc:
+        atomic_save(checkpoint(), out / "final.pt")
+        if not (out / "best.pt").exists():
+            os.link(out / "final.pt", out / "best.pt")
+        log.close()
+    if world > 1:
+        torch.distributed.destroy_process_group()
+    return out / "best.pt"
