@@ -1,0 +1,1 @@
+"""Qt widgets. The only place in KanjiPad that imports Qt."""

@@ -1,0 +1,139 @@
+"""Settings, shortcuts and About dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kanjipad import __version__
+from kanjipad.recognizer import ModelInfo
+from kanjipad.resources import resource_path
+from kanjipad.settings import DEVICES, THEMES, Settings
+
+SHORTCUTS = [
+    ("1 … 9, 0", "pick candidate 1 … 10"),
+    ("Ctrl+Z / right click", "undo last stroke"),
+    ("Ctrl+Shift+Z", "redo stroke"),
+    ("Esc", "clear the canvas"),
+    ("Ctrl+Shift+C", "copy the compose line"),
+    ("Ctrl+,", "settings"),
+    ("F1", "this list"),
+    ("Ctrl+Q", "quit"),
+]
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("KanjiPad settings")
+        form = QFormLayout()
+        self.theme = QComboBox()
+        self.theme.addItems(THEMES)
+        self.theme.setCurrentText(settings.theme)
+        self.device = QComboBox()
+        self.device.addItems(DEVICES)
+        self.device.setCurrentText(settings.device)
+        self.clear_after_pick = QCheckBox("Clear the canvas after picking")
+        self.clear_after_pick.setChecked(settings.clear_after_pick)
+        self.show_grid = QCheckBox("Show the guide grid")
+        self.show_grid.setChecked(settings.show_grid)
+        self.keep_samples = QCheckBox("Keep my picks to fine-tune the model later")
+        self.keep_samples.setChecked(settings.keep_samples)
+        self.model_path = QLineEdit(settings.model_path)
+        self.model_path.setPlaceholderText("bundled model")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.model_path)
+        row.addWidget(browse)
+        form.addRow("Theme", self.theme)
+        form.addRow("Device", self.device)
+        form.addRow(self.clear_after_pick)
+        form.addRow(self.show_grid)
+        form.addRow(self.keep_samples)
+        form.addRow("Model", row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a model", "", "ONNX models (*.onnx)")
+        if path:
+            self.model_path.setText(path)
+
+    def apply_to(self, s: Settings) -> None:
+        s.theme = self.theme.currentText()
+        s.device = self.device.currentText()
+        s.clear_after_pick = self.clear_after_pick.isChecked()
+        s.show_grid = self.show_grid.isChecked()
+        s.keep_samples = self.keep_samples.isChecked()
+        s.model_path = self.model_path.text().strip()
+
+
+def _text_dialog(parent: QWidget | None, title: str, html: str) -> QDialog:
+    dlg = QDialog(parent)
+    dlg.setWindowTitle(title)
+    view = QTextBrowser()
+    view.setOpenExternalLinks(True)
+    view.setHtml(html)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dlg.reject)
+    lay = QVBoxLayout(dlg)
+    lay.addWidget(view)
+    lay.addWidget(buttons)
+    dlg.resize(560, 460)
+    return dlg
+
+
+def shortcuts_dialog(parent: QWidget | None = None) -> QDialog:
+    rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
+    return _text_dialog(parent, "Keyboard shortcuts", f"<table cellpadding=4>{rows}</table>")
+
+
+def about_dialog(info: ModelInfo | None, parent: QWidget | None = None) -> QDialog:
+    if info:
+        model = (
+            f"<p><b>Model:</b> {info.name} — {info.class_count} characters, "
+            f"{info.size_bytes / 1e6:.1f} MB, format {info.format_version}<br>{info.path}</p>"
+        )
+    else:
+        model = "<p><b>Model:</b> none loaded</p>"
+    try:
+        notice = resource_path("NOTICE").read_text(encoding="utf-8")
+    except OSError:
+        notice = "resources/NOTICE is missing from this installation."
+    html = (
+        f"<h2>KanjiPad {__version__}</h2>{model}"
+        "<p>Recognition data: KanjiVG stroke data © Ulrich Apel, CC BY-SA 3.0. "
+        "Readings and meanings: KANJIDIC2 © the Electronic Dictionary Research and "
+        "Development Group, CC BY-SA 4.0. The model is trained on synthetic handwriting "
+        "derived from KanjiVG and is shared under CC BY-SA 3.0 likewise.</p>"
+        f"<pre style='white-space: pre-wrap'>{_escape(notice)}</pre>"
+    )
+    dlg = _text_dialog(parent, "About KanjiPad", html)
+    dlg.findChild(QTextBrowser).setAccessibleName("About text")
+    return dlg
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+__all__ = ["SettingsDialog", "about_dialog", "shortcuts_dialog"]

@@ -1,0 +1,265 @@
+"""The main window: canvas, candidate bar, compose line, status, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kanjipad import settings as settings_mod
+from kanjipad.recognizer import ModelError, Recognizer
+from kanjipad.resources import resource_path
+from kanjipad.samples import append_sample
+from kanjipad.ui.candidates import CandidateBar
+from kanjipad.ui.canvas import InkCanvas
+from kanjipad.ui.clipboard import Clipboard, QtClipboard
+from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
+from kanjipad.ui.themes import apply_theme
+from kanjipad.ui.worker import RecognitionWorker
+
+BUNDLED_MODEL = "models/kanjipad-standard.onnx"
+
+
+def bundled_model_path() -> Path:
+    return resource_path(BUNDLED_MODEL)
+
+
+class MainWindow(QMainWindow):
+    #: Emitted after new candidates have been put on screen (benchmarks listen to this).
+    candidatesShown = Signal(int)
+
+    def __init__(self, settings: settings_mod.Settings | None = None, clipboard: Clipboard | None = None):
+        super().__init__()
+        self.settings = settings or settings_mod.load()
+        self.clipboard = clipboard or QtClipboard()
+        self.recognizer: Recognizer | None = None
+        self.worker: RecognitionWorker | None = None
+        self.model_problem: str | None = None
+        self.message_box: QMessageBox | None = None
+        self.setWindowTitle("KanjiPad")
+
+        self.canvas = InkCanvas()
+        self.canvas.set_show_grid(self.settings.show_grid)
+        self.candidates = CandidateBar()
+        self.compose = QLineEdit()
+        self.compose.setAccessibleName("Compose line")
+        self.compose.setPlaceholderText("Picked characters collect here")
+        f = QFont(self.compose.font())
+        f.setPointSizeF(f.pointSizeF() * 1.6)
+        self.compose.setFont(f)
+        copy_all = QPushButton("Copy all")
+        copy_all.setAccessibleName("Copy all")
+        copy_all.clicked.connect(self.copy_compose)
+        clear_compose = QPushButton("Clear line")
+        clear_compose.setAccessibleName("Clear compose line")
+        clear_compose.clicked.connect(self.compose.clear)
+        self.copy_all_button, self.clear_compose_button = copy_all, clear_compose
+
+        compose_row = QHBoxLayout()
+        compose_row.addWidget(self.compose, 1)
+        compose_row.addWidget(copy_all)
+        compose_row.addWidget(clear_compose)
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.addWidget(self.canvas, 1)
+        lay.addWidget(self.candidates)
+        lay.addLayout(compose_row)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self.status_provider = QLabel()
+        self.status_model = QLabel()
+        self.status_time = QLabel()
+        for w in (self.status_provider, self.status_model, self.status_time):
+            self.statusBar().addPermanentWidget(w)
+
+        self.canvas.strokeFinished.connect(self._recognise)
+        self.canvas.inkChanged.connect(self._ink_changed)
+        self.candidates.picked.connect(self.pick)
+
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray.fromHex(self.settings.geometry.encode()))
+        else:
+            self.resize(900, 720)
+        apply_theme(QApplication.instance(), self.settings.theme)
+        if self.settings.problem:
+            self._show_message("Settings reset", self.settings.problem)
+        self.canvas.setFocus()
+
+    # --- model -----------------------------------------------------------
+    def model_path(self) -> Path:
+        return Path(self.settings.model_path) if self.settings.model_path else bundled_model_path()
+
+    def load_model(self) -> bool:
+        """(Re)load the model; on failure the window stays usable and says what to do."""
+        if self.worker:
+            self.worker.stop()
+            self.worker = None
+        self.recognizer = None
+        try:
+            self.recognizer = Recognizer(self.model_path(), device=self.settings.device)
+        except ModelError as exc:
+            self.model_problem = str(exc)
+            self._update_status()
+            self._show_message(
+                "No recognition model",
+                f"{exc}\n\nYou can still draw. Choose a working model in Settings "
+                "(Ctrl+,), or clear the model path there to use the bundled one.",
+            )
+            return False
+        self.model_problem = None
+        self.worker = RecognitionWorker(self.recognizer)
+        self.worker.finished.connect(self._show_candidates)
+        self.worker.failed.connect(
+            lambda _seq, msg: self.statusBar().showMessage(f"Recognition failed: {msg}")
+        )
+        self._update_status()
+        if self.canvas.ink.strokes:
+            self._recognise(self.canvas.ink)
+        return True
+
+    def _update_status(self) -> None:
+        if self.recognizer:
+            info = self.recognizer.info
+            self.status_provider.setText(self.recognizer.provider)
+            self.status_model.setText(f"{info.name} · {info.class_count} characters")
+        else:
+            self.status_provider.setText("no model")
+            self.status_model.setText("")
+
+    def _show_message(self, title: str, text: str) -> None:
+        # Window-modal and non-blocking: the window keeps working behind it.
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.message_box = box
+        box.open()
+
+    # --- recognition -----------------------------------------------------
+    def _recognise(self, ink) -> None:
+        if self.worker:
+            self.worker.submit(ink)
+
+    def _ink_changed(self, ink) -> None:
+        if not ink.strokes:
+            if self.worker:
+                self.worker.invalidate()
+            self.candidates.set_candidates([])
+        elif self.worker:
+            self.worker.submit(ink)
+
+    def _show_candidates(self, seq: int, cands, ms: float) -> None:
+        if not (self.worker and self.worker.is_current(seq)):
+            return  # an answer for ink that has changed since
+        self.candidates.set_candidates(cands)
+        self.status_time.setText(f"{ms:.1f} ms")
+        self.candidatesShown.emit(seq)
+
+    # --- choosing --------------------------------------------------------
+    def pick(self, char: str) -> None:
+        self.clipboard.set_text(char)
+        self.compose.insert(char)
+        if self.settings.keep_samples and self.canvas.ink.strokes:
+            try:
+                append_sample(self.canvas.ink, char)
+            except OSError as exc:
+                self.statusBar().showMessage(f"Could not keep the sample: {exc}", 8000)
+        self.statusBar().showMessage(f"Copied {char}", 3000)
+        if self.settings.clear_after_pick:
+            self.canvas.clear()
+
+    def copy_compose(self) -> None:
+        self.clipboard.set_text(self.compose.text())
+        self.statusBar().showMessage("Copied the compose line", 3000)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        key = e.text()
+        if key and key in "1234567890" and not e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.candidates.pick_index("1234567890".index(key))
+            return
+        super().keyPressEvent(e)
+
+    # --- actions, settings -------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(text, shortcut, slot, name=None):
+            a = QAction(text, self)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(slot)
+            a.setObjectName(name or text.lower().replace(" ", "_"))
+            self.addAction(a)
+            return a
+
+        self.undo_action = action("Undo", "Ctrl+Z", self.canvas.undo)
+        self.redo_action = action("Redo", "Ctrl+Shift+Z", self.canvas.redo)
+        self.clear_action = action("Clear", "Esc", self.canvas.clear)
+        self.copy_action = action("Copy line", "Ctrl+Shift+C", self.copy_compose)
+        self.settings_action = action("Settings…", "Ctrl+,", self.open_settings, "settings")
+        self.help_action = action("Shortcuts", "F1", lambda: self._open(shortcuts_dialog(self)))
+        self.about_action = action(
+            "About", None, lambda: self._open(about_dialog(self.recognizer and self.recognizer.info, self))
+        )
+        self.quit_action = action("Quit", "Ctrl+Q", self.close)
+        bar = QToolBar("Edit")
+        bar.setObjectName("edit_toolbar")
+        bar.setMovable(False)
+        for a in (self.undo_action, self.redo_action, self.clear_action):
+            bar.addAction(a)
+        bar.addSeparator()
+        for a in (self.settings_action, self.help_action, self.about_action):
+            bar.addAction(a)
+        self.addToolBar(bar)
+        menu = self.menuBar().addMenu("&KanjiPad")
+        for a in (self.settings_action, self.help_action, self.about_action, self.quit_action):
+            menu.addAction(a)
+
+    def _open(self, dlg) -> None:
+        self.dialog = dlg
+        dlg.open()
+
+    def open_settings(self) -> None:
+        dlg = SettingsDialog(self.settings, self)
+        dlg.accepted.connect(lambda: self.apply_settings(dlg))
+        self._open(dlg)
+
+    def apply_settings(self, dlg: SettingsDialog) -> None:
+        old_model = (self.settings.model_path, self.settings.device)
+        dlg.apply_to(self.settings)
+        self.save_settings()
+        apply_theme(QApplication.instance(), self.settings.theme)
+        self.canvas.set_show_grid(self.settings.show_grid)
+        if (self.settings.model_path, self.settings.device) != old_model:
+            self.load_model()
+
+    def save_settings(self) -> None:
+        try:
+            settings_mod.save(self.settings)
+        except OSError as exc:
+            self.statusBar().showMessage(f"Could not save settings: {exc}", 8000)
+
+    def closeEvent(self, e) -> None:
+        self.settings.geometry = bytes(self.saveGeometry().toHex()).decode()
+        self.save_settings()
+        if self.worker:
+            self.worker.stop()
+        super().closeEvent(e)
+
+
+def start_window() -> MainWindow:
+    """Show the window first, then load the model (so the window is up at once)."""
+    win = MainWindow()
+    win.show()
+    QTimer.singleShot(0, win.load_model)
+    return win

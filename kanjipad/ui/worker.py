@@ -1,0 +1,74 @@
+"""Recognition off the UI thread, newest ink first.
+
+One background thread runs the recognizer. Requests carry a sequence number;
+while one runs, newer requests replace the waiting one (only the latest ink is
+worth recognising), and a result for ink older than the newest request is
+dropped, so the candidates never jump back to a stale answer.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QObject, Signal
+
+from kanjipad.ink import Ink
+from kanjipad.recognizer import Recognizer
+
+
+class RecognitionWorker(QObject):
+    #: (sequence number, candidates, milliseconds of render + inference)
+    finished = Signal(int, object, float)
+    failed = Signal(int, str)
+
+    def __init__(self, recognizer: Recognizer, k: int = 10):
+        super().__init__()
+        self.recognizer = recognizer
+        self.k = k
+        self._latest = 0
+        self._pending: tuple[int, Ink] | None = None
+        self._cond = threading.Condition()
+        self._stop = False
+        self._thread = threading.Thread(target=self._run, name="recognizer", daemon=True)
+        self._thread.start()
+
+    def submit(self, ink: Ink) -> int:
+        with self._cond:
+            self._latest += 1
+            self._pending = (self._latest, ink)
+            self._cond.notify()
+            return self._latest
+
+    def invalidate(self) -> int:
+        """Make every result in flight stale (e.g. after the canvas was cleared)."""
+        with self._cond:
+            self._latest += 1
+            self._pending = None
+            return self._latest
+
+    def is_current(self, seq: int) -> bool:
+        return seq == self._latest
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify()
+        self._thread.join(timeout=2)
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while self._pending is None and not self._stop:
+                    self._cond.wait()
+                if self._stop:
+                    return
+                seq, ink = self._pending
+                self._pending = None
+            t = time.perf_counter()
+            try:
+                cands = self.recognizer.recognize(ink, self.k)
+            except Exception as exc:  # a bad stroke must never kill the worker
+                self.failed.emit(seq, str(exc))
+                continue
+            self.finished.emit(seq, cands, (time.perf_counter() - t) * 1000)

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import itertools
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from kanjipad.ui.main_window import MainWindow, bundled_model_path
+
+
+class FakeClipboard:
+    def __init__(self) -> None:
+        self.value = ""
+
+    def set_text(self, text: str) -> None:
+        self.value = text
+
+    def text(self) -> str:
+        return self.value
+
+
+@pytest.fixture
+def clipboard() -> FakeClipboard:
+    return FakeClipboard()
+
+
+@pytest.fixture
+def window(qtbot, clipboard):
+    if not bundled_model_path().exists():
+        pytest.fail(f"the bundled model is missing: {bundled_model_path()}")
+    win = MainWindow(clipboard=clipboard)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.load_model()
+    yield win
+    win.close()
+
+
+def draw_strokes(qtbot, canvas, strokes, box=(300, 300)):
+    """Draw strokes on the canvas with real mouse events, scaled into its square."""
+    sq = canvas.square()
+    scale = sq.width() / max(box)
+    for stroke in strokes:
+        pts = [QPoint(int(sq.x() + x * scale), int(sq.y() + y * scale)) for x, y in _densify(stroke)]
+        qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=pts[0])
+        for p in pts[1:]:
+            qtbot.mouseMove(canvas, p)
+        qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=pts[-1])
+
+
+def _densify(stroke, step=6.0):
+    """Key points → the many points a real pen reports along the way."""
+    pts = np.asarray(stroke, float)
+    out = [pts[0]]
+    for a, b in itertools.pairwise(pts):
+        n = max(1, int(np.hypot(*(b - a)) / step))
+        out += [a + (b - a) * (i / n) for i in range(1, n + 1)]
+    return out
+
+
+def sample_for(devset, char):
+    return next(json.loads(json.dumps(s)) for s in devset if s["char"] == char)

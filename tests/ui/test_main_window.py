@@ -1,0 +1,183 @@
+"""The pad as a user meets it: draw, see candidates, pick, undo, settings, themes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QTextBrowser
+
+from kanjipad import settings as settings_mod
+from kanjipad.recognizer import Candidate
+from kanjipad.samples import samples_path
+from kanjipad.ui.main_window import MainWindow
+
+from .conftest import draw_strokes, sample_for
+
+
+def wait_for_candidates(qtbot, win, char=None):
+    if char is None:
+        qtbot.waitUntil(lambda: bool(win.candidates.chars()), timeout=5000)
+    else:
+        qtbot.waitUntil(lambda: char in win.candidates.chars(), timeout=5000)
+
+
+@pytest.mark.parametrize("char", ["日", "漢", "あ", "語"])
+def test_drawing_a_devset_character_shows_it_among_the_candidates(qtbot, window, devset_samples, char):
+    draw_strokes(qtbot, window.canvas, sample_for(devset_samples, char)["strokes"])
+    wait_for_candidates(qtbot, window, char)
+    assert len(window.candidates.chars()) == 10
+    assert window.status_time.text().endswith("ms")
+
+
+def test_candidates_show_readings_and_meaning(qtbot, window, devset_samples):
+    draw_strokes(qtbot, window.canvas, sample_for(devset_samples, "日")["strokes"])
+    wait_for_candidates(qtbot, window, "日")
+    button = next(b for b in window.candidates.buttons if b.char == "日")
+    assert "ニチ" in button.on_label.text()
+    assert "ひ" in button.kun_label.text()
+    assert button.meaning_label.text() == "day"
+    assert button.accessibleName().startswith("Candidate") and "日" in button.accessibleName()
+
+
+def test_pick_by_click_copies_and_composes(qtbot, window, clipboard, devset_samples):
+    draw_strokes(qtbot, window.canvas, sample_for(devset_samples, "日")["strokes"])
+    wait_for_candidates(qtbot, window, "日")
+    button = next(b for b in window.candidates.buttons if b.char == "日")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert clipboard.text() == "日"
+    assert window.compose.text() == "日"
+    assert not window.canvas.ink.strokes  # cleared after the pick
+    qtbot.waitUntil(lambda: window.candidates.chars() == [])
+    # The pick is kept as a stroke-set sample for fine-tuning.
+    kept = [json.loads(line) for line in samples_path().read_text(encoding="utf-8").splitlines()]
+    assert kept[-1]["char"] == "日" and len(kept[-1]["strokes"]) == 4
+
+
+def test_pick_by_number_key(qtbot, window, clipboard, devset_samples):
+    draw_strokes(qtbot, window.canvas, sample_for(devset_samples, "山")["strokes"])
+    wait_for_candidates(qtbot, window)
+    second = window.candidates.chars()[1]
+    qtbot.keyClick(window.canvas, Qt.Key.Key_2)
+    assert clipboard.text() == second
+    assert window.compose.text() == second
+    draw_strokes(qtbot, window.canvas, sample_for(devset_samples, "山")["strokes"])
+    wait_for_candidates(qtbot, window)
+    tenth = window.candidates.chars()[9]
+    qtbot.keyClick(window.canvas, Qt.Key.Key_0)
+    assert window.compose.text() == second + tenth
+
+
+def test_undo_redo_clear_with_keys_and_buttons(qtbot, window, devset_samples):
+    strokes = sample_for(devset_samples, "日")["strokes"]
+    draw_strokes(qtbot, window.canvas, strokes)
+    assert len(window.canvas.ink) == 4
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.canvas.ink) == 3
+    qtbot.keyClick(
+        window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert len(window.canvas.ink) == 4
+    wait_for_candidates(qtbot, window, "日")
+    window.undo_action.trigger()  # the toolbar button
+    assert len(window.canvas.ink) == 3
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    assert len(window.canvas.ink) == 0
+    qtbot.waitUntil(lambda: window.candidates.chars() == [])
+
+
+def test_clear_after_pick_can_be_turned_off(qtbot, window, devset_samples):
+    window.settings.clear_after_pick = False
+    draw_strokes(qtbot, window.canvas, sample_for(devset_samples, "日")["strokes"])
+    wait_for_candidates(qtbot, window)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_1)
+    assert len(window.canvas.ink) == 4
+
+
+def test_compose_line_copy_all_and_clear(qtbot, window, clipboard):
+    window.compose.setText("漢字")
+    qtbot.mouseClick(window.copy_all_button, Qt.MouseButton.LeftButton)
+    assert clipboard.text() == "漢字"
+    qtbot.mouseClick(window.clear_compose_button, Qt.MouseButton.LeftButton)
+    assert window.compose.text() == ""
+
+
+def test_status_shows_provider_model_and_count(window):
+    assert window.status_provider.text() == "CPU"
+    assert "kanjipad-standard" in window.status_model.text()
+    assert "3178 characters" in window.status_model.text()
+
+
+def test_settings_survive_a_restart(qtbot, clipboard):
+    win = MainWindow(clipboard=clipboard)
+    qtbot.addWidget(win)
+    win.settings.theme = "dark"
+    win.settings.show_grid = False
+    win.resize(640, 500)
+    win.close()
+    again = MainWindow(clipboard=clipboard)
+    qtbot.addWidget(again)
+    assert again.settings.theme == "dark"
+    assert again.canvas.show_grid is False
+    assert (again.width(), again.height()) == (640, 500)
+
+
+def test_corrupt_settings_are_set_aside_with_a_message(qtbot, clipboard):
+    path = settings_mod.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{ this is not json", encoding="utf-8")
+    win = MainWindow(clipboard=clipboard)
+    qtbot.addWidget(win)
+    assert win.settings == settings_mod.Settings()
+    assert win.message_box is not None and "could not be read" in win.message_box.text()
+    assert path.with_name("settings.json.corrupt-1").read_text(encoding="utf-8") == "{ this is not json"
+
+
+def test_broken_model_shows_a_dialog_and_the_window_still_works(qtbot, clipboard, tmp_path):
+    bad = tmp_path / "broken.onnx"
+    bad.write_bytes(b"\x00garbage" * 100)
+    s = settings_mod.Settings(model_path=str(bad))
+    win = MainWindow(settings=s, clipboard=clipboard)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.load_model() is False
+    assert win.message_box.isVisible()
+    assert "Settings" in win.message_box.text() and "broken.onnx" in win.message_box.text()
+    assert win.status_provider.text() == "no model"
+    draw_strokes(qtbot, win.canvas, [[[10, 10], [200, 200]]])
+    assert len(win.canvas.ink) == 1  # drawing still works
+
+
+@pytest.mark.parametrize(
+    "theme, base", [("dark", "#17181a"), ("high-contrast", "#000000"), ("light", "#ffffff")]
+)
+def test_themes_apply(qtbot, window, theme, base):
+    window.settings.theme = theme
+    from kanjipad.ui.themes import apply_theme
+
+    apply_theme(QApplication.instance(), theme)
+    qtbot.waitUntil(lambda: window.canvas.palette().color(QPalette.ColorRole.Base).name() == base)
+    # The canvas paints with the theme: grab it and look at a background pixel.
+    assert window.canvas.grab().toImage().pixelColor(2, 2).name() == base
+    apply_theme(QApplication.instance(), "system")
+
+
+def test_stale_results_are_dropped(qtbot, window, devset_samples):
+    """A late answer for ink the user has since changed never reaches the candidate bar."""
+    strokes = sample_for(devset_samples, "日")["strokes"]
+    draw_strokes(qtbot, window.canvas, strokes[:3])
+    wait_for_candidates(qtbot, window)
+    old_seq = window.worker._latest
+    draw_strokes(qtbot, window.canvas, strokes[3:])  # newer ink, newer request
+    window._show_candidates(old_seq, [Candidate("猫", 1.0)], 1.0)  # the late answer
+    assert "猫" not in window.candidates.chars()
+    wait_for_candidates(qtbot, window, "日")
+
+
+def test_about_lists_licences(qtbot, window):
+    window.about_action.trigger()
+    text = window.dialog.findChild(QTextBrowser).toPlainText()
+    for needle in ("KanjiVG", "CC BY-SA 3.0", "KANJIDIC2", "EDRDG", "kanjipad-standard"):
+        assert needle in text
