@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from kanjipad import dictionary
 from kanjipad.recognizer import Candidate
+from kanjipad.ui.fonts import japanese_font
 
 SLOTS = 10
 KEYS = "1234567890"
@@ -63,9 +64,9 @@ class CandidateButton(QPushButton):
             lbl.setFont(small)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.key_label.setEnabled(False)
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 2.6)
-        self.char_label.setFont(big)
+        self.char_label.setFont(japanese_font(self.font(), 2.6))
+        for lbl in (self.on_label, self.kun_label):
+            lbl.setFont(japanese_font(small))
         self.set_candidate(None)
 
     def set_candidate(self, cand: Candidate | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from kanjipad.ui.candidates import CandidateBar
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
+from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.worker import RecognitionWorker
 
@@ -57,9 +58,7 @@ class MainWindow(QMainWindow):
         self.compose = QLineEdit()
         self.compose.setAccessibleName("Compose line")
         self.compose.setPlaceholderText("Picked characters collect here")
-        f = QFont(self.compose.font())
-        f.setPointSizeF(f.pointSizeF() * 1.6)
-        self.compose.setFont(f)
+        self.compose.setFont(japanese_font(self.compose.font(), 1.6))
         copy_all = QPushButton("Copy all")
         copy_all.setAccessibleName("Copy all")
         copy_all.clicked.connect(self.copy_compose)

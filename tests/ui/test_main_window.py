@@ -181,3 +181,14 @@ def test_about_lists_licences(qtbot, window):
     text = window.dialog.findChild(QTextBrowser).toPlainText()
     for needle in ("KanjiVG", "CC BY-SA 3.0", "KANJIDIC2", "EDRDG", "kanjipad-standard"):
         assert needle in text
+
+
+def test_candidates_and_compose_use_the_bundled_japanese_font(window):
+    from PySide6.QtGui import QFontInfo
+
+    from kanjipad.ui.fonts import japanese_family
+
+    family = japanese_family()
+    assert family and "BIZ" in family
+    assert QFontInfo(window.candidates.buttons[0].char_label.font()).family() == family
+    assert window.compose.font().families()[0] == family
