@@ -86,9 +86,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if (out / "last.pt").exists() and not args.resume:
-        print(
-            f"{out} already holds a run; pass --resume to continue it or choose a new --out", file=sys.stderr
-        )
+        print(f"{out} already holds a run; pass --resume to continue it or choose a new --out", file=sys.stderr)
         return 2
     parts = [shards.load(Path(d)) for d in args.data]
     classes = parts[0][2]["classes"]
@@ -184,6 +182,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_etl_scan(args: argparse.Namespace) -> int:
+    from trainer.etl import scan
+
+    result = scan(Path(args.path))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        for f in result["files"]:
+            first = f["first"] or {}
+            print(
+                f"{f['file']:<12} {f['format']:>3} {f['records']:>8} records {f['classes']:>5} classes "
+                f"first {first.get('char', '-')} (sheet {first.get('sheet')})"
+            )
+        for s in result["skipped"]:
+            print(f"skipped {s['file']}: {s['reason']}")
+        t = result["totals"]
+        print(f"{t['files']} files, {t['records']} records, {t['classes']} classes")
+    return 0 if result["files"] else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="kanjipad-train", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -249,6 +267,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", default="kanjipad-standard")
     p.add_argument("--out", required=True, help="folder for model.fp32.onnx and model.int8.onnx")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("etl-scan", help="list the ETL files in a file or folder: format, records, classes")
+    p.add_argument("path", help="an ETL file or a folder of them")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_etl_scan)
 
     p = sub.add_parser("evaluate", help="top-1/top-10 and latency of a model on a stroke set")
     p.add_argument("--model", required=True)
