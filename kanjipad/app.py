@@ -9,7 +9,14 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kanjipad", description="A handwriting pad for Japanese.")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--self-test", action="store_true", help="headless check: load the model, read sample ink, exit"
+    )
     args = parser.parse_args(argv)
+    if args.self_test:
+        from kanjipad.selftest import run
+
+        return run()
     if args.version:
         from kanjipad import __version__
 
