@@ -70,9 +70,7 @@ def pen_up_latencies(samples: list[dict]) -> list[float]:
         app.processEvents()
         k = sq.width() / max(s["box"])
         strokes = s["strokes"]
-        canvas._set_ink(Ink.from_strokes(strokes[:-1], box=(1000, 1000)).finite()) if len(
-            strokes
-        ) > 1 else None
+        canvas._set_ink(Ink.from_strokes(strokes[:-1], box=(1000, 1000)).finite()) if len(strokes) > 1 else None
         app.processEvents()
         pts = [QPointF(sq.x() + x * k, sq.y() + y * k) for x, y in strokes[-1]]
         mouse(QEvent.Type.MouseButtonPress, pts[0])

@@ -75,8 +75,7 @@ def _parse_metadata(path: Path, meta: dict[str, str], output_width: int | None) 
         raise ModelError(f"{path.name} has malformed KanjiPad metadata ({exc}); re-export it") from None
     if fmt > FORMAT_VERSION:
         raise ModelError(
-            f"{path.name} uses model format {fmt}; this KanjiPad reads up to "
-            f"{FORMAT_VERSION}. Update KanjiPad."
+            f"{path.name} uses model format {fmt}; this KanjiPad reads up to {FORMAT_VERSION}. Update KanjiPad."
         )
     if not classes or len(set(classes)) != len(classes):
         raise ModelError(f"{path.name}: the class list in its metadata is empty or has duplicates")
@@ -142,18 +141,14 @@ class Recognizer:
         except ModelError:
             raise
         except Exception as exc:  # onnxruntime raises several private exception types
-            raise ModelError(
-                f"{path.name} could not be loaded as an ONNX model: {_first_line(exc)}"
-            ) from None
+            raise ModelError(f"{path.name} could not be loaded as an ONNX model: {_first_line(exc)}") from None
         meta = self._session.get_modelmeta().custom_metadata_map
         out_shape = self._session.get_outputs()[0].shape
         width = out_shape[-1] if out_shape and isinstance(out_shape[-1], int) else None
         self.info = _parse_metadata(path, dict(meta), width)
         inp = self._session.get_inputs()[0]
         self._input_name = inp.name
-        if len(inp.shape) != 4 or any(
-            isinstance(d, int) and d != self.info.input_size for d in inp.shape[2:]
-        ):
+        if len(inp.shape) != 4 or any(isinstance(d, int) and d != self.info.input_size for d in inp.shape[2:]):
             raise ModelError(f"{path.name}: input shape {inp.shape} does not match its metadata")
         #: The providers ONNX Runtime actually uses (it falls back to CPU silently).
         self.providers: list[str] = list(self._session.get_providers())

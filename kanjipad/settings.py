@@ -66,8 +66,7 @@ def load(path: Path | None = None) -> Settings:
         aside = _set_aside(path)
         s = Settings()
         s.problem = (
-            f"Your settings file could not be read ({exc}). Defaults are in use; "
-            f"the old file was kept as {aside.name}."
+            f"Your settings file could not be read ({exc}). Defaults are in use; the old file was kept as {aside.name}."
         )
         return s
 

@@ -36,9 +36,7 @@ def kanjivg_dir() -> Path:
     try:
         probe = importlib.resources.files("kanji") / "06f22.svg"
     except ModuleNotFoundError:
-        raise KanjiVGError(
-            "KanjiVG is not installed: pip install kanjivg (or the project's 'train' extra)"
-        ) from None
+        raise KanjiVGError("KanjiVG is not installed: pip install kanjivg (or the project's 'train' extra)") from None
     return Path(str(probe)).parent
 
 

@@ -49,9 +49,7 @@ class KanjiNet(nn.Module):
         layers += [_conv(cin, cfg.embed, stride=1)]
         self.features = nn.Sequential(*layers)
         self.pool = nn.AdaptiveAvgPool2d(1)
-        self.head = nn.Sequential(
-            nn.Flatten(), nn.Dropout(cfg.dropout), nn.Linear(cfg.embed, cfg.num_classes)
-        )
+        self.head = nn.Sequential(nn.Flatten(), nn.Dropout(cfg.dropout), nn.Linear(cfg.embed, cfg.num_classes))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.head(self.pool(self.features(x)))

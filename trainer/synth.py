@@ -112,9 +112,7 @@ def distort(strokes: list[np.ndarray], rng: np.random.Generator, cfg: SynthConfi
         s = _warp(s, waves)
         # Per-stroke affine about the stroke's own centre.
         c = s.mean(axis=0)
-        m = _rotation(rng.normal(0, cfg.stroke_rotate_deg * k)) * np.exp(
-            rng.normal(0, cfg.stroke_scale * k, 2)
-        )
+        m = _rotation(rng.normal(0, cfg.stroke_rotate_deg * k)) * np.exp(rng.normal(0, cfg.stroke_scale * k, 2))
         s = (s - c) @ m.T + c + rng.normal(0, cfg.stroke_shift * k, 2)
         # Smooth jitter along the stroke: one random low-frequency wave per axis.
         if len(s) > 2:
@@ -167,9 +165,7 @@ def join_strokes(strokes: list[np.ndarray], rng: np.random.Generator, count: int
     return out
 
 
-def synth_image(
-    strokes: list[np.ndarray], rng: np.random.Generator, cfg: SynthConfig, size: int = 64
-) -> np.ndarray:
+def synth_image(strokes: list[np.ndarray], rng: np.random.Generator, cfg: SynthConfig, size: int = 64) -> np.ndarray:
     ink = Ink(tuple(distort(strokes, rng, cfg)))
     width = LINE_WIDTH * rng.uniform(*cfg.width_range)
     return render(ink, size, line_width=width)

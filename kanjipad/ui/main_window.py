@@ -122,9 +122,7 @@ class MainWindow(QMainWindow):
         self.model_problem = None
         self.worker = RecognitionWorker(self.recognizer)
         self.worker.finished.connect(self._show_candidates)
-        self.worker.failed.connect(
-            lambda _seq, msg: self.statusBar().showMessage(f"Recognition failed: {msg}")
-        )
+        self.worker.failed.connect(lambda _seq, msg: self.statusBar().showMessage(f"Recognition failed: {msg}"))
         self._update_status()
         if self.canvas.ink.strokes:
             self._recognise(self.canvas.ink)

@@ -76,9 +76,7 @@ def test_undo_redo_clear_with_keys_and_buttons(qtbot, window, devset_samples):
     assert len(window.canvas.ink) == 4
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(window.canvas.ink) == 3
-    qtbot.keyClick(
-        window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    )
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert len(window.canvas.ink) == 4
     wait_for_candidates(qtbot, window, "日")
     window.undo_action.trigger()  # the toolbar button
@@ -150,9 +148,7 @@ def test_broken_model_shows_a_dialog_and_the_window_still_works(qtbot, clipboard
     assert len(win.canvas.ink) == 1  # drawing still works
 
 
-@pytest.mark.parametrize(
-    "theme, base", [("dark", "#17181a"), ("high-contrast", "#000000"), ("light", "#ffffff")]
-)
+@pytest.mark.parametrize("theme, base", [("dark", "#17181a"), ("high-contrast", "#000000"), ("light", "#ffffff")])
 def test_themes_apply(qtbot, window, theme, base):
     window.settings.theme = theme
     from kanjipad.ui.themes import apply_theme
