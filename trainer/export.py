@@ -118,6 +118,10 @@ def export_int8(fp32_path: Path, out: Path, calibration: np.ndarray) -> Path:
             per_channel=True,
             weight_type=QuantType.QInt8,
             activation_type=QuantType.QUInt8,
+            # Logits and probabilities stay float: quantised to uint8, every
+            # probability under ~0.002 becomes 0 and the tail of the top-10 is a tie
+            # broken by class order, i.e. junk candidates. Weights stay int8.
+            extra_options={"OpTypesToExcludeOutputQuantization": ["Gemm", "Softmax"]},
         )
         meta = {p.key[len(META_PREFIX) :]: p.value for p in onnx.load(str(fp32_path)).metadata_props}
         meta["name"] = meta.get("name", "model") + "-int8"

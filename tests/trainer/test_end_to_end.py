@@ -18,7 +18,7 @@ import pytest
 import torch
 
 from kanjipad.recognizer import Recognizer
-from trainer import cli
+from trainer import cli, shards
 from trainer.evaluate import evaluate_file
 
 from .conftest import TINY_CLASSES
@@ -77,6 +77,12 @@ def test_export_matches_torch_and_evaluates(trained, workdir, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["model.fp32.onnx"]["max_abs_diff"] < 1e-4
     assert report["model.int8.onnx"]["top1_agreement"] > 90.0
+
+    # int8 keeps float probabilities: no tail of zero-probability ties in the candidates.
+    int8 = Recognizer(out / "model.int8.onnx", device="cpu")
+    x = shards.load(workdir / "val")[0][:4, None].astype(np.float32) / 255
+    probs = int8.probabilities(x)
+    assert (probs > 0).all() and all(len(set(row.tolist())) == len(row) for row in probs)
 
     rec = Recognizer(out / "model.fp32.onnx", device="cpu")
     assert rec.info.classes == TINY_CLASSES
