@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.self_test:
-        from kanjipad.selftest import run
+        from kanjipad.ui.selftest import run
 
         return run()
     if args.version:
