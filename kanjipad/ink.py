@@ -64,13 +64,6 @@ class Ink:
     def __len__(self) -> int:
         return len(self.strokes)
 
-    def __iter__(self) -> Iterator[np.ndarray]:
-        return iter(self.strokes)
-
-    @property
-    def point_count(self) -> int:
-        return sum(len(s) for s in self.strokes)
-
     def with_stroke(self, points: Any, times: Any | None = None) -> Ink:
         """Return a new ink with one more stroke (timestamps kept when every stroke has them)."""
         stroke = _as_stroke(points)

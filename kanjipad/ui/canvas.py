@@ -21,9 +21,7 @@ PEN_WIDTH = 0.032  # of the square's side
 
 
 class InkCanvas(QWidget):
-    #: Emitted after every pen-up with the whole ink.
-    strokeFinished = Signal(object)
-    #: Emitted whenever the ink changes (stroke added, undo, redo, clear).
+    #: Emitted whenever the ink changes: pen-up, undo, redo, clear.
     inkChanged = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
@@ -37,7 +35,6 @@ class InkCanvas(QWidget):
         self._redo: list[tuple[np.ndarray, np.ndarray | None]] = []
         self._current: list[tuple[float, float]] = []
         self._current_t: list[float] = []
-        self._pressure: list[float] = []
         self.show_grid = True
 
     # --- state ---------------------------------------------------------
@@ -67,10 +64,6 @@ class InkCanvas(QWidget):
             self._redo.clear()
             self._set_ink(Ink(box=(UNITS, UNITS)))
 
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
     def _set_ink(self, ink: Ink) -> None:
         self._ink = ink
         self.update()
@@ -92,20 +85,18 @@ class InkCanvas(QWidget):
         return QPointF(sq.x() + x * k, sq.y() + y * k)
 
     # --- input ---------------------------------------------------------
-    def _begin(self, pos: QPointF, pressure: float = 1.0) -> None:
+    def _begin(self, pos: QPointF) -> None:
         self._current = [self.to_units(pos)]
         self._current_t = [time.monotonic() * 1000]
-        self._pressure = [pressure]
         self.update()
 
-    def _extend(self, pos: QPointF, pressure: float = 1.0) -> None:
+    def _extend(self, pos: QPointF) -> None:
         if not self._current:
             return
         p = self.to_units(pos)
         if p != self._current[-1]:
             self._current.append(p)
             self._current_t.append(time.monotonic() * 1000)
-            self._pressure.append(pressure)
             self.update()
 
     def _end(self, pos: QPointF | None = None) -> None:
@@ -114,10 +105,9 @@ class InkCanvas(QWidget):
         if pos is not None:
             self._extend(pos)
         stroke, times = self._current, self._current_t
-        self._current, self._current_t, self._pressure = [], [], []
+        self._current, self._current_t = [], []
         self._redo.clear()
         self._set_ink(self._ink.with_stroke(stroke, times))
-        self.strokeFinished.emit(self._ink)
 
     def mousePressEvent(self, e: QMouseEvent) -> None:
         if e.button() == Qt.MouseButton.LeftButton:
@@ -137,9 +127,9 @@ class InkCanvas(QWidget):
         # Accepting stops Qt from synthesising mouse events for the same pen motion.
         kind = e.type()
         if kind == QTabletEvent.Type.TabletPress:
-            self._begin(e.position(), e.pressure())
+            self._begin(e.position())
         elif kind == QTabletEvent.Type.TabletMove and self._current:
-            self._extend(e.position(), e.pressure())
+            self._extend(e.position())
         elif kind == QTabletEvent.Type.TabletRelease:
             self._end(e.position())
         e.accept()

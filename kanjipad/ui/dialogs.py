@@ -132,6 +132,3 @@ def about_dialog(info: ModelInfo | None, parent: QWidget | None = None) -> QDial
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-__all__ = ["SettingsDialog", "about_dialog", "shortcuts_dialog"]

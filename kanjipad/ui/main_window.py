@@ -85,7 +85,6 @@ class MainWindow(QMainWindow):
         for w in (self.status_provider, self.status_model, self.status_time):
             self.statusBar().addPermanentWidget(w)
 
-        self.canvas.strokeFinished.connect(self._recognise)
         self.canvas.inkChanged.connect(self._ink_changed)
         self.candidates.picked.connect(self.pick)
 
@@ -125,7 +124,7 @@ class MainWindow(QMainWindow):
         self.worker.failed.connect(lambda _seq, msg: self.statusBar().showMessage(f"Recognition failed: {msg}"))
         self._update_status()
         if self.canvas.ink.strokes:
-            self._recognise(self.canvas.ink)
+            self.worker.submit(self.canvas.ink)
         return True
 
     def _update_status(self) -> None:
@@ -145,11 +144,8 @@ class MainWindow(QMainWindow):
         box.open()
 
     # --- recognition -----------------------------------------------------
-    def _recognise(self, ink) -> None:
-        if self.worker:
-            self.worker.submit(ink)
-
     def _ink_changed(self, ink) -> None:
+        # The one trigger for recognition: pen-up, undo, redo and clear all land here.
         if not ink.strokes:
             if self.worker:
                 self.worker.invalidate()
