@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP_APP := $(VENV)/.installed-app
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench bundle clean
+.PHONY: run test lint bench bundle bench-bundle clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -33,6 +33,13 @@ test: $(STAMP_DEV)
 
 bench: $(STAMP_DEV)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/pen_up_latency.py
+
+# The desktop bundle: dist/kanjipad/ (PyInstaller one-dir), then its --self-test.
+bundle: $(STAMP_APP)
+	PYTHON=$(BIN)/python scripts/build_bundle.sh
+
+bench-bundle: bundle
+	$(BIN)/python bench/bundle_start.py
 
 clean:
 	rm -rf $(VENV) build dist

@@ -12,6 +12,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--self-test", action="store_true", help="headless check: load the model, read sample ink, exit"
     )
+    parser.add_argument(
+        "--quit-when-ready",
+        action="store_true",
+        help="for start-up benchmarks: print when the window is shown and the model loaded, then quit",
+    )
     args = parser.parse_args(argv)
     if args.self_test:
         from kanjipad.ui.selftest import run
@@ -22,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print(__version__)
         return 0
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kanjipad.ui.main_window import start_window
@@ -29,8 +35,21 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("KanjiPad")
     app.setDesktopFileName("kanjipad")
-    _window = start_window()
+    window = start_window()
+    if args.quit_when_ready:
+        window.persist = False
+        # Queued after start_window's own model load, so it runs once the window is
+        # shown and the recognizer is ready for the first stroke.
+        QTimer.singleShot(0, lambda: _report_ready(app, window))
     return app.exec()
+
+
+def _report_ready(app, window) -> None:
+    import json
+    import time
+
+    print(json.dumps({"ready": time.time(), "model_loaded": window.recognizer is not None}), flush=True)
+    app.quit()
 
 
 if __name__ == "__main__":

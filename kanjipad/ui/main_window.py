@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         self.worker: RecognitionWorker | None = None
         self.model_problem: str | None = None
         self.message_box: QMessageBox | None = None
+        #: False for headless runs (self-test, benchmarks): they must not overwrite the user's settings.
+        self.persist = True
         self.setWindowTitle("KanjiPad")
 
         self.canvas = InkCanvas()
@@ -243,8 +245,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Could not save settings: {exc}", 8000)
 
     def closeEvent(self, e) -> None:
-        self.settings.geometry = bytes(self.saveGeometry().toHex()).decode()
-        self.save_settings()
+        if self.persist:
+            self.settings.geometry = bytes(self.saveGeometry().toHex()).decode()
+            self.save_settings()
         if self.worker:
             self.worker.stop()
         super().closeEvent(e)

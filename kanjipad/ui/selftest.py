@@ -29,6 +29,7 @@ def run() -> int:
         app = QApplication.instance() or QApplication(sys.argv[:1])
         win = MainWindow()
         win.settings.keep_samples = False
+        win.persist = False
         win.show()
         app.processEvents()
         if not win.load_model():
