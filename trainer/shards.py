@@ -118,6 +118,8 @@ def prepare(
 def load(folder: Path) -> tuple[np.ndarray, np.ndarray, dict]:
     """All images (uint8, n x size x size) and labels of a shard folder, plus its meta."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    if meta.get("source") == "etl":
+        return _load_etl(folder, meta)
     stems = sorted(p.name[: -len(".images.npy")] for p in folder.glob("shard-*.images.npy"))
     expected = -(-meta["per_class"] * len(meta["classes"]) // meta["shard_size"])
     if len(stems) != expected:
@@ -125,3 +127,15 @@ def load(folder: Path) -> tuple[np.ndarray, np.ndarray, dict]:
     images = np.concatenate([np.load(folder / f"{s}.images.npy") for s in stems])
     labels = np.concatenate([np.load(folder / f"{s}.labels.npy") for s in stems]).astype(np.int64)
     return images, labels, meta
+
+
+def _load_etl(folder: Path, meta: dict) -> tuple[np.ndarray, np.ndarray, dict]:
+    # Only files whose done marker exists are complete (see trainer.etl_prepare).
+    stems = sorted(p.name[: -len(".done.json")] for p in folder.glob("*.done.json"))
+    if not stems:
+        raise ValueError(f"{folder}: no prepared ETL files; run kanjipad-train etl-prepare")
+    size = meta["size"]
+    images = np.concatenate([np.load(folder / f"{s}.images.npy").reshape(-1, size, size) for s in stems])
+    labels = np.concatenate([np.load(folder / f"{s}.labels.npy") for s in stems]).astype(np.int64)
+    writers = np.concatenate([np.load(folder / f"{s}.writers.npy") for s in stems])
+    return images, labels, {**meta, "files": stems, "writers": writers}

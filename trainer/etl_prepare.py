@@ -1,0 +1,265 @@
+"""ETL files → normalised training shards with a writer-disjoint train/validation split.
+
+Output (``out/train`` and ``out/val`` are ordinary shard folders for ``train``)::
+
+    out/train/meta.json                   source "etl", classes, size, split settings
+    out/train/ETL9G_01.images.npy         uint8 (n, 64, 64), ink = 255, as render() draws
+    out/train/ETL9G_01.labels.npy         int16 class indices
+    out/train/ETL9G_01.writers.npy        int32 sheet (writer) numbers, -1 where unknown
+    out/train/ETL9G_01.done.json          counts and problems; written last
+    out/val/...                           the same for the validation writers
+
+One ETL file is one unit of work: its outputs are written atomically and its
+``done.json`` last, so an interrupted run resumes at the first unfinished file
+and a failed file leaves nothing behind. Writers go to validation by a hash of
+(dataset, sheet): the same writer lands on the same side in every file and every
+run. ETL3/4/5 records carry no sheet number, so they cannot be split by writer:
+they all go to training and never into validation.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from kanjipad.kana import SMALL_TO_LARGE
+from trainer.etl import EtlError, detect_format, read_records, record_count, to_class
+from trainer.etl_normalise import normalise_scan
+
+NO_WRITER = -1
+
+
+def dataset_of(file_name: str) -> str:
+    """``ETL9G_01`` → ``ETL9G``, ``ETL8B2C1`` → ``ETL8B``, ``ETL7LC_1`` → ``ETL7``: the writer namespace."""
+    stem = file_name.split("_")[0]
+    for suffix in ("LC", "SC", "B2C1", "B2C2", "B2C3", "C"):
+        if stem.endswith(suffix) and stem[: -len(suffix)].startswith("ETL"):
+            stem = stem[: -len(suffix)]
+            break
+    return stem
+
+
+def is_validation_writer(dataset: str, sheet: int | None, fraction: float, seed: int = 0) -> bool:
+    if sheet is None or fraction <= 0:
+        return False
+    return zlib.crc32(f"{seed}:{dataset}:{sheet}".encode()) % 10_000 < fraction * 10_000
+
+
+def label_for(char: str, index: dict[str, int]) -> int | None:
+    """Class index of an ETL label; small kana count as their large forms (the learned ones)."""
+    char = SMALL_TO_LARGE.get(char, char)
+    mapped = to_class(char, index.keys())
+    return index[mapped] if mapped is not None else None
+
+
+@dataclass
+class FileReport:
+    file: str
+    format: str = ""
+    records: int = 0
+    train: int = 0
+    val: int = 0
+    not_in_classes: int = 0
+    blank: int = 0
+    problems: list[str] = field(default_factory=list)
+    done: bool = False
+    error: str | None = None
+
+
+def _save_atomic(path: Path, arr: np.ndarray) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        np.save(fh, arr)
+    os.replace(tmp, path)
+
+
+def _write_json_atomic(path: Path, obj: dict) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def prepare_file(
+    path: Path, out: Path, classes: Sequence[str], *, val_fraction: float, seed: int, size: int, stop_on_error: bool
+) -> FileReport:
+    """Normalise one ETL file into ``out/train`` and ``out/val``; raises EtlError when stopping."""
+    report = FileReport(path.name)
+    index = {c: i for i, c in enumerate(classes)}
+    dataset = dataset_of(path.name)
+    report.format = detect_format(path).family
+    parts: dict[str, tuple[list, list, list]] = {"train": ([], [], []), "val": ([], [], [])}
+
+    def on_problem(msg: str) -> None:
+        report.problems.append(msg)
+
+    for rec in read_records(path, errors="raise" if stop_on_error else "skip", on_problem=on_problem):
+        report.records += 1
+        label = label_for(rec.char, index)
+        if label is None:
+            report.not_in_classes += 1
+            continue
+        image = normalise_scan(rec.image, size)
+        if image is None:
+            msg = f"{path.name}: record {rec.index} has no ink (an all-zero image)"
+            if stop_on_error:
+                raise EtlError(msg)
+            report.problems.append(msg)
+            report.blank += 1
+            continue
+        side = "val" if is_validation_writer(dataset, rec.sheet, val_fraction, seed) else "train"
+        images, labels, writers = parts[side]
+        images.append(image)
+        labels.append(label)
+        writers.append(NO_WRITER if rec.sheet is None else rec.sheet)
+    for side, (images, labels, writers) in parts.items():
+        folder = out / side
+        stem = folder / path.name
+        arr = np.stack(images) if images else np.zeros((0, size, size), np.uint8)
+        _save_atomic(stem.with_name(path.name + ".images.npy"), arr)
+        _save_atomic(stem.with_name(path.name + ".labels.npy"), np.asarray(labels, np.int16))
+        _save_atomic(stem.with_name(path.name + ".writers.npy"), np.asarray(writers, np.int32))
+        setattr(report, side, len(labels))
+    report.done = True
+    # The markers go last: a file counts as prepared only once all its arrays exist.
+    for side in ("val", "train"):
+        _write_json_atomic(out / side / f"{path.name}.done.json", report.__dict__)
+    return report
+
+
+def _job(args: tuple) -> FileReport:
+    path, out, classes, kw = args
+    try:
+        return prepare_file(path, out, classes, **kw)
+    except (EtlError, OSError) as exc:
+        for side in ("train", "val"):
+            for tmp in (out / side).glob(f"{path.name}.*.tmp"):
+                tmp.unlink(missing_ok=True)
+        return FileReport(path.name, error=str(exc))
+
+
+def etl_files(paths: Sequence[Path], on_skip: Callable[[str, str], None]) -> list[Path]:
+    """The ETL files among ``paths`` (files or folders); others are reported and left out."""
+    found: list[Path] = []
+    for p in paths:
+        for f in sorted(p.iterdir()) if p.is_dir() else [p]:
+            if not f.is_file():
+                continue
+            try:
+                detect_format(f)
+            except EtlError as exc:
+                on_skip(f.name, str(exc))
+                continue
+            found.append(f)
+    return found
+
+
+def prepare_etl(
+    paths: Sequence[Path],
+    out: Path,
+    classes: Sequence[str],
+    *,
+    val_fraction: float = 0.1,
+    seed: int = 0,
+    size: int = 64,
+    stop_on_error: bool = False,
+    workers: int = 1,
+    progress: bool = True,
+    on_message: Callable[[str], None] = print,
+) -> dict:
+    """Prepare every ETL file under ``paths``; returns a summary. Re-running resumes."""
+    classes = list(classes)
+    meta = {
+        "source": "etl",
+        "classes": "".join(classes),
+        "size": size,
+        "val_fraction": val_fraction,
+        "split_seed": seed,
+    }
+    for side in ("train", "val"):
+        folder = out / side
+        folder.mkdir(parents=True, exist_ok=True)
+        meta_path = folder / "meta.json"
+        if meta_path.exists():
+            if json.loads(meta_path.read_text(encoding="utf-8")) != {**meta, "split": side}:
+                raise ValueError(f"{folder} was prepared with other classes or split settings; use a new --out")
+        else:
+            _write_json_atomic(meta_path, {**meta, "split": side})
+    skipped: list[dict] = []
+    files = etl_files(paths, lambda name, why: skipped.append({"file": name, "reason": why}))
+    for s in skipped:
+        on_message(f"skipped {s['file']}: {s['reason']}")
+    todo, reports = [], []
+    for f in files:
+        if all((out / side / f"{f.name}.done.json").exists() for side in ("train", "val")):
+            reports.append(FileReport(**json.loads((out / "train" / f"{f.name}.done.json").read_text("utf-8"))))
+        else:
+            todo.append(f)
+    total = 0
+    for f in todo:
+        try:
+            total += record_count(f)
+        except EtlError:
+            total += f.stat().st_size // detect_format(f).record_size
+    kw = {"val_fraction": val_fraction, "seed": seed, "size": size, "stop_on_error": stop_on_error}
+    jobs = [(f, out, classes, kw) for f in todo]
+    bar = tqdm(total=total, unit="rec", desc="etl", disable=not progress)
+    failed: FileReport | None = None
+    ctx = get_context("fork")
+    with ctx.Pool(workers) if workers > 1 else _Inline() as pool:
+        for rep in pool.imap(_job, jobs):
+            bar.update(rep.records)
+            if rep.error:
+                on_message(f"stopped: {rep.error}" if stop_on_error else f"failed: {rep.error}")
+                reports.append(rep)
+                if stop_on_error:
+                    failed = rep
+                    break
+                continue
+            for msg in rep.problems[:20]:
+                on_message(f"problem: {msg}")
+            if len(rep.problems) > 20:
+                on_message(f"problem: {rep.file}: {len(rep.problems) - 20} more")
+            reports.append(rep)
+    bar.close()
+    # A stop ends the pool mid-file in other workers: clear their unfinished temp files.
+    for side in ("train", "val"):
+        for tmp in (out / side).glob("*.tmp"):
+            tmp.unlink(missing_ok=True)
+    done = [r for r in reports if r.done]
+    summary = {
+        "out": str(out),
+        "files": [
+            {k: v for k, v in r.__dict__.items() if k != "problems"} | {"problems": len(r.problems)} for r in reports
+        ],
+        "skipped": skipped,
+        "totals": {
+            "files_done": len(done),
+            "train": sum(r.train for r in done),
+            "val": sum(r.val for r in done),
+            "not_in_classes": sum(r.not_in_classes for r in done),
+            "problems": sum(len(r.problems) for r in done),
+        },
+        "stopped": failed.error if failed else None,
+    }
+    return summary
+
+
+class _Inline:
+    """A stand-in for a process pool when one worker is asked for (tests, debugging)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def imap(self, fn, jobs):
+        return map(fn, jobs)
