@@ -48,6 +48,10 @@ class TrainConfig:
     threads: int = 0
     device: str = "auto"
     init: str | None = None  # fine-tune from this checkpoint
+    # Several data sources (e.g. synthetic + ETL), concatenated in this order, each
+    # drawn with the given share of every epoch. None: one plain shuffle of all data.
+    source_sizes: list[int] | None = None
+    mix: list[float] | None = None
     model: dict = field(default_factory=dict)
 
 
@@ -103,6 +107,25 @@ def lr_at(step: int, total: int, cfg: TrainConfig) -> float:
         return cfg.lr * (step + 1) / cfg.warmup_steps
     p = (step - cfg.warmup_steps) / max(1, total - cfg.warmup_steps)
     return cfg.lr * 0.5 * (1 + math.cos(math.pi * min(1.0, p)))
+
+
+def epoch_order(n: int, epoch: int, cfg: TrainConfig) -> torch.Tensor:
+    """Sample indices for one epoch; depends only on (seed, epoch), so resuming repeats it."""
+    gen = torch.Generator().manual_seed(cfg.seed + epoch)
+    if not cfg.mix:
+        return torch.randperm(n, generator=gen)
+    total_share = sum(cfg.mix)
+    wants = [round(share / total_share * n) for share in cfg.mix]
+    wants[-1] = n - sum(wants[:-1])  # the epoch keeps its length whatever the rounding
+    parts, offset = [], 0
+    for size, want in zip(cfg.source_sizes, wants, strict=True):
+        if size and want > 0:
+            # Whole permutations, then part of one: a small source is repeated evenly.
+            reps = -(-want // size)
+            parts.append(torch.cat([torch.randperm(size, generator=gen) for _ in range(reps)])[:want] + offset)
+        offset += size
+    order = torch.cat(parts)
+    return order[torch.randperm(len(order), generator=gen)]
 
 
 @torch.no_grad()
@@ -204,7 +227,7 @@ def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data
         if order is None or pos == 0:
             # The epoch's order depends only on (seed, epoch), so a resumed run
             # continues with exactly the batches it would have seen.
-            order = torch.randperm(n, generator=torch.Generator().manual_seed(cfg.seed + epoch))
+            order = epoch_order(n, epoch, cfg)
         idx = order[pos * cfg.batch_size : (pos + 1) * cfg.batch_size][rank::world][:per_rank_bs]
         x = to_input(images_t[idx], device)
         y = labels_t[idx].to(device)
