@@ -16,3 +16,11 @@ def resources_dir() -> Path:
 
 def resource_path(name: str) -> Path:
     return resources_dir() / name
+
+
+#: The model that ships with the app (and the default base for ``kanjipad-train finetune``).
+BUNDLED_MODEL = "models/kanjipad-standard.onnx"
+
+
+def bundled_model_path() -> Path:
+    return resource_path(BUNDLED_MODEL)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -88,23 +89,38 @@ def cmd_train(args: argparse.Namespace) -> int:
     if (out / "last.pt").exists() and not args.resume:
         print(f"{out} already holds a run; pass --resume to continue it or choose a new --out", file=sys.stderr)
         return 2
-    parts = [shards.load(Path(d)) for d in args.data]
+    if not args.data and not args.etl:
+        print("give --data (synthetic shard folders) and/or --etl (prepared ETL folders)", file=sys.stderr)
+        return 2
+    etl_dirs = [_etl_split(Path(d), "train") for d in args.etl]
+    groups = [[shards.load(Path(d)) for d in args.data], [shards.load(d) for d in etl_dirs]]
+    parts = [p for g in groups for p in g]
     classes = parts[0][2]["classes"]
     if any(p[2]["classes"] != classes for p in parts):
-        print("all --data folders must share one class list", file=sys.stderr)
+        print(
+            "all --data and --etl folders must share one class list (prepare them with the same --classes)",
+            file=sys.stderr,
+        )
         return 2
     images = np.concatenate([p[0] for p in parts])
     labels = np.concatenate([p[1] for p in parts])
+    sizes = [sum(len(p[1]) for p in g) for g in groups]
+    mix = None
+    if args.etl_fraction is not None:
+        if not (0.0 < args.etl_fraction < 1.0) or not all(sizes):
+            print("--etl-fraction needs both --data and --etl, and a value between 0 and 1", file=sys.stderr)
+            return 2
+        mix = [1.0 - args.etl_fraction, args.etl_fraction]
     val = None
     if args.val:
-        vi, vl, vm = shards.load(Path(args.val))
+        vi, vl, vm = shards.load(_etl_split(Path(args.val), "val"))
         if vm["classes"] != classes:
             print("--val was prepared with other classes", file=sys.stderr)
             return 2
         val = (vi, vl)
     model = {"widths": tuple(args.widths), "embed": args.embed, "dropout": args.dropout}
     cfg = TrainConfig(
-        data=args.data,
+        data=[*args.data, *map(str, etl_dirs)],
         val=args.val,
         out=args.out,
         epochs=args.epochs,
@@ -121,10 +137,17 @@ def cmd_train(args: argparse.Namespace) -> int:
         threads=args.threads,
         device=args.device,
         model=model,
+        source_sizes=sizes if mix else None,
+        mix=mix,
     )
     best = train(cfg, list(classes), _companions_for(classes), (images, labels), val)
     print(f"best checkpoint: {best}")
     return 0
+
+
+def _etl_split(path: Path, side: str) -> Path:
+    """An etl-prepare output folder stands for its train (or val) split."""
+    return path / side if (path / side / "meta.json").exists() else path
 
 
 def _companions_for(learned: str) -> dict[str, str]:
@@ -137,6 +160,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     import numpy as np
 
     from trainer import export, shards
+    from trainer.base_model import save_weights
 
     model, state = export.load_checkpoint(Path(args.checkpoint))
     out = Path(args.out)
@@ -147,6 +171,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     calib = images[np.sort(pick)].astype(np.float32) / 255.0
     fp32 = export.export_fp32(model, state, out / "model.fp32.onnx", args.name)
     int8 = export.export_int8(fp32, out / "model.int8.onnx", calib[:, None])
+    save_weights(state, [fp32, int8], out / "weights.pt")  # so `finetune --base` works on this export
     check = np.random.default_rng(1).choice(len(images), size=min(len(images), 512), replace=False)
     report = {}
     for path in (fp32, int8):
@@ -164,6 +189,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from trainer.evaluate import evaluate_file
 
+    if bool(args.strokes) == bool(args.etl):
+        print("give exactly one of --strokes FILE and --etl PATH", file=sys.stderr)
+        return 2
+    if args.etl:
+        return _evaluate_etl(args)
     result = evaluate_file(
         Path(args.model),
         Path(args.strokes),
@@ -180,6 +210,112 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         for k, v in result.items():
             print(f"{k:>16}: {v}")
     return 0
+
+
+def _evaluate_etl(args: argparse.Namespace) -> int:
+    from kanjipad.recognizer import Recognizer
+    from trainer.evaluate import etl_eval_set, evaluate_images
+
+    images, chars, writers, where = etl_eval_set(
+        Path(args.etl), split=args.split, val_fraction=args.val_fraction, seed=args.split_seed
+    )
+    if args.limit:
+        images, chars, writers = images[: args.limit], chars[: args.limit], writers[: args.limit]
+    if not chars:
+        print(f"{where}: no records on the {args.split} side of the writer split", file=sys.stderr)
+        return 1
+    result = evaluate_images(Recognizer(Path(args.model), device=args.device), images, chars, writers)
+    result.update(etl=where, split=args.split)
+    _print_result(result, args.json)
+    return 0
+
+
+def _print_result(result: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        for k, v in result.items():
+            print(f"{k:>18}: {v}")
+
+
+def cmd_etl_prepare(args: argparse.Namespace) -> int:
+    from trainer import classes
+    from trainer.etl_prepare import prepare_etl
+
+    if args.classes_from:
+        from kanjipad.recognizer import ModelError, Recognizer
+
+        try:
+            chars = list(Recognizer(Path(args.classes_from), device="cpu").info.classes)
+        except ModelError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+    else:
+        chars, _ = classes.split_companions(classes.resolve(args.classes))
+    summary = prepare_etl(
+        [Path(p) for p in args.paths],
+        Path(args.out),
+        chars,
+        val_fraction=args.val_fraction,
+        seed=args.split_seed,
+        stop_on_error=args.on_error == "stop",
+        workers=args.workers,
+    )
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        for f in summary["files"]:
+            state = "ok" if f["done"] else f"FAILED: {f['error']}"
+            print(
+                f"{f['file']:<12} {f['format']:>3} {f['train']:>7} train {f['val']:>6} val "
+                f"{f['not_in_classes']:>6} not in classes {f['problems']:>4} problems  {state}"
+            )
+        t = summary["totals"]
+        print(f"{t['files_done']} files ready in {summary['out']}: {t['train']} train, {t['val']} validation samples")
+    if summary["stopped"]:
+        return 1
+    return 0 if summary["totals"]["files_done"] else 1
+
+
+def cmd_finetune(args: argparse.Namespace) -> int:
+    from trainer.base_model import BaseModelError
+    from trainer.etl import EtlError
+    from trainer.finetune import FinetuneError, finetune
+
+    base = Path(args.base) if args.base else _shipped_model()
+    try:
+        report = finetune(
+            base,
+            Path(args.out),
+            etl=Path(args.etl) if args.etl else None,
+            strokes=[Path(p) for p in args.strokes],
+            val=Path(args.val) if args.val else None,
+            epochs=args.epochs,
+            lr=args.lr,
+            batch_size=args.batch_size,
+            replay_per_class=args.replay_per_class,
+            new_share=args.new_share,
+            seed=args.seed,
+            name=args.name,
+            device=args.device,
+            threads=args.threads,
+            resume=args.resume,
+            stop_on_error=args.on_error == "stop",
+            workers=args.workers,
+        )
+    except (BaseModelError, FinetuneError, EtlError, ValueError) as exc:
+        print(f"finetune: {exc}", file=sys.stderr)
+        return 2
+    _print_result(report, args.json)
+    if not args.json:
+        print(f"\nnew model: {report['model']}  (choose it in KanjiPad: Settings → Model)")
+    return 0
+
+
+def _shipped_model() -> Path:
+    from kanjipad.resources import bundled_model_path
+
+    return bundled_model_path()
 
 
 def cmd_etl_scan(args: argparse.Namespace) -> int:
@@ -235,8 +371,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("train", help="train the CNN on prepared shards")
     g = p.add_argument_group("data")
-    g.add_argument("--data", nargs="+", required=True, help="shard folders to train on")
-    g.add_argument("--val", help="shard folder to validate on")
+    g.add_argument("--data", nargs="*", default=[], help="synthetic shard folders (prepare)")
+    g.add_argument("--etl", nargs="*", default=[], help="ETL folders (etl-prepare output; their train split)")
+    g.add_argument(
+        "--etl-fraction",
+        type=float,
+        default=None,
+        help="share of each epoch drawn from --etl when both are given (default: in proportion to their sizes)",
+    )
+    g.add_argument("--val", help="shard folder to validate on (an etl-prepare folder: its val split)")
     g = p.add_argument_group("model")
     g.add_argument("--widths", type=int, nargs="+", default=[32, 48, 96, 192])
     g.add_argument("--embed", type=int, default=384)
@@ -268,14 +411,60 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="folder for model.fp32.onnx and model.int8.onnx")
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser("etl-prepare", help="normalise ETL scans into train/val shards, split by writer")
+    p.add_argument("paths", nargs="+", help="ETL files or folders of them")
+    _add_classes(p)
+    p.add_argument("--classes-from", help="use the class list of this ONNX model (to fine-tune it)")
+    p.add_argument("--out", required=True, help="output folder (train/ and val/); re-running resumes")
+    p.add_argument("--val-fraction", type=float, default=0.1, help="share of writers held out (default: 0.1)")
+    p.add_argument("--split-seed", type=int, default=0, help="seed of the writer split")
+    p.add_argument(
+        "--on-error",
+        choices=["skip", "stop"],
+        default="skip",
+        help="damaged records: report and skip them (default), or stop at the first (finished files are kept)",
+    )
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes (one ETL file each)")
+    p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    p.set_defaults(func=cmd_etl_prepare)
+
+    p = sub.add_parser("finetune", help="fine-tune the shipped (or an exported) model on ETL and/or your own ink")
+    g = p.add_argument_group("data")
+    g.add_argument("--base", help="ONNX model to start from (default: the shipped model)")
+    g.add_argument("--etl", help="an etl-prepare folder (made with --classes-from the base model)")
+    g.add_argument("--strokes", nargs="*", default=[], help="stroke-set JSONL files or folders (e.g. your samples)")
+    g.add_argument("--val", help="shard folder to validate on (default: the --etl folder's val split)")
+    g.add_argument("--replay-per-class", type=int, default=2, help="synthetic samples per class against forgetting")
+    g.add_argument("--new-share", type=float, default=0.5, help="share of each epoch from the new data")
+    g.add_argument("--on-error", choices=["skip", "stop"], default="skip", help="bad stroke-set lines")
+    g = p.add_argument_group("optimisation")
+    g.add_argument("--epochs", type=float, default=3.0)
+    g.add_argument("--lr", type=float, default=5e-4)
+    g.add_argument("--batch-size", type=int, default=128)
+    g.add_argument("--seed", type=int, default=0)
+    g = p.add_argument_group("run")
+    g.add_argument("--out", required=True, help="folder for the run, export/ and finetune.json")
+    g.add_argument("--name", default="kanjipad-finetuned", help="model name shown in the app")
+    g.add_argument("--resume", action="store_true")
+    g.add_argument("--device", default="auto")
+    g.add_argument("--threads", type=int, default=0)
+    g.add_argument("--workers", type=int, default=None, help="processes for the replay data")
+    g.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_finetune)
+
     p = sub.add_parser("etl-scan", help="list the ETL files in a file or folder: format, records, classes")
     p.add_argument("path", help="an ETL file or a folder of them")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_etl_scan)
 
-    p = sub.add_parser("evaluate", help="top-1/top-10 and latency of a model on a stroke set")
+    p = sub.add_parser("evaluate", help="top-1/top-10 of a model on a stroke set or on ETL writers")
     p.add_argument("--model", required=True)
-    p.add_argument("--strokes", required=True, help="stroke-set JSONL file")
+    p.add_argument("--strokes", help="stroke-set JSONL file")
+    g = p.add_argument_group("ETL (writer-disjoint)")
+    g.add_argument("--etl", help="an etl-prepare folder, or raw ETL files (a file or a folder)")
+    g.add_argument("--split", choices=["val", "train", "all"], default="val", help="which writers (default: val)")
+    g.add_argument("--val-fraction", type=float, default=0.1, help="raw files: as given to etl-prepare")
+    g.add_argument("--split-seed", type=int, default=0, help="raw files: as given to etl-prepare")
     p.add_argument("--variant", choices=["orig", "shuffle", "join"], default="orig")
     p.add_argument("--seed", type=int, default=0, help="seed of the shuffle/join variants")
     p.add_argument("--limit", type=int, default=None, help="only the first N samples")

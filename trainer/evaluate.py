@@ -88,3 +88,77 @@ def evaluate_file(model: Path, strokes: Path, **kw) -> dict:
     result = evaluate(rec, samples, **kw)
     result["strokes"] = str(strokes)
     return result
+
+
+def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str], writers: np.ndarray, k: int = 10):
+    """Top-1/top-k of already-normalised images (uint8, ink 255), overall and per writer."""
+    from kanjipad.kana import SMALL_TO_LARGE
+    from trainer.etl import to_class
+
+    classes = recognizer.info.classes
+    known = set(classes)
+    # ETL labels use the JIS forms of four Jōyō kanji and small kana; score them as the model's classes.
+    chars = [to_class(SMALL_TO_LARGE.get(c, c), known) or c for c in chars]
+    keep = np.array([c in known for c in chars], bool)
+    images, writers = images[keep], np.asarray(writers)[keep]
+    chars = [c for c, ok in zip(chars, keep, strict=True) if ok]
+    hit1 = np.zeros(len(chars), bool)
+    hitk = np.zeros(len(chars), bool)
+    t = time.perf_counter()
+    for i in range(0, len(chars), 256):
+        x = images[i : i + 256].astype(np.float32)[:, None] / 255.0
+        top = np.argsort(-recognizer.probabilities(x), axis=1)[:, :k]
+        for j, row in enumerate(top):
+            want = chars[i + j]
+            hit1[i + j] = classes[row[0]] == want
+            hitk[i + j] = any(classes[c] == want for c in row)
+    per_writer = [float(hit1[writers == w].mean() * 100) for w in np.unique(writers) if w >= 0]
+    return {
+        "model": recognizer.info.name,
+        "n": int(keep.size),
+        "scored": len(chars),
+        "skipped": int((~keep).sum()),
+        "top1": round(100.0 * hit1.mean(), 2) if len(chars) else 0.0,
+        f"top{k}": round(100.0 * hitk.mean(), 2) if len(chars) else 0.0,
+        "writers": len(per_writer),
+        "writer_top1_min": round(min(per_writer), 2) if per_writer else None,
+        "writer_top1_median": round(float(np.median(per_writer)), 2) if per_writer else None,
+        "seconds": round(time.perf_counter() - t, 2),
+        "provider": recognizer.provider,
+    }
+
+
+def etl_eval_set(path: Path, *, split: str, val_fraction: float, seed: int, errors: str = "skip"):
+    """(images, chars, writers, where) for ``evaluate --etl``: a prepared folder or raw ETL files.
+
+    A prepared folder (``etl-prepare`` output) gives its ``val`` (or ``train``) shards.
+    Raw files are read and normalised here, keeping the writers that ``etl-prepare``
+    with the same ``val_fraction`` and seed would put on the ``split`` side.
+    """
+    from trainer import shards
+
+    prepared = path / split if (path / split / "meta.json").exists() else path
+    if (prepared / "meta.json").exists():
+        images, labels, meta = shards.load(prepared)
+        classes = meta["classes"]
+        return images, [classes[i] for i in labels], meta["writers"], str(prepared)
+
+    from trainer.etl import read_records
+    from trainer.etl_normalise import normalise_scan
+    from trainer.etl_prepare import dataset_of, etl_files, is_validation_writer
+
+    images, chars, writers = [], [], []
+    for f in etl_files([path], lambda name, why: None):
+        dataset = dataset_of(f.name)
+        for rec in read_records(f, errors=errors, on_problem=lambda msg: print(f"problem: {msg}")):
+            in_val = is_validation_writer(dataset, rec.sheet, val_fraction, seed)
+            if split != "all" and in_val != (split == "val"):
+                continue
+            img = normalise_scan(rec.image)
+            if img is None:
+                continue
+            images.append(img)
+            chars.append(rec.char)
+            writers.append(-1 if rec.sheet is None else rec.sheet)
+    stack = np.stack(images) if images else np.zeros((0, 64, 64), np.uint8)
+    return stack, chars, np.asarray(writers, np.int32), str(path)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from kanjipad import settings as settings_mod
 from kanjipad.recognizer import ModelError, Recognizer
-from kanjipad.resources import resource_path
+from kanjipad.resources import bundled_model_path
 from kanjipad.samples import append_sample
 from kanjipad.ui.candidates import CandidateBar
 from kanjipad.ui.canvas import InkCanvas
@@ -30,12 +30,6 @@ from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.worker import RecognitionWorker
-
-BUNDLED_MODEL = "models/kanjipad-standard.onnx"
-
-
-def bundled_model_path() -> Path:
-    return resource_path(BUNDLED_MODEL)
 
 
 class MainWindow(QMainWindow):

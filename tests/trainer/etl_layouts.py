@@ -56,3 +56,28 @@ def record_c(code: int, px: np.ndarray) -> bytes:
     rec[9] = code  # bit offset 72 is byte 9
     rec[216:] = pack4(px)
     return bytes(rec)
+
+
+def writer_glyph(char: str, sheet: int, width: int, height: int, levels: int) -> np.ndarray:
+    """``char`` as writer ``sheet`` writes it: one slant, size, place and pencil per writer.
+
+    The style is deliberately far from KanjiVG synthesis (strong slant, squashed,
+    off-centre, thick or thin pencil), so a model trained only on synthesis reads
+    it poorly and fine-tuning has something to learn.
+    """
+    from trainer.synth import SynthConfig, distort
+
+    style = np.random.default_rng([sheet, 7])
+    shear = style.uniform(0.45, 0.8) * style.choice([-1, 1])
+    squash = style.uniform(0.55, 0.8)
+    pen = style.uniform(0.03, 0.09)
+    rng = np.random.default_rng([sheet, ord(char)])
+    strokes = distort(kanjivg.load_char(char), rng, SynthConfig(scale=1.5))
+    slanted = [np.column_stack([s[:, 0] + shear * s[:, 1], s[:, 1] * squash]) for s in strokes]
+    size = int(min(width, height) * style.uniform(0.6, 0.9))
+    img = render(Ink(tuple(slanted)), size, line_width=pen, margin=0.02)
+    sheet_img = np.zeros((height, width))
+    top = int(style.integers(0, height - size + 1))
+    left = int(style.integers(0, width - size + 1))
+    sheet_img[top : top + size, left : left + size] = img
+    return np.rint(sheet_img * (levels - 1)).astype(np.uint8)

@@ -1,0 +1,82 @@
+"""The torch weights behind an exported ONNX model, so it can be fine-tuned.
+
+An ONNX model cannot be trained further (and the int8 one has lost precision), so
+every export writes ``weights.pt`` beside it: the fp32 checkpoint's weights
+stored as fp16 (half the size; plenty for a starting point), the class list,
+companions and model config, and the SHA-256 of the ONNX files they belong to.
+``finetune`` finds the weights for a model by that hash, so a weights file can
+never be paired with a model it did not produce. The shipped model has its own:
+``resources/models/kanjipad-standard.weights.pt``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import torch
+
+from trainer.model import KanjiNet, ModelConfig
+
+
+class BaseModelError(ValueError):
+    """No usable fine-tuning weights for a model."""
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def save_weights(state: dict, onnx_files: Iterable[Path], out: Path) -> Path:
+    """Write the fine-tuning weights of checkpoint ``state`` for the given exported models."""
+    weights = {
+        "model": {k: v.half() if v.is_floating_point() else v for k, v in state["model"].items()},
+        "classes": state["classes"],
+        "companions": state.get("companions", {}),
+        "model_config": state["model_config"],
+        "train_config": state.get("train_config", {}),
+        "onnx_sha256": sorted(sha256(Path(p)) for p in onnx_files),
+    }
+    tmp = out.with_name(out.name + ".tmp")
+    torch.save(weights, tmp)
+    os.replace(tmp, out)
+    return out
+
+
+def weights_candidates(onnx: Path) -> list[Path]:
+    # Shipped: <name>.weights.pt beside <name>.onnx; exported: weights.pt in the export folder.
+    return [onnx.with_name(onnx.stem + ".weights.pt"), onnx.with_name("weights.pt")]
+
+
+def load_base(onnx: Path) -> tuple[KanjiNet, dict]:
+    """The trainable network behind ``onnx`` (fp32) and its checkpoint-like state."""
+    if not onnx.exists():
+        raise BaseModelError(f"{onnx}: no such model")
+    digest = sha256(onnx)
+    looked = []
+    for path in weights_candidates(onnx):
+        if not path.exists():
+            looked.append(f"{path.name} (missing)")
+            continue
+        try:
+            state = torch.load(path, map_location="cpu", weights_only=False)
+        except Exception as exc:  # torch raises several types for damaged files
+            raise BaseModelError(f"{path}: cannot read fine-tuning weights ({exc})") from exc
+        if digest not in state.get("onnx_sha256", []):
+            looked.append(f"{path.name} (belongs to another model)")
+            continue
+        model = KanjiNet(ModelConfig(**state["model_config"]))
+        model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state["model"].items()})
+        state["model"] = model.state_dict()
+        state["weights_file"] = str(path)
+        return model, state
+    raise BaseModelError(
+        f"{onnx.name} has no fine-tuning weights beside it (looked for {', '.join(looked)}). "
+        "Fine-tune the shipped model, or a model exported by kanjipad-train export or finetune."
+    )

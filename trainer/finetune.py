@@ -1,0 +1,196 @@
+"""Fine-tune an exported model (the shipped one by default) on ETL data and/or the user's own ink.
+
+Starts from the weights behind the ONNX model (see ``trainer.base_model``), trains
+with a small learning rate on the new data, and exports a new self-describing
+model (fp32 + int8 ONNX, plus its own ``weights.pt`` so it can be fine-tuned
+again). To keep the model from forgetting the classes the new data lacks, a
+little synthetic KanjiVG "replay" data of every class is mixed in at a fixed
+share of each epoch. Before/after accuracy is reported on the validation writers
+of the ETL data when there are any.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from kanjipad.ink import Ink, InkError
+from kanjipad.render import render
+from trainer.etl_prepare import label_for
+
+
+class FinetuneError(ValueError):
+    """Bad or missing input for a fine-tune; the message says what to do."""
+
+
+def stroke_files(paths: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(p.rglob("*.jsonl")))
+        elif p.exists():
+            files.append(p)
+        else:
+            raise FinetuneError(f"{p}: no such stroke-set file or folder")
+    return files
+
+
+def user_stroke_images(
+    paths: Sequence[Path], classes: Sequence[str], *, on_problem: Callable[[str], None], stop_on_error: bool = False
+) -> tuple[np.ndarray, np.ndarray, dict]:
+    """Render the user's stroke samples exactly as the app does; labels by the model's classes."""
+    index = {c: i for i, c in enumerate(classes)}
+    images, labels = [], []
+    report = {"files": 0, "samples": 0, "used": 0, "not_in_classes": 0, "bad_lines": 0}
+    for f in stroke_files(paths):
+        report["files"] += 1
+        with open(f, encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                report["samples"] += 1
+                try:
+                    ink = Ink.from_json(json.loads(line))
+                    image = render(ink)
+                except (json.JSONDecodeError, InkError, TypeError, ValueError) as exc:
+                    msg = f"{f}:{lineno}: {exc}"
+                    if stop_on_error:
+                        raise FinetuneError(msg) from None
+                    on_problem(msg)
+                    report["bad_lines"] += 1
+                    continue
+                label = label_for(ink.char or "", index)
+                if label is None or not image.any():
+                    report["not_in_classes" if label is None else "bad_lines"] += 1
+                    continue
+                images.append(np.rint(image * 255).astype(np.uint8))
+                labels.append(label)
+                report["used"] += 1
+    arr = np.stack(images) if images else np.zeros((0, 64, 64), np.uint8)
+    return arr, np.asarray(labels, np.int64), report
+
+
+def finetune(
+    base: Path,
+    out: Path,
+    *,
+    etl: Path | None = None,
+    strokes: Sequence[Path] = (),
+    val: Path | None = None,
+    epochs: float = 3.0,
+    lr: float = 5e-4,
+    batch_size: int = 128,
+    replay_per_class: int = 2,
+    new_share: float = 0.5,
+    seed: int = 0,
+    name: str = "kanjipad-finetuned",
+    device: str = "auto",
+    threads: int = 0,
+    resume: bool = False,
+    stop_on_error: bool = False,
+    workers: int | None = None,
+    progress: bool = True,
+    on_message: Callable[[str], None] = print,
+) -> dict:
+    from kanjipad.recognizer import Recognizer
+    from trainer import export, shards
+    from trainer.base_model import load_base, save_weights
+    from trainer.evaluate import evaluate_images
+    from trainer.train import TrainConfig, train
+
+    _, state = load_base(base)
+    classes = list(state["classes"])
+    run = out / "run"
+    if (run / "last.pt").exists() and not resume:
+        raise FinetuneError(f"{out} already holds a fine-tune; pass --resume to continue it or choose a new --out")
+
+    new_images, new_labels, data_names = [], [], []
+    report: dict = {"base": str(base), "weights": state["weights_file"]}
+    if etl is not None:
+        train_dir = etl / "train" if (etl / "train" / "meta.json").exists() else etl
+        images, labels, meta = shards.load(train_dir)
+        if meta["classes"] != "".join(classes):
+            raise FinetuneError(
+                f"{train_dir} was prepared for another class list; run etl-prepare again with --classes-from {base}"
+            )
+        new_images.append(images)
+        new_labels.append(labels)
+        data_names.append(str(train_dir))
+        report["etl_train"] = len(labels)
+        if val is None and (etl / "val" / "meta.json").exists():
+            val = etl / "val"
+    if strokes:
+        images, labels, srep = user_stroke_images(
+            strokes, classes, on_problem=lambda m: on_message(f"problem: {m}"), stop_on_error=stop_on_error
+        )
+        new_images.append(images)
+        new_labels.append(labels)
+        data_names.extend(str(p) for p in strokes)
+        report["strokes"] = srep
+    if not new_images or sum(len(x) for x in new_labels) == 0:
+        raise FinetuneError("nothing to fine-tune on: give --etl (a prepared folder) and/or --strokes with samples")
+    images = np.concatenate(new_images)
+    labels = np.concatenate(new_labels)
+    sizes, mix = [len(labels)], None
+    if replay_per_class > 0:
+        replay_dir = shards.prepare(
+            out / "replay", classes, replay_per_class, seed=seed + 1000, workers=workers, progress=progress
+        )
+        ri, rl, _ = shards.load(replay_dir)
+        images, labels = np.concatenate([images, ri]), np.concatenate([labels, rl])
+        sizes, mix = [sizes[0], len(rl)], [new_share, 1.0 - new_share]
+        data_names.append(str(replay_dir))
+    val_data = None
+    if val is not None:
+        vi, vl, vmeta = shards.load(val)
+        if vmeta["classes"] != "".join(classes):
+            raise FinetuneError(f"{val} was prepared for another class list")
+        val_data = (vi, vl)
+
+    model_cfg = {k: v for k, v in state["model_config"].items() if k != "num_classes"}
+    cfg = TrainConfig(
+        data=data_names,
+        val=str(val) if val else None,
+        out=str(run),
+        epochs=epochs,
+        batch_size=min(batch_size, len(labels)),
+        lr=lr,
+        warmup_steps=20,
+        eval_every=0,
+        ckpt_every=200,
+        seed=seed,
+        threads=threads,
+        device=device,
+        init=state["weights_file"],
+        model=model_cfg,
+        source_sizes=sizes if mix else None,
+        mix=mix,
+    )
+    best = train(cfg, classes, state.get("companions", {}), (images, labels), val_data)
+
+    tuned, tuned_state = export.load_checkpoint(best)
+    tuned_state["train_config"] = {**tuned_state.get("train_config", {}), "base": base.name}
+    export_dir = out / "export"
+    export_dir.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    calib = images[np.sort(rng.choice(len(images), size=min(len(images), 1024), replace=False))]
+    fp32 = export.export_fp32(tuned, tuned_state, export_dir / "model.fp32.onnx", name)
+    int8 = export.export_int8(fp32, export_dir / "model.int8.onnx", calib.astype(np.float32)[:, None] / 255.0)
+    save_weights(tuned_state, [fp32, int8], export_dir / "weights.pt")
+    check = export.check_agreement(tuned, fp32, calib[:256].astype(np.float32) / 255.0)
+    if check["top1_agreement"] < 99.9:
+        raise FinetuneError(f"the exported fp32 model disagrees with torch ({check}); export is broken")
+    report.update(
+        model=str(int8), model_fp32=str(fp32), train_samples=int(sizes[0]), replay_samples=int(sum(sizes[1:]))
+    )
+    if val_data is not None:
+        vi, vl = val_data
+        chars = [classes[i] for i in vl]
+        writers = shards.load(val)[2].get("writers", np.full(len(vl), -1))
+        report["val_before"] = evaluate_images(Recognizer(base, device="cpu"), vi, chars, writers)
+        report["val_after"] = evaluate_images(Recognizer(int8, device="cpu"), vi, chars, writers)
+    (out / "finetune.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    return report
