@@ -7,6 +7,12 @@ Typical use (the bundled model is built exactly so; see the README)::
     kanjipad-train train --data data/train --val data/val --out runs/standard
     kanjipad-train export --checkpoint runs/standard/best.pt --calibrate data/val --out runs/standard/export
     kanjipad-train evaluate --model runs/standard/export/model.int8.onnx --strokes devset.jsonl --json
+
+With the ETL Character Database (see the README)::
+
+    kanjipad-train etl-prepare ~/ETL --out data/etl
+    kanjipad-train finetune --etl data/etl --out runs/ft            # from the shipped model
+    kanjipad-train evaluate --model runs/ft/export/model.int8.onnx --etl data/etl --json
 """
 
 from __future__ import annotations
