@@ -258,15 +258,23 @@ def cmd_etl_prepare(args: argparse.Namespace) -> int:
             return 2
     else:
         chars, _ = classes.split_companions(classes.resolve(args.classes))
-    summary = prepare_etl(
-        [Path(p) for p in args.paths],
-        Path(args.out),
-        chars,
-        val_fraction=args.val_fraction,
-        seed=args.split_seed,
-        stop_on_error=args.on_error == "stop",
-        workers=args.workers,
-    )
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    try:
+        summary = prepare_etl(
+            [Path(p) for p in args.paths],
+            Path(args.out),
+            chars,
+            val_fraction=args.val_fraction,
+            seed=args.split_seed,
+            stop_on_error=args.on_error == "stop",
+            workers=args.workers,
+        )
+    except ValueError as exc:  # an --out prepared with other settings
+        print(f"etl-prepare: {exc}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:

@@ -132,6 +132,13 @@ def test_prepare_resumes_at_the_first_unfinished_file(work, tmp_path):
     assert (out / "train" / "ETL8B2C1.done.json").exists()
 
 
+def test_prepare_refuses_an_output_made_with_other_settings(work, prepared, capsys):
+    argv = ["etl-prepare", str(work / "etl"), "--classes", str(work / "classes.txt"), "--out", str(prepared)]
+    assert cli.main([*argv, "--val-fraction", "0.5", "--workers", "1"]) == 2
+    assert "prepared with other classes or split settings" in capsys.readouterr().err
+    assert cli.main(["etl-prepare", str(work / "no-such-dir"), "--out", str(work / "x")]) == 2
+
+
 def test_damaged_input_is_reported_then_skipped_or_stops_cleanly(work, tmp_path, capsys):
     src = tmp_path / "src"
     shutil.copytree(work / "etl", src)
