@@ -12,13 +12,13 @@ never be paired with a model it did not produce. The shipped model has its own:
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import torch
 
 from trainer.model import KanjiNet, ModelConfig
+from trainer.train import atomic_save
 
 
 class BaseModelError(ValueError):
@@ -43,9 +43,7 @@ def save_weights(state: dict, onnx_files: Iterable[Path], out: Path) -> Path:
         "train_config": state.get("train_config", {}),
         "onnx_sha256": sorted(sha256(Path(p)) for p in onnx_files),
     }
-    tmp = out.with_name(out.name + ".tmp")
-    torch.save(weights, tmp)
-    os.replace(tmp, out)
+    atomic_save(weights, out)
     return out
 
 

@@ -20,9 +20,8 @@ they all go to training and never into validation.
 from __future__ import annotations
 
 import json
-import os
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -31,8 +30,10 @@ import numpy as np
 from tqdm import tqdm
 
 from kanjipad.kana import SMALL_TO_LARGE
-from trainer.etl import EtlError, detect_format, read_records, record_count, to_class
+from kanjipad.paths import atomic_write_text
+from trainer.etl import EtlError, EtlRecord, detect_format, read_records, record_count, to_class
 from trainer.etl_normalise import normalise_scan
+from trainer.shards import save_npy_atomic
 
 NO_WRITER = -1
 
@@ -68,64 +69,78 @@ class FileReport:
     train: int = 0
     val: int = 0
     not_in_classes: int = 0
-    blank: int = 0
     problems: list[str] = field(default_factory=list)
     done: bool = False
     error: str | None = None
 
 
-def _save_atomic(path: Path, arr: np.ndarray) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        np.save(fh, arr)
-    os.replace(tmp, path)
-
-
 def _write_json_atomic(path: Path, obj: dict) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write_text(path, json.dumps(obj, ensure_ascii=False, indent=1))
 
 
-def prepare_file(
-    path: Path, out: Path, classes: Sequence[str], *, val_fraction: float, seed: int, size: int, stop_on_error: bool
-) -> FileReport:
-    """Normalise one ETL file into ``out/train`` and ``out/val``; raises EtlError when stopping."""
-    report = FileReport(path.name)
-    index = {c: i for i, c in enumerate(classes)}
+def normalised_records(
+    path: Path,
+    *,
+    val_fraction: float,
+    seed: int,
+    size: int = 64,
+    stop_on_error: bool = False,
+    on_problem: Callable[[str], None],
+    wanted: Callable[[EtlRecord], bool] | None = None,
+) -> Iterator[tuple[str, EtlRecord, np.ndarray]]:
+    """``(side, record, image)`` for each usable record of one ETL file; side is "train" or "val" by writer.
+
+    Records ``wanted`` rejects are passed over before the (costly) normalisation.
+    Damaged records go to ``on_problem``, or raise :class:`EtlError` when stopping.
+    """
     dataset = dataset_of(path.name)
-    report.format = detect_format(path).family
-    parts: dict[str, tuple[list, list, list]] = {"train": ([], [], []), "val": ([], [], [])}
-
-    def on_problem(msg: str) -> None:
-        report.problems.append(msg)
-
     for rec in read_records(path, errors="raise" if stop_on_error else "skip", on_problem=on_problem):
-        report.records += 1
-        label = label_for(rec.char, index)
-        if label is None:
-            report.not_in_classes += 1
+        if wanted is not None and not wanted(rec):
             continue
         image = normalise_scan(rec.image, size)
         if image is None:
             msg = f"{path.name}: record {rec.index} has no ink (an all-zero image)"
             if stop_on_error:
                 raise EtlError(msg)
-            report.problems.append(msg)
-            report.blank += 1
+            on_problem(msg)
             continue
-        side = "val" if is_validation_writer(dataset, rec.sheet, val_fraction, seed) else "train"
+        yield ("val" if is_validation_writer(dataset, rec.sheet, val_fraction, seed) else "train"), rec, image
+
+
+def prepare_file(
+    path: Path, out: Path, classes: Sequence[str], *, val_fraction: float, seed: int, size: int, stop_on_error: bool
+) -> FileReport:
+    """Normalise one ETL file into ``out/train`` and ``out/val``; raises EtlError when stopping."""
+    report = FileReport(path.name, format=detect_format(path).family)
+    index = {c: i for i, c in enumerate(classes)}
+    parts: dict[str, tuple[list, list, list]] = {"train": ([], [], []), "val": ([], [], [])}
+
+    def wanted(rec: EtlRecord) -> bool:
+        report.records += 1
+        known = label_for(rec.char, index) is not None
+        report.not_in_classes += not known
+        return known
+
+    records = normalised_records(
+        path,
+        val_fraction=val_fraction,
+        seed=seed,
+        size=size,
+        stop_on_error=stop_on_error,
+        on_problem=report.problems.append,
+        wanted=wanted,
+    )
+    for side, rec, image in records:
         images, labels, writers = parts[side]
         images.append(image)
-        labels.append(label)
+        labels.append(label_for(rec.char, index))
         writers.append(NO_WRITER if rec.sheet is None else rec.sheet)
     for side, (images, labels, writers) in parts.items():
-        folder = out / side
-        stem = folder / path.name
+        stem = out / side / path.name
         arr = np.stack(images) if images else np.zeros((0, size, size), np.uint8)
-        _save_atomic(stem.with_name(path.name + ".images.npy"), arr)
-        _save_atomic(stem.with_name(path.name + ".labels.npy"), np.asarray(labels, np.int16))
-        _save_atomic(stem.with_name(path.name + ".writers.npy"), np.asarray(writers, np.int32))
+        save_npy_atomic(stem.with_name(path.name + ".images.npy"), arr)
+        save_npy_atomic(stem.with_name(path.name + ".labels.npy"), np.asarray(labels, np.int16))
+        save_npy_atomic(stem.with_name(path.name + ".writers.npy"), np.asarray(writers, np.int32))
         setattr(report, side, len(labels))
     report.done = True
     # The markers go last: a file counts as prepared only once all its arrays exist.

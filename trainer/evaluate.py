@@ -128,7 +128,7 @@ def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str]
     }
 
 
-def etl_eval_set(path: Path, *, split: str, val_fraction: float, seed: int, errors: str = "skip"):
+def etl_eval_set(path: Path, *, split: str, val_fraction: float, seed: int):
     """(images, chars, writers, where) for ``evaluate --etl``: a prepared folder or raw ETL files.
 
     A prepared folder (``etl-prepare`` output) gives its ``val`` (or ``train``) shards.
@@ -143,22 +143,17 @@ def etl_eval_set(path: Path, *, split: str, val_fraction: float, seed: int, erro
         classes = meta["classes"]
         return images, [classes[i] for i in labels], meta["writers"], str(prepared)
 
-    from trainer.etl import read_records
-    from trainer.etl_normalise import normalise_scan
-    from trainer.etl_prepare import dataset_of, etl_files, is_validation_writer
+    from trainer.etl_prepare import etl_files, normalised_records
 
     images, chars, writers = [], [], []
     for f in etl_files([path], lambda name, why: None):
-        dataset = dataset_of(f.name)
-        for rec in read_records(f, errors=errors, on_problem=lambda msg: print(f"problem: {msg}")):
-            in_val = is_validation_writer(dataset, rec.sheet, val_fraction, seed)
-            if split != "all" and in_val != (split == "val"):
-                continue
-            img = normalise_scan(rec.image)
-            if img is None:
-                continue
-            images.append(img)
-            chars.append(rec.char)
-            writers.append(-1 if rec.sheet is None else rec.sheet)
+        records = normalised_records(
+            f, val_fraction=val_fraction, seed=seed, on_problem=lambda msg: print(f"problem: {msg}")
+        )
+        for side, rec, image in records:
+            if split in ("all", side):
+                images.append(image)
+                chars.append(rec.char)
+                writers.append(-1 if rec.sheet is None else rec.sheet)
     stack = np.stack(images) if images else np.zeros((0, 64, 64), np.uint8)
     return stack, chars, np.asarray(writers, np.int32), str(path)

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from kanjipad.ink import Ink, InkError
+from kanjipad.paths import atomic_write_text
 from kanjipad.render import render
 from trainer.etl_prepare import label_for
 
@@ -192,5 +193,5 @@ def finetune(
         writers = shards.load(val)[2].get("writers", np.full(len(vl), -1))
         report["val_before"] = evaluate_images(Recognizer(base, device="cpu"), vi, chars, writers)
         report["val_after"] = evaluate_images(Recognizer(int8, device="cpu"), vi, chars, writers)
-    (out / "finetune.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    atomic_write_text(out / "finetune.json", json.dumps(report, ensure_ascii=False, indent=1))
     return report

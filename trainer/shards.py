@@ -49,12 +49,18 @@ def _make_shard(args: tuple[Path, int, int]) -> int:
         images[j] = np.rint(img * 255)
         labels[j] = label
     stem = folder / f"shard-{start // SHARD_SIZE:05d}"
+    # Images last: their presence marks the shard as done.
     for suffix, arr in ((".labels.npy", labels), (".images.npy", images)):
-        tmp = stem.with_name(stem.name + suffix + ".tmp")
-        with open(tmp, "wb") as fh:
-            np.save(fh, arr)
-        os.replace(tmp, stem.with_name(stem.name + suffix))
+        save_npy_atomic(stem.with_name(stem.name + suffix), arr)
     return stop - start
+
+
+def save_npy_atomic(path: Path, arr: np.ndarray) -> None:
+    """Readers (and a resumed run) see the whole array or no file, never part of one."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        np.save(fh, arr)
+    os.replace(tmp, path)
 
 
 def prepare(
