@@ -1,6 +1,6 @@
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from kanjipad.ink import Ink, InkError
@@ -32,6 +32,11 @@ def test_any_ink_renders_to_a_defined_image(raw):
 def test_position_and_scale_of_the_ink_do_not_matter(raw, scale, offset):
     a = Ink.from_strokes(raw)
     b = Ink(tuple(s * scale + offset for s in a.strokes))
+    # render() draws ink narrower than 1e-9 as an unscaled dot. Ink whose extent lies near
+    # that line can fall on either side of it once scaled (or lose it to rounding once
+    # offset), so the property only holds away from it: a true dot, or real ink.
+    extents = [float(np.ptp(np.concatenate(ink.strokes), axis=0).max()) for ink in (a, b)]
+    assume(extents == [0.0, 0.0] or min(extents) > 1e-6)
     ia, ib = render(a), render(b)
     # Tiny differences from float rounding at the supersampled edge are fine.
     assert np.abs(ia - ib).mean() < 0.01
