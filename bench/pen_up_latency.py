@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,21 +25,6 @@ import numpy as np
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 DEVSET = REPO.parent / "shared" / "devsets" / "tomoe_ja.jsonl"
-
-COLD_START = """
-import time
-from PySide6.QtWidgets import QApplication
-from kanjipad.ui.main_window import MainWindow
-app = QApplication([])
-win = MainWindow()
-win.show()
-app.processEvents()
-t_window = time.time()
-win.load_model()
-app.processEvents()
-t_ready = time.time()
-print(t_window, t_ready)
-"""
 
 
 def pen_up_latencies(samples: list[dict]) -> list[float]:
@@ -105,18 +91,20 @@ def main() -> None:
         f"p95={np.percentile(lat, 95):.2f} ms max={lat.max():.2f} ms"
     )
     windows, ready = [], []
+    tmp = tempfile.mkdtemp(prefix="kanjipad-bench-")  # fresh settings: no saved model path or geometry
     for _ in range(args.cold_runs):
         t0 = time.time()
+        # The real entry point: it reports when the window is up and when the model is loaded.
         out = subprocess.run(
-            [sys.executable, "-c", COLD_START],
+            [sys.executable, "-m", "kanjipad", "--quit-when-ready"],
             capture_output=True,
             text=True,
             check=True,
-            env={**os.environ, "PYTHONPATH": str(REPO)},
+            env={**os.environ, "PYTHONPATH": str(REPO), "KANJIPAD_CONFIG_DIR": tmp},
         )
-        w, r = map(float, out.stdout.split())
-        windows.append((w - t0) * 1000)
-        ready.append((r - t0) * 1000)
+        report = json.loads(out.stdout.strip().splitlines()[-1])
+        windows.append((report["window"] - t0) * 1000)
+        ready.append((report["ready"] - t0) * 1000)
     print(
         f"cold start (process launch) -> window shown: median {np.median(windows):.0f} ms; "
         f"-> model loaded, ready to recognise: median {np.median(ready):.0f} ms (n={args.cold_runs})"

@@ -37,18 +37,22 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("kanjipad")
     window = start_window()
     if args.quit_when_ready:
+        import time
+
+        shown = time.time()
         window.persist = False
         # Queued after start_window's own model load, so it runs once the window is
         # shown and the recognizer is ready for the first stroke.
-        QTimer.singleShot(0, lambda: _report_ready(app, window))
+        QTimer.singleShot(0, lambda: _report_ready(app, window, shown))
     return app.exec()
 
 
-def _report_ready(app, window) -> None:
+def _report_ready(app, window, shown: float) -> None:
     import json
     import time
 
-    print(json.dumps({"ready": time.time(), "model_loaded": window.recognizer is not None}), flush=True)
+    report = {"window": shown, "ready": time.time(), "model_loaded": window.recognizer is not None}
+    print(json.dumps(report), flush=True)
     app.quit()
 
 

@@ -10,7 +10,6 @@ import json
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from kanjipad.kana import SMALL_TO_LARGE
 from kanjipad.resources import resource_path
@@ -33,8 +32,9 @@ class Entry:
 
 
 @cache
-def _kanji(path: Path | None = None) -> dict[str, dict]:
-    with gzip.open(path or resource_path("kanjidic.json.gz")) as fh:
+def kanji_table() -> dict[str, dict]:
+    """The shipped KANJIDIC2 extract: character → on, kun, meanings, grade, jis_row, …"""
+    with gzip.open(resource_path("kanjidic.json.gz")) as fh:
         return json.load(fh)["kanji"]
 
 
@@ -42,7 +42,7 @@ def lookup(char: str) -> Entry:
     """Readings for ``char``; an empty entry for characters the dictionary lacks."""
     if is_kana(char):
         return Entry(char, romaji=romaji(char))
-    e = _kanji().get(char)
+    e = kanji_table().get(char)
     if e is None:
         return Entry(char)
     return Entry(
@@ -77,16 +77,11 @@ _BASE = {
     "ば": "ba", "び": "bi", "ぶ": "bu", "べ": "be", "ぼ": "bo",
     "ぱ": "pa", "ぴ": "pi", "ぷ": "pu", "ぺ": "pe", "ぽ": "po",
     "ゔ": "vu", "ゝ": "(repeat)", "ゞ": "(repeat, voiced)", "ー": "(long vowel)",
+    "ヽ": "(repeat)", "ヾ": "(repeat, voiced)",
 }  # fmt: skip
 
 
 def romaji(char: str) -> str:
-    if char in "ヽ":
-        return "(repeat)"
-    if char == "ヾ":
-        return "(repeat, voiced)"
-    if char == "ー":
-        return _BASE[char]
     # Katakana sit 0x60 above hiragana; small kana read as their large form.
     hira = chr(ord(char) - 0x60) if "\u30a1" <= char <= "\u30f6" else char
     if hira in SMALL_TO_LARGE:

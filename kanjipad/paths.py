@@ -2,7 +2,7 @@
 
 Each directory can be overridden by an environment variable, so tests and
 portable installs never touch the user's real settings:
-``KANJIPAD_CONFIG_DIR``, ``KANJIPAD_DATA_DIR``, ``KANJIPAD_CACHE_DIR``.
+``KANJIPAD_CONFIG_DIR``, ``KANJIPAD_DATA_DIR``.
 """
 
 from __future__ import annotations
@@ -29,10 +29,6 @@ def config_dir() -> Path:
 
 def data_dir() -> Path:
     return _dir("data")
-
-
-def cache_dir() -> Path:
-    return _dir("cache")
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -158,7 +158,10 @@ class Recognizer:
         return "CUDA" if self.providers and self.providers[0].startswith("CUDA") else "CPU"
 
     def preprocess(self, ink: Ink) -> np.ndarray:
-        img = render(ink, self.info.input_size)
+        return self._to_input(render(ink, self.info.input_size))
+
+    def _to_input(self, img: np.ndarray) -> np.ndarray:
+        """A rendered image (ink 1, background 0) in the model's value range, as a batch of one."""
         if self.info.ink_value != 1.0 or self.info.background_value != 0.0:
             lo, hi = self.info.background_value, self.info.ink_value
             img = lo + img * (hi - lo)
@@ -170,9 +173,10 @@ class Recognizer:
 
     def recognize(self, ink: Ink, k: int = 10) -> list[Candidate]:
         """The ``k`` most likely characters, best first; empty ink gives none."""
-        if not any(len(s) for s in ink.finite().strokes):
+        img = render(ink, self.info.input_size)
+        if not img.any():  # no finite point to draw: empty ink
             return []
-        probs = self.probabilities(self.preprocess(ink))[0]
+        probs = self.probabilities(self._to_input(img))[0]
         return self.top_k(probs, k)
 
     def top_k(self, probs: np.ndarray, k: int) -> list[Candidate]:

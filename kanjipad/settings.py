@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from kanjipad.paths import atomic_write_text, config_dir
+from kanjipad.recognizer import DEVICES
 
 THEMES = ("system", "light", "dark", "high-contrast")
-DEVICES = ("auto", "cpu", "cuda")
 
 
 @dataclass

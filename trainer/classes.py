@@ -13,13 +13,10 @@ next to it. They count as classes of the model all the same.
 
 from __future__ import annotations
 
-import gzip
-import json
-from functools import cache
 from pathlib import Path
 
+from kanjipad.dictionary import kanji_table
 from kanjipad.kana import SMALL_TO_LARGE
-from kanjipad.resources import resource_path
 
 HIRAGANA = [chr(c) for c in range(0x3041, 0x3095)] + ["ゕ", "ゖ", "ゝ", "ゞ"]
 KATAKANA = [chr(c) for c in range(0x30A1, 0x30F7)] + ["ヽ", "ヾ"]
@@ -27,14 +24,8 @@ MARKS = ["々", "〆", "ー"]
 PRESETS = ("standard", "full")
 
 
-@cache
-def kanjidic() -> dict[str, dict]:
-    with gzip.open(resource_path("kanjidic.json.gz")) as fh:
-        return json.load(fh)["kanji"]
-
-
 def _kanji(pred) -> list[str]:
-    return sorted((c for c, e in kanjidic().items() if pred(e)), key=ord)
+    return sorted((c for c, e in kanji_table().items() if pred(e)), key=ord)
 
 
 def preset(name: str) -> list[str]:

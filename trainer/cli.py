@@ -78,7 +78,9 @@ def cmd_synth_set(args: argparse.Namespace) -> int:
         for v in range(args.per_class):
             for i, ch in enumerate(learned):
                 rng = np.random.default_rng([args.seed, v, i])
-                ink = Ink(tuple(distort(strokes[ch], rng, cfg)), box=(109.0, 109.0), char=ch)
+                ink = Ink(
+                    tuple(distort(strokes[ch], rng, cfg)), box=(kanjivg.KANJIVG_BOX, kanjivg.KANJIVG_BOX), char=ch
+                )
                 fh.write(dumps_sample(ink) + "\n")
     tmp.replace(out)
     print(f"wrote {args.per_class * len(learned)} samples to {out}")
@@ -166,27 +168,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     import numpy as np
 
     from trainer import export, shards
-    from trainer.base_model import save_weights
 
     model, state = export.load_checkpoint(Path(args.checkpoint))
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     images, _, _ = shards.load(Path(args.calibrate))
     rng = np.random.default_rng(0)
     pick = rng.choice(len(images), size=min(len(images), args.calibration_samples), replace=False)
-    calib = images[np.sort(pick)].astype(np.float32) / 255.0
-    fp32 = export.export_fp32(model, state, out / "model.fp32.onnx", args.name)
-    int8 = export.export_int8(fp32, out / "model.int8.onnx", calib[:, None])
-    save_weights(state, [fp32, int8], out / "weights.pt")  # so `finetune --base` works on this export
     check = np.random.default_rng(1).choice(len(images), size=min(len(images), 512), replace=False)
-    report = {}
-    for path in (fp32, int8):
-        report[path.name] = {
-            "bytes": path.stat().st_size,
-            **export.check_agreement(model, path, images[check].astype(np.float32) / 255.0),
-        }
+    report = export.export_all(model, state, Path(args.out), args.name, images[np.sort(pick)], images[check])
     print(json.dumps(report, indent=1))
-    if report[fp32.name]["top1_agreement"] < 99.9 or report[fp32.name]["max_abs_diff"] > 1e-3:
+    fp32 = report["model.fp32.onnx"]
+    if fp32["top1_agreement"] < 99.9 or fp32["max_abs_diff"] > 1e-3:
         print("fp32 ONNX disagrees with torch: export is broken", file=sys.stderr)
         return 1
     return 0

@@ -130,6 +130,22 @@ def export_int8(fp32_path: Path, out: Path, calibration: np.ndarray) -> Path:
     return out
 
 
+def export_all(model: KanjiNet, state: dict, out: Path, name: str, calibration: np.ndarray, check: np.ndarray) -> dict:
+    """``model.fp32.onnx``, ``model.int8.onnx`` and ``weights.pt`` in ``out``, each ONNX checked against torch.
+
+    ``calibration`` and ``check`` are uint8 images (ink 255). Returns, per ONNX file,
+    its size and its agreement with torch on ``check``.
+    """
+    from trainer.base_model import save_weights
+
+    out.mkdir(parents=True, exist_ok=True)
+    fp32 = export_fp32(model, state, out / "model.fp32.onnx", name)
+    int8 = export_int8(fp32, out / "model.int8.onnx", calibration.astype(np.float32)[:, None] / 255.0)
+    save_weights(state, [fp32, int8], out / "weights.pt")  # so `finetune --base` works on this export
+    x = check.astype(np.float32) / 255.0
+    return {p.name: {"path": str(p), "bytes": p.stat().st_size, **check_agreement(model, p, x)} for p in (fp32, int8)}
+
+
 def check_agreement(model: KanjiNet, onnx_path: Path, images: np.ndarray) -> dict[str, float]:
     """Compare ONNX Runtime and torch (fp32) on the same rendered images."""
     rec = Recognizer(onnx_path, device="cpu")

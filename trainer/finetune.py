@@ -98,7 +98,7 @@ def finetune(
 ) -> dict:
     from kanjipad.recognizer import Recognizer
     from trainer import export, shards
-    from trainer.base_model import load_base, save_weights
+    from trainer.base_model import load_base
     from trainer.evaluate import evaluate_images
     from trainer.train import TrainConfig, train
 
@@ -149,7 +149,7 @@ def finetune(
         vi, vl, vmeta = shards.load(val)
         if vmeta["classes"] != "".join(classes):
             raise FinetuneError(f"{val} was prepared for another class list")
-        val_data = (vi, vl)
+        val_data = (vi, vl, vmeta.get("writers", np.full(len(vl), -1)))
 
     model_cfg = {k: v for k, v in state["model_config"].items() if k != "num_classes"}
     cfg = TrainConfig(
@@ -170,28 +170,23 @@ def finetune(
         source_sizes=sizes if mix else None,
         mix=mix,
     )
-    best = train(cfg, classes, state.get("companions", {}), (images, labels), val_data)
+    best = train(cfg, classes, state.get("companions", {}), (images, labels), val_data and val_data[:2])
 
     tuned, tuned_state = export.load_checkpoint(best)
     tuned_state["train_config"] = {**tuned_state.get("train_config", {}), "base": base.name}
-    export_dir = out / "export"
-    export_dir.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     calib = images[np.sort(rng.choice(len(images), size=min(len(images), 1024), replace=False))]
-    fp32 = export.export_fp32(tuned, tuned_state, export_dir / "model.fp32.onnx", name)
-    int8 = export.export_int8(fp32, export_dir / "model.int8.onnx", calib.astype(np.float32)[:, None] / 255.0)
-    save_weights(tuned_state, [fp32, int8], export_dir / "weights.pt")
-    check = export.check_agreement(tuned, fp32, calib[:256].astype(np.float32) / 255.0)
-    if check["top1_agreement"] < 99.9:
-        raise FinetuneError(f"the exported fp32 model disagrees with torch ({check}); export is broken")
+    exported = export.export_all(tuned, tuned_state, out / "export", name, calib, calib[:256])
+    fp32, int8 = exported["model.fp32.onnx"], exported["model.int8.onnx"]
+    if fp32["top1_agreement"] < 99.9:
+        raise FinetuneError(f"the exported fp32 model disagrees with torch ({fp32}); export is broken")
     report.update(
-        model=str(int8), model_fp32=str(fp32), train_samples=int(sizes[0]), replay_samples=int(sum(sizes[1:]))
+        model=int8["path"], model_fp32=fp32["path"], train_samples=int(sizes[0]), replay_samples=int(sum(sizes[1:]))
     )
     if val_data is not None:
-        vi, vl = val_data
+        vi, vl, writers = val_data
         chars = [classes[i] for i in vl]
-        writers = shards.load(val)[2].get("writers", np.full(len(vl), -1))
         report["val_before"] = evaluate_images(Recognizer(base, device="cpu"), vi, chars, writers)
-        report["val_after"] = evaluate_images(Recognizer(int8, device="cpu"), vi, chars, writers)
+        report["val_after"] = evaluate_images(Recognizer(int8["path"], device="cpu"), vi, chars, writers)
     atomic_write_text(out / "finetune.json", json.dumps(report, ensure_ascii=False, indent=1))
     return report

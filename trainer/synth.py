@@ -24,6 +24,7 @@ import numpy as np
 
 from kanjipad.ink import Ink
 from kanjipad.render import LINE_WIDTH, render
+from trainer.kanjivg import KANJIVG_BOX
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def _warp(points: np.ndarray, waves: np.ndarray) -> np.ndarray:
 def distort(strokes: list[np.ndarray], rng: np.random.Generator, cfg: SynthConfig) -> list[np.ndarray]:
     """One random handwriting-like variant of ``strokes`` (KanjiVG units)."""
     k = cfg.scale
-    centre = np.array([54.5, 54.5])
+    centre = np.full(2, KANJIVG_BOX / 2)
     nw = 3
     freq = rng.uniform(2 * np.pi / 160, 2 * np.pi / 50, nw)
     ang = rng.uniform(0, 2 * np.pi, nw)

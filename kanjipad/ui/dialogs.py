@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from kanjipad import __version__
-from kanjipad.recognizer import ModelInfo
+from kanjipad.recognizer import DEVICES, ModelInfo
 from kanjipad.resources import resource_path
-from kanjipad.settings import DEVICES, THEMES, Settings
+from kanjipad.settings import THEMES, Settings
 
 SHORTCUTS = [
     ("1 … 9, 0", "pick candidate 1 … 10"),

@@ -1,5 +1,6 @@
 import numpy as np
 
+from kanjipad.dictionary import kanji_table
 from kanjipad.ink import Ink
 from kanjipad.render import render
 from trainer import classes, kanjivg, synth
@@ -8,7 +9,7 @@ from trainer import classes, kanjivg, synth
 def test_standard_preset_covers_joyo_jis1_and_kana():
     chars = classes.preset("standard")
     assert len(chars) == len(set(chars))
-    dic = classes.kanjidic()
+    dic = kanji_table()
     joyo = [c for c, e in dic.items() if e.get("grade") in (1, 2, 3, 4, 5, 6, 8)]
     assert len(joyo) == 2136 and set(joyo) <= set(chars)
     assert sum(1 for c in chars if 16 <= dic.get(c, {}).get("jis_row", 0) <= 47) == 2965
