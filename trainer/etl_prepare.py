@@ -20,6 +20,7 @@ they all go to training and never into validation.
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -40,12 +41,8 @@ NO_WRITER = -1
 
 def dataset_of(file_name: str) -> str:
     """``ETL9G_01`` → ``ETL9G``, ``ETL8B2C1`` → ``ETL8B``, ``ETL7LC_1`` → ``ETL7``: the writer namespace."""
-    stem = file_name.split("_")[0]
-    for suffix in ("LC", "SC", "B2C1", "B2C2", "B2C3", "C"):
-        if stem.endswith(suffix) and stem[: -len(suffix)].startswith("ETL"):
-            stem = stem[: -len(suffix)]
-            break
-    return stem
+    match = re.match(r"ETL\d+[BG]?", file_name)
+    return match.group() if match else file_name
 
 
 def is_validation_writer(dataset: str, sheet: int | None, fraction: float, seed: int = 0) -> bool:

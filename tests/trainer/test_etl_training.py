@@ -25,6 +25,7 @@ from kanjipad.resources import bundled_model_path
 from trainer import cli, kanjivg, shards
 from trainer.base_model import BaseModelError, load_base
 from trainer.etl_normalise import normalise_scan
+from trainer.etl_prepare import dataset_of
 from trainer.train import TrainConfig, epoch_order
 
 from . import etl_layouts as L
@@ -166,6 +167,15 @@ def test_damaged_input_is_reported_then_skipped_or_stops_cleanly(work, tmp_path,
     left = sorted(p.name for p in (tmp_path / "stop").rglob("ETL9G_02*"))
     assert left == [], f"half-written output left behind: {left}"
     assert not list((tmp_path / "stop").rglob("*.tmp"))
+
+
+@pytest.mark.parametrize(
+    "name, dataset",
+    [("ETL9G_01", "ETL9G"), ("ETL8G_33", "ETL8G"), ("ETL8B2C1", "ETL8B"), ("ETL9B_5", "ETL9B"),
+     ("ETL1C_07", "ETL1"), ("ETL7LC_1", "ETL7"), ("ETL4C", "ETL4")],
+)  # fmt: skip
+def test_writer_namespaces_follow_the_dataset(name, dataset):
+    assert dataset_of(name) == dataset
 
 
 # --- training and fine-tuning ------------------------------------------------------
