@@ -15,13 +15,12 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-import torch
-
+from trainer.checkpoint import CheckpointError, atomic_save, load_torch_file
+from trainer.errors import UserError
 from trainer.model import KanjiNet, ModelConfig
-from trainer.train import atomic_save
 
 
-class BaseModelError(ValueError):
+class BaseModelError(UserError):
     """No usable fine-tuning weights for a model."""
 
 
@@ -63,9 +62,11 @@ def load_base(onnx: Path) -> tuple[KanjiNet, dict]:
             looked.append(f"{path.name} (missing)")
             continue
         try:
-            state = torch.load(path, map_location="cpu", weights_only=False)
-        except Exception as exc:  # torch raises several types for damaged files
-            raise BaseModelError(f"{path}: cannot read fine-tuning weights ({exc})") from exc
+            # weights_only: a weights.pt beside a stranger's .onnx must not run code,
+            # and this load comes before the hash check that pairs the two.
+            state = load_torch_file(path)
+        except CheckpointError as exc:
+            raise BaseModelError(f"cannot read fine-tuning weights: {exc}") from None
         if digest not in state.get("onnx_sha256", []):
             looked.append(f"{path.name} (belongs to another model)")
             continue

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kanjipad.dictionary import kanji_table
 from kanjipad.kana import SMALL_TO_LARGE
+from trainer.errors import UserError
 
 HIRAGANA = [chr(c) for c in range(0x3041, 0x3095)] + ["ゕ", "ゖ", "ゝ", "ゞ"]
 KATAKANA = [chr(c) for c in range(0x30A1, 0x30F7)] + ["ヽ", "ヾ"]
@@ -36,7 +37,7 @@ def preset(name: str) -> list[str]:
         chars += _kanji(lambda e: 48 <= e.get("jis_row", 0) <= 84)
         chars += _kanji(lambda e: e.get("grade") in (9, 10))
     elif name != "standard":
-        raise ValueError(f"unknown class preset {name!r}; choose from {', '.join(PRESETS)}")
+        raise UserError(f"unknown class preset {name!r}; choose from {', '.join(PRESETS)}")
     chars = sorted(set(chars), key=ord) + HIRAGANA + KATAKANA + MARKS
     return list(dict.fromkeys(chars))
 
@@ -45,7 +46,7 @@ def from_file(path: Path) -> list[str]:
     text = Path(path).read_text(encoding="utf-8")
     chars = [c for c in text if not c.isspace()]
     if not chars:
-        raise ValueError(f"{path}: no characters found")
+        raise UserError(f"{path}: no characters found")
     return list(dict.fromkeys(chars))
 
 

@@ -23,6 +23,8 @@ import os
 import sys
 from pathlib import Path
 
+from trainer.errors import UserError
+
 
 def _add_classes(p: argparse.ArgumentParser) -> None:
     p.add_argument(
@@ -263,7 +265,7 @@ def cmd_etl_prepare(args: argparse.Namespace) -> int:
             stop_on_error=args.on_error == "stop",
             workers=args.workers,
         )
-    except ValueError as exc:  # an --out prepared with other settings
+    except UserError as exc:  # e.g. an --out prepared with other settings
         print(f"etl-prepare: {exc}", file=sys.stderr)
         return 2
     if args.json:
@@ -283,9 +285,7 @@ def cmd_etl_prepare(args: argparse.Namespace) -> int:
 
 
 def cmd_finetune(args: argparse.Namespace) -> int:
-    from trainer.base_model import BaseModelError
-    from trainer.etl import EtlError
-    from trainer.finetune import FinetuneError, finetune
+    from trainer.finetune import finetune
 
     base = Path(args.base) if args.base else _shipped_model()
     try:
@@ -308,7 +308,7 @@ def cmd_finetune(args: argparse.Namespace) -> int:
             stop_on_error=args.on_error == "stop",
             workers=args.workers,
         )
-    except (BaseModelError, FinetuneError, EtlError, ValueError) as exc:
+    except UserError as exc:
         print(f"finetune: {exc}", file=sys.stderr)
         return 2
     _print_result(report, args.json)
@@ -481,8 +481,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. User errors (bad files, bad options) print one line and exit 2; bugs keep their traceback."""
+    from kanjipad.ink import InkError
+    from kanjipad.recognizer import ModelError
+
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (UserError, ModelError, InkError) as exc:
+        print(f"kanjipad-train {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"kanjipad-train {args.command}: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from tqdm import tqdm
 
 from kanjipad.kana import SMALL_TO_LARGE
 from kanjipad.paths import atomic_write_text
+from trainer.errors import UserError
 from trainer.etl import EtlError, EtlRecord, detect_format, read_records, record_count, to_class
 from trainer.etl_normalise import normalise_scan
 from trainer.shards import save_npy_atomic
@@ -201,7 +202,7 @@ def prepare_etl(
         meta_path = folder / "meta.json"
         if meta_path.exists():
             if json.loads(meta_path.read_text(encoding="utf-8")) != {**meta, "split": side}:
-                raise ValueError(f"{folder} was prepared with other classes or split settings; use a new --out")
+                raise UserError(f"{folder} was prepared with other classes or split settings; use a new --out")
         else:
             _write_json_atomic(meta_path, {**meta, "split": side})
     skipped: list[dict] = []

@@ -20,6 +20,7 @@ import torch
 from torch import nn
 
 from kanjipad.recognizer import FORMAT_VERSION, META_PREFIX, Recognizer
+from trainer.checkpoint import CheckpointError, load_torch_file, require_keys
 from trainer.model import KanjiNet, ModelConfig
 
 OPSET = 17
@@ -35,9 +36,15 @@ class _WithSoftmax(nn.Module):
 
 
 def load_checkpoint(path: Path) -> tuple[KanjiNet, dict]:
-    state = torch.load(path, map_location="cpu", weights_only=False)
+    """A checkpoint (``best.pt``, ``last.pt``) or fine-tuning weights (``weights.pt``) as an fp32 network."""
+    state = load_torch_file(path)
+    require_keys(state, ("model", "model_config", "classes"), path)
     model = KanjiNet(ModelConfig(**state["model_config"]))
-    model.load_state_dict(state["model"])
+    try:
+        # weights.pt holds fp16 tensors; load_state_dict copies them into the fp32 parameters.
+        model.load_state_dict(state["model"])
+    except (RuntimeError, TypeError) as exc:
+        raise CheckpointError(f"{path}: its weights do not fit its model config ({str(exc)[:160]})") from None
     model.eval()
     return model, state
 

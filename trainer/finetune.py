@@ -20,10 +20,11 @@ import numpy as np
 from kanjipad.ink import Ink, InkError
 from kanjipad.paths import atomic_write_text
 from kanjipad.render import render
+from trainer.errors import UserError
 from trainer.etl_prepare import label_for
 
 
-class FinetuneError(ValueError):
+class FinetuneError(UserError):
     """Bad or missing input for a fine-tune; the message says what to do."""
 
 

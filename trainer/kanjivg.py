@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from trainer.errors import UserError
+
 KANJIVG_BOX = 109.0
 _PATH_RE = re.compile(r'<path\b[^>]*?\sd="([^"]+)"')
 _TOKEN_RE = re.compile(r"[MmCcSsLlHhVvZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -25,7 +27,7 @@ _T = np.linspace(0.0, 1.0, _SAMPLES_PER_SEGMENT + 1)[1:]
 _BERNSTEIN = np.stack([(1 - _T) ** 3, 3 * (1 - _T) ** 2 * _T, 3 * (1 - _T) * _T**2, _T**3], 1)
 
 
-class KanjiVGError(ValueError):
+class KanjiVGError(UserError):
     pass
 
 

@@ -26,6 +26,7 @@ import numpy as np
 from tqdm import tqdm
 
 from trainer import kanjivg
+from trainer.errors import UserError
 from trainer.synth import SynthConfig, synth_image
 
 SHARD_SIZE = 8192
@@ -81,7 +82,7 @@ def prepare(
     strokes = kanjivg.load_many(classes, cache=cache)
     missing = [c for c in classes if c not in strokes]
     if missing:
-        raise ValueError(f"KanjiVG has no strokes for {len(missing)} classes: {''.join(missing[:20])}")
+        raise UserError(f"KanjiVG has no strokes for {len(missing)} classes: {''.join(missing[:20])}")
     folder.mkdir(parents=True, exist_ok=True)
     meta = {
         "classes": "".join(classes),
@@ -96,7 +97,7 @@ def prepare(
     if meta_path.exists():
         old = json.loads(meta_path.read_text(encoding="utf-8"))
         if old != meta:
-            raise ValueError(f"{folder} holds shards made with other settings; use a new folder")
+            raise UserError(f"{folder} holds shards made with other settings; use a new folder")
     else:
         meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     total = per_class * len(classes)
@@ -129,7 +130,7 @@ def load(folder: Path) -> tuple[np.ndarray, np.ndarray, dict]:
     stems = sorted(p.name[: -len(".images.npy")] for p in folder.glob("shard-*.images.npy"))
     expected = -(-meta["per_class"] * len(meta["classes"]) // meta["shard_size"])
     if len(stems) != expected:
-        raise ValueError(f"{folder}: {len(stems)} of {expected} shards present; run prepare again")
+        raise UserError(f"{folder}: {len(stems)} of {expected} shards present; run prepare again")
     images = np.concatenate([np.load(folder / f"{s}.images.npy") for s in stems])
     labels = np.concatenate([np.load(folder / f"{s}.labels.npy") for s in stems]).astype(np.int64)
     return images, labels, meta
@@ -139,7 +140,7 @@ def _load_etl(folder: Path, meta: dict) -> tuple[np.ndarray, np.ndarray, dict]:
     # Only files whose done marker exists are complete (see trainer.etl_prepare).
     stems = sorted(p.name[: -len(".done.json")] for p in folder.glob("*.done.json"))
     if not stems:
-        raise ValueError(f"{folder}: no prepared ETL files; run kanjipad-train etl-prepare")
+        raise UserError(f"{folder}: no prepared ETL files; run kanjipad-train etl-prepare")
     size = meta["size"]
     images = np.concatenate([np.load(folder / f"{s}.images.npy").reshape(-1, size, size) for s in stems])
     labels = np.concatenate([np.load(folder / f"{s}.labels.npy") for s in stems]).astype(np.int64)

@@ -25,6 +25,8 @@ import torch.nn.functional as F
 from torch import nn
 from tqdm import tqdm
 
+from trainer.checkpoint import atomic_save, load_torch_file
+from trainer.errors import UserError
 from trainer.model import KanjiNet, ModelConfig
 
 
@@ -67,14 +69,6 @@ def autocast_for(device: torch.device):
         dtype = torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
         return torch.autocast("cuda", dtype=dtype)
     return torch.autocast("cpu", dtype=torch.bfloat16)
-
-
-def atomic_save(obj: dict, path: Path) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    torch.save(obj, tmp)
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def to_input(batch_u8: torch.Tensor, device: torch.device) -> torch.Tensor:
@@ -128,6 +122,16 @@ def epoch_order(n: int, epoch: int, cfg: TrainConfig) -> torch.Tensor:
     return order[torch.randperm(len(order), generator=gen)]
 
 
+def _link_best(top: Path, best: Path) -> None:
+    """Point ``best.pt`` at the top checkpoint atomically (a hard link, no copy)."""
+    if not top.exists() or (best.exists() and os.path.samefile(top, best)):
+        return  # rename() of two links to one file is a no-op that would leave the .tmp behind
+    tmp = best.with_name(best.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    os.link(top, tmp)
+    os.replace(tmp, best)
+
+
 @torch.no_grad()
 def accuracy(model: nn.Module, images: np.ndarray, labels: np.ndarray, device, bs: int = 512) -> float:
     model.eval()
@@ -165,12 +169,12 @@ def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data
     ckpt_path = out / "last.pt"
     state = None
     if ckpt_path.exists():
-        state = torch.load(ckpt_path, map_location="cpu", weights_only=False)
+        state = load_torch_file(ckpt_path)
         if state["classes"] != "".join(classes):
-            raise ValueError(f"{ckpt_path} was trained on other classes; use a new --out")
+            raise UserError(f"{ckpt_path} was trained on other classes; use a new --out")
         model.load_state_dict(state["model"])
     elif cfg.init:
-        init = torch.load(cfg.init, map_location="cpu", weights_only=False)
+        init = load_torch_file(cfg.init)
         model.load_state_dict(init["model"])
     model = model.to(device, memory_format=torch.channels_last)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
@@ -273,12 +277,7 @@ def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data
             for _, old in best[cfg.keep_best :]:
                 (out / old).unlink(missing_ok=True)
             best = best[: cfg.keep_best]
-            top = out / best[0][1]
-            if top.exists():
-                tmp = out / "best.pt.tmp"
-                tmp.unlink(missing_ok=True)
-                os.link(top, tmp)
-                os.replace(tmp, out / "best.pt")
+            _link_best(out / best[0][1], out / "best.pt")
         if main_proc and (step % cfg.ckpt_every == 0 or step == total):
             atomic_save(checkpoint(), ckpt_path)
     bar.close()

@@ -56,6 +56,7 @@ class CandidateButton(QPushButton):
         self.meaning_label = QLabel()
         for lbl in (self.key_label, self.on_label, self.kun_label, self.char_label, self.meaning_label):
             lbl.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            lbl.setTextFormat(Qt.TextFormat.PlainText)  # characters come from the model file
             lbl.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             lay.addWidget(lbl)
         small = QFont(self.font())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -107,9 +109,10 @@ def shortcuts_dialog(parent: QWidget | None = None) -> QDialog:
 
 def about_dialog(info: ModelInfo | None, parent: QWidget | None = None) -> QDialog:
     if info:
+        # The name comes from the model file: shown as text, never as markup.
         model = (
-            f"<p><b>Model:</b> {info.name} — {info.class_count} characters, "
-            f"{info.size_bytes / 1e6:.1f} MB, format {info.format_version}<br>{info.path}</p>"
+            f"<p><b>Model:</b> {escape(info.name)} — {info.class_count} characters, "
+            f"{info.size_bytes / 1e6:.1f} MB, format {info.format_version}<br>{escape(str(info.path))}</p>"
         )
     else:
         model = "<p><b>Model:</b> none loaded</p>"
@@ -123,12 +126,8 @@ def about_dialog(info: ModelInfo | None, parent: QWidget | None = None) -> QDial
         "Readings and meanings: KANJIDIC2 © the Electronic Dictionary Research and "
         "Development Group, CC BY-SA 4.0. The model is trained on synthetic handwriting "
         "derived from KanjiVG and is shared under CC BY-SA 3.0 likewise.</p>"
-        f"<pre style='white-space: pre-wrap'>{_escape(notice)}</pre>"
+        f"<pre style='white-space: pre-wrap'>{escape(notice)}</pre>"
     )
     dlg = _text_dialog(parent, "About KanjiPad", html)
     dlg.findChild(QTextBrowser).setAccessibleName("About text")
     return dlg
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.status_model = QLabel()
         self.status_time = QLabel()
         for w in (self.status_provider, self.status_model, self.status_time):
+            w.setTextFormat(Qt.TextFormat.PlainText)  # model names come from files: never markup
             self.statusBar().addPermanentWidget(w)
 
         self.canvas.inkChanged.connect(self._ink_changed)
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
     def _show_message(self, title: str, text: str) -> None:
         # Window-modal and non-blocking: the window keeps working behind it.
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and model metadata
         box.setWindowModality(Qt.WindowModality.WindowModal)
         self.message_box = box
         box.open()

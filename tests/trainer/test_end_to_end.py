@@ -19,6 +19,7 @@ import torch
 
 from kanjipad.recognizer import Recognizer
 from trainer import cli, shards
+from trainer.checkpoint import load_torch_file
 from trainer.evaluate import evaluate_file
 
 from .conftest import TINY_CLASSES
@@ -177,7 +178,7 @@ def test_resume_after_kill_reproduces_an_uninterrupted_run(workdir, tmp_path):
     time.sleep(0.3)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    killed_at = torch.load(broken / "last.pt", weights_only=False)["step"]
+    killed_at = load_torch_file(broken / "last.pt")["step"]
     total = json.loads((broken / "config.json").read_text())["total_steps"]
     assert 0 < killed_at < total, "the run finished before it could be killed"
 
@@ -185,8 +186,8 @@ def test_resume_after_kill_reproduces_an_uninterrupted_run(workdir, tmp_path):
     assert again.returncode == 2 and "--resume" in again.stderr  # never silently restarts
     subprocess.run([*argv, "--out", str(broken), "--resume"], check=True, env=env, capture_output=True)
 
-    a = torch.load(straight / "final.pt", weights_only=False)
-    b = torch.load(broken / "final.pt", weights_only=False)
+    a = load_torch_file(straight / "final.pt")
+    b = load_torch_file(broken / "final.pt")
     assert a["step"] == b["step"] == total
     for k in a["model"]:
         torch.testing.assert_close(a["model"][k], b["model"][k], rtol=1e-5, atol=1e-6)
