@@ -9,7 +9,7 @@ file to pair up by accident.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,9 @@ from kanjipad.render import render
 
 META_PREFIX = "kanjipad."
 FORMAT_VERSION = 1
+PROBS_OUTPUT = "probs"
+#: Optional second output: L2-normalised features (what the pad learns from).
+EMBEDDING_OUTPUT = "embedding"
 DEVICES = ("auto", "cpu", "cuda")
 
 
@@ -47,6 +50,10 @@ class ModelInfo:
     format_version: int
     recipe: dict[str, Any] = field(default_factory=dict)
     size_bytes: int = 0
+    #: Width of the ``embedding`` output; 0 when the model has none (learning is then off).
+    embedding_dim: int = 0
+    #: How the weights are stored, e.g. {"weights": "int8-7bit", ...}; {} for older models.
+    quantisation: dict[str, Any] = field(default_factory=dict)
 
     @property
     def class_count(self) -> int:
@@ -71,6 +78,9 @@ def _parse_metadata(path: Path, meta: dict[str, str], output_width: int | None) 
         norm = json.loads(need("normalisation"))
         ink_value, bg_value = float(norm["ink"]), float(norm["background"])
         recipe = json.loads(meta.get(META_PREFIX + "recipe", "{}"))
+        quantisation = json.loads(meta.get(META_PREFIX + "quantisation", "{}"))
+        if not isinstance(companions, dict) or not isinstance(recipe, dict) or not isinstance(quantisation, dict):
+            raise TypeError("companions, recipe and quantisation must be JSON objects")
     except (ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{path.name} has malformed KanjiPad metadata ({exc}); re-export it") from None
     if fmt > FORMAT_VERSION:
@@ -97,6 +107,7 @@ def _parse_metadata(path: Path, meta: dict[str, str], output_width: int | None) 
         format_version=fmt,
         recipe=recipe,
         size_bytes=path.stat().st_size,
+        quantisation=quantisation,
     )
 
 
@@ -125,9 +136,15 @@ class Recognizer:
     """Loads a KanjiPad ONNX model once and recognises ink with it."""
 
     def __init__(self, path: str | Path, device: str = "auto", threads: int = 1):
+        path = Path(path)
+        try:
+            self._load(path, device, threads)
+        except OSError as exc:  # unreadable folder or file: EACCES, EIO, ...
+            raise ModelError(f"{path}: the model cannot be read ({exc.strerror or exc})") from None
+
+    def _load(self, path: Path, device: str, threads: int) -> None:
         import onnxruntime as ort
 
-        path = Path(path)
         if not path.is_file():
             raise ModelError(f"model file not found: {path}. Choose an existing .onnx model in Settings.")
         opts = ort.SessionOptions()
@@ -143,10 +160,21 @@ class Recognizer:
         except Exception as exc:  # onnxruntime raises several private exception types
             raise ModelError(f"{path.name} could not be loaded as an ONNX model: {_first_line(exc)}") from None
         meta = self._session.get_modelmeta().custom_metadata_map
-        out_shape = self._session.get_outputs()[0].shape
+        outputs = {o.name: o for o in self._session.get_outputs()}
+        inputs = self._session.get_inputs()
+        if not outputs or len(inputs) != 1:
+            raise ModelError(f"{path.name}: expected one input and a probabilities output; re-export it")
+        probs = outputs.get(PROBS_OUTPUT) or self._session.get_outputs()[0]
+        self._output_names = [probs.name]
+        out_shape = probs.shape
         width = out_shape[-1] if out_shape and isinstance(out_shape[-1], int) else None
-        self.info = _parse_metadata(path, dict(meta), width)
-        inp = self._session.get_inputs()[0]
+        info = _parse_metadata(path, dict(meta), width)
+        emb = outputs.get(EMBEDDING_OUTPUT)
+        if emb is not None and emb.shape and isinstance(emb.shape[-1], int) and len(emb.shape) == 2:
+            self._output_names.append(emb.name)
+            info = replace(info, embedding_dim=int(emb.shape[-1]))
+        self.info = info
+        inp = inputs[0]
         self._input_name = inp.name
         if len(inp.shape) != 4 or any(isinstance(d, int) and d != self.info.input_size for d in inp.shape[2:]):
             raise ModelError(f"{path.name}: input shape {inp.shape} does not match its metadata")
@@ -167,9 +195,18 @@ class Recognizer:
             img = lo + img * (hi - lo)
         return img[None, None].astype(np.float32, copy=False)
 
+    @property
+    def has_embedding(self) -> bool:
+        return self.info.embedding_dim > 0
+
     def probabilities(self, batch: np.ndarray) -> np.ndarray:
         """Class probabilities for a float32 batch ``(n, 1, size, size)``."""
-        return self._session.run(None, {self._input_name: batch})[0]
+        return self._session.run(self._output_names[:1], {self._input_name: batch})[0]
+
+    def run(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """Probabilities and (when the model has them) L2-normalised embeddings, in one call."""
+        out = self._session.run(self._output_names, {self._input_name: batch})
+        return out[0], (out[1] if len(out) > 1 else None)
 
     def recognize(self, ink: Ink, k: int = 10) -> list[Candidate]:
         """The ``k`` most likely characters, best first; empty ink gives none."""

@@ -176,7 +176,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     rng = np.random.default_rng(0)
     pick = rng.choice(len(images), size=min(len(images), args.calibration_samples), replace=False)
     check = np.random.default_rng(1).choice(len(images), size=min(len(images), 512), replace=False)
-    report = export.export_all(model, state, Path(args.out), args.name, images[np.sort(pick)], images[check])
+    report = export.export_all(
+        model, state, Path(args.out), args.name, images[np.sort(pick)], images[check], scheme=args.quantisation
+    )
     print(json.dumps(report, indent=1))
     fp32 = report["model.fp32.onnx"]
     if fp32["top1_agreement"] < 99.9 or fp32["max_abs_diff"] > 1e-3:
@@ -343,6 +345,15 @@ def cmd_etl_scan(args: argparse.Namespace) -> int:
     return 0 if result["files"] else 1
 
 
+def export_schemes() -> list[str]:
+    # Kept in sync with trainer.export without importing torch for --help.
+    return ["int8-7bit", "uint8"]
+
+
+def default_scheme() -> str:
+    return "int8-7bit"
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="kanjipad-train", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -413,6 +424,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--calibrate", required=True, help="shard folder for int8 calibration and the check")
     p.add_argument("--calibration-samples", type=int, default=2048)
     p.add_argument("--name", default="kanjipad-standard")
+    p.add_argument(
+        "--quantisation",
+        choices=sorted(export_schemes()),
+        default=default_scheme(),
+        help="int8 scheme; both cannot saturate on CPUs without VNNI (default: %(default)s)",
+    )
     p.add_argument("--out", required=True, help="folder for model.fp32.onnx and model.int8.onnx")
     p.set_defaults(func=cmd_export)
 

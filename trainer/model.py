@@ -51,5 +51,9 @@ class KanjiNet(nn.Module):
         self.pool = nn.AdaptiveAvgPool2d(1)
         self.head = nn.Sequential(nn.Flatten(), nn.Dropout(cfg.dropout), nn.Linear(cfg.embed, cfg.num_classes))
 
+    def embed(self, x: torch.Tensor) -> torch.Tensor:
+        """The pooled features that feed the classifier, ``(n, embed)``, not normalised."""
+        return torch.flatten(self.pool(self.features(x)), 1)
+
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.head(self.pool(self.features(x)))
+        return self.head(self.embed(x))

@@ -1,6 +1,7 @@
 """The recognizer's contract: self-describing models, clear load errors, top-k with companions."""
 
 import json
+from pathlib import Path
 
 import numpy as np
 import onnx
@@ -148,3 +149,38 @@ def test_inverted_normalisation_is_applied(tmp_path):
     x = rec.preprocess(INK)
     assert x.shape == (1, 1, 64, 64)
     assert x.max() == 1.0 and x[0, 0, 0, 0] == 1.0  # background is white for this model
+
+
+def test_a_model_without_embedding_still_recognises_and_says_so(tmp_path):
+    rec = Recognizer(make_model(tmp_path / "m.onnx"), device="cpu")
+    assert not rec.has_embedding and rec.info.embedding_dim == 0
+    probs, emb = rec.run(rec.preprocess(INK))
+    assert emb is None and probs.shape == (1, 3)
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [("companions", '["not", "an", "object"]'), ("recipe", "3"), ("quantisation", '"int8"')],
+)
+def test_metadata_of_the_wrong_json_type_is_a_model_error(tmp_path, key, value):
+    meta = {
+        "format_version": "1",
+        "classes": "日本あ",
+        "input_size": "64",
+        "normalisation": json.dumps({"ink": 1.0, "background": 0.0}),
+        key: value,
+    }
+    with pytest.raises(ModelError, match="malformed"):
+        Recognizer(make_model(tmp_path / "m.onnx", meta=meta), device="cpu")
+
+
+def test_an_unreadable_model_is_a_model_error(tmp_path, monkeypatch):
+    model = make_model(tmp_path / "m.onnx")
+
+    def denied(self, *a, **k):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    # Tests may run as root, whom file permissions do not bind: fail the access itself.
+    monkeypatch.setattr(Path, "is_file", denied)
+    with pytest.raises(ModelError, match="cannot be read"):
+        Recognizer(model, device="cpu")

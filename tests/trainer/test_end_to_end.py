@@ -5,6 +5,8 @@ Tiny on purpose: eight classes, a small network, well under a minute on 2 cores.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import signal
@@ -21,6 +23,7 @@ from kanjipad.recognizer import Recognizer
 from trainer import cli, shards
 from trainer.checkpoint import load_torch_file
 from trainer.evaluate import evaluate_file
+from trainer.quant_check import saturation_risks
 
 from .conftest import TINY_CLASSES
 
@@ -44,6 +47,16 @@ def trained(workdir) -> Path:
     argv = ["train", "--data", str(workdir / "train"), "--val", str(workdir / "val"), "--out", str(run)]
     assert cli.main([*argv, *TINY_NET, "--epochs", "4", "--warmup-steps", "10", "--lr", "0.01"]) == 0
     return run
+
+
+@pytest.fixture(scope="module")
+def exported(trained, workdir) -> tuple[Path, dict]:
+    """The tiny run exported (fp32 + int8 + weights) and the export's own report."""
+    out = workdir / "export"
+    argv = ["export", "--checkpoint", str(trained / "best.pt"), "--calibrate", str(workdir / "val")]
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        assert cli.main([*argv, "--out", str(out), "--calibration-samples", "64"]) == 0
+    return out, json.loads(printed.getvalue())
 
 
 def test_prepare_is_deterministic_and_resumable(workdir, tmp_path):
@@ -71,13 +84,13 @@ def test_training_writes_config_checkpoints_and_learns(trained):
     assert len(list(trained.glob("best-*.pt"))) <= 2  # keep-best
 
 
-def test_export_matches_torch_and_evaluates(trained, workdir, capsys):
-    out = workdir / "export"
-    argv = ["export", "--checkpoint", str(trained / "best.pt"), "--calibrate", str(workdir / "val")]
-    assert cli.main([*argv, "--out", str(out), "--calibration-samples", "64"]) == 0
-    report = json.loads(capsys.readouterr().out)
+def test_export_matches_torch_and_evaluates(exported, workdir, capsys):
+    out, report = exported
     assert report["model.fp32.onnx"]["max_abs_diff"] < 1e-4
     assert report["model.int8.onnx"]["top1_agreement"] > 90.0
+    # The embedding output agrees too (cosine of ONNX Runtime's vs torch's).
+    assert report["model.fp32.onnx"]["embedding_cosine_min"] > 0.9999
+    assert report["model.int8.onnx"]["embedding_cosine_min"] > 0.98
 
     # int8 keeps float probabilities: no tail of zero-probability ties in the candidates.
     int8 = Recognizer(out / "model.int8.onnx", device="cpu")
@@ -130,10 +143,55 @@ def test_export_matches_torch_and_evaluates(trained, workdir, capsys):
         assert result["latency_ms_p95"] > 0
 
 
-def test_evaluate_skips_characters_the_model_does_not_know(trained, workdir, tmp_path):
-    model = workdir / "export" / "model.fp32.onnx"
-    if not model.exists():
-        pytest.skip("export test did not run")
+def test_exported_models_carry_an_l2_normalised_embedding(exported, workdir):
+    out, _ = exported
+    x = shards.load(workdir / "val")[0][:16, None].astype(np.float32) / 255
+    for name in ("model.fp32.onnx", "model.int8.onnx"):
+        rec = Recognizer(out / name, device="cpu")
+        assert rec.has_embedding and rec.info.embedding_dim == 64  # TINY_NET's --embed
+        probs, emb = rec.run(x)
+        assert emb.shape == (16, 64)
+        np.testing.assert_allclose(np.linalg.norm(emb, axis=1), 1.0, atol=1e-4)
+        np.testing.assert_allclose(probs, rec.probabilities(x), atol=1e-6)
+
+
+def test_int8_export_cannot_saturate_and_says_how_it_is_quantised(exported):
+    out, _ = exported
+    assert saturation_risks(out / "model.int8.onnx") == []
+    assert Recognizer(out / "model.int8.onnx").info.quantisation["weights"] == "int8-7bit"
+    assert Recognizer(out / "model.fp32.onnx").info.quantisation == {"weights": "fp32"}
+
+
+def test_the_saturation_check_fails_on_a_model_quantised_the_old_way(exported, workdir, tmp_path):
+    """Full-range int8 weights (|w| up to 127), as exports were made before: the check must catch them."""
+    from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
+
+    out, _ = exported
+    x = shards.load(workdir / "val")[0][:32, None].astype(np.float32) / 255
+
+    class Reader(CalibrationDataReader):
+        def __init__(self):
+            self.batches = iter([{"image": x}])
+
+        def get_next(self):
+            return next(self.batches, None)
+
+    old = tmp_path / "old-way.onnx"
+    quantize_static(
+        str(out / "model.fp32.onnx"),
+        str(old),
+        Reader(),
+        quant_format=QuantFormat.QDQ,
+        per_channel=True,
+        weight_type=QuantType.QInt8,
+        activation_type=QuantType.QUInt8,
+    )
+    risks = saturation_risks(old)
+    assert risks and all("saturate" in r for r in risks)
+
+
+def test_evaluate_skips_characters_the_model_does_not_know(exported, tmp_path):
+    model = exported[0] / "model.fp32.onnx"
     strokes = tmp_path / "s.jsonl"
     strokes.write_text(
         '{"char": "日", "strokes": [[[0,0],[0,10]],[[0,0],[10,0],[10,10]],[[0,5],[10,5]],[[0,10],[10,10]]]}\n'
