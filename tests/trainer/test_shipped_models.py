@@ -27,5 +27,5 @@ def test_shipped_int8_weights_cannot_saturate_on_cpus_without_vnni(model):
 def test_shipped_models_expose_the_embedding_and_their_fine_tuning_weights(model):
     rec = Recognizer(model, device="cpu")
     assert rec.has_embedding and rec.info.embedding_dim > 0
-    net, state = load_base(model)  # the weights beside it are bound to this exact file
+    _net, state = load_base(model)  # the weights beside it are bound to this exact file
     assert state["classes"] == rec.info.classes
