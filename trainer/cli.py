@@ -146,6 +146,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         seed=args.seed,
         threads=args.threads,
         device=args.device,
+        precision=args.precision,
         model=model,
         source_sizes=sizes if mix else None,
         mix=mix,
@@ -305,6 +306,7 @@ def cmd_finetune(args: argparse.Namespace) -> int:
             seed=args.seed,
             name=args.name,
             device=args.device,
+            precision=args.precision,
             threads=args.threads,
             resume=args.resume,
             stop_on_error=args.on_error == "stop",
@@ -343,6 +345,15 @@ def cmd_etl_scan(args: argparse.Namespace) -> int:
         t = result["totals"]
         print(f"{t['files']} files, {t['records']} records, {t['classes']} classes")
     return 0 if result["files"] else 1
+
+
+def _add_precision(g) -> None:
+    g.add_argument(
+        "--precision",
+        choices=["auto", "fp32", "bf16"],
+        default="auto",
+        help="training arithmetic on a CPU; auto: bf16 only where the CPU has native bf16 (default: auto)",
+    )
 
 
 def export_schemes() -> list[str]:
@@ -416,6 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--keep-best", type=int, default=2, help="best checkpoints to keep")
     g.add_argument("--eval-every", type=int, default=0, help="steps between validations (0: each epoch)")
     g.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
+    _add_precision(g)
     g.add_argument("--threads", type=int, default=0, help="CPU threads (0: torch default)")
     p.set_defaults(func=cmd_train)
 
@@ -469,6 +481,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--name", default="kanjipad-finetuned", help="model name shown in the app")
     g.add_argument("--resume", action="store_true")
     g.add_argument("--device", default="auto")
+    _add_precision(g)
     g.add_argument("--threads", type=int, default=0)
     g.add_argument("--workers", type=int, default=None, help="processes for the replay data")
     g.add_argument("--json", action="store_true")
