@@ -26,6 +26,16 @@ from pathlib import Path
 from trainer.errors import UserError
 
 
+def print_json(obj: object) -> None:
+    """One JSON object on stdout, readable whatever the terminal's encoding.
+
+    Characters go out as themselves on a UTF-8 stdout and as \\u escapes elsewhere
+    (a pipe under LANG=C), so a long evaluation never dies at its last print.
+    """
+    utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig")
+    print(json.dumps(obj, ensure_ascii=not utf8))
+
+
 def _add_classes(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--classes",
@@ -207,7 +217,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if not args.misses:
         result.pop("misses")
     if args.json:
-        print(json.dumps(result, ensure_ascii=False))
+        print_json(result)
     else:
         for k, v in result.items():
             print(f"{k:>16}: {v}")
@@ -234,7 +244,7 @@ def _evaluate_etl(args: argparse.Namespace) -> int:
 
 def _print_result(result: dict, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(result, ensure_ascii=False))
+        print_json(result)
     else:
         for k, v in result.items():
             print(f"{k:>18}: {v}")
@@ -272,7 +282,7 @@ def cmd_etl_prepare(args: argparse.Namespace) -> int:
         print(f"etl-prepare: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False))
+        print_json(summary)
     else:
         for f in summary["files"]:
             state = "ok" if f["done"] else f"FAILED: {f['error']}"
@@ -332,7 +342,7 @@ def cmd_etl_scan(args: argparse.Namespace) -> int:
 
     result = scan(Path(args.path))
     if args.json:
-        print(json.dumps(result, ensure_ascii=False))
+        print_json(result)
     else:
         for f in result["files"]:
             first = f["first"] or {}
@@ -516,6 +526,9 @@ def main(argv: list[str] | None = None) -> int:
     from kanjipad.recognizer import ModelError
 
     args = build_parser().parse_args(argv)
+    if hasattr(sys.stdout, "reconfigure"):
+        # Plain-text reports name characters; on a non-UTF-8 stdout they are escaped, not fatal.
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         return args.func(args)
     except (UserError, ModelError, InkError) as exc:

@@ -74,8 +74,23 @@ def evaluate(
         f"top{k}": round(100.0 * topk / max(1, scored), 2),
         "latency_ms_p50": round(float(np.percentile(lat, 50)), 3),
         "latency_ms_p95": round(float(np.percentile(lat, 95)), 3),
-        "provider": recognizer.provider,
+        **machine_report(recognizer),
         "misses": misses,
+    }
+
+
+def machine_report(recognizer: Recognizer) -> dict:
+    """What makes two results from two machines comparable: the model's precision, the provider, the CPU."""
+    from kanjipad.cpuinfo import cpu_features
+
+    quant = recognizer.info.quantisation
+    # Models exported before the quantisation key was written: full-range int8 if quantised at all.
+    precision = quant.get("weights") or ("int8" if "int8" in recognizer.info.name else "unknown")
+    return {
+        "precision": precision,
+        "provider": recognizer.provider,
+        "providers": recognizer.providers,
+        **{f"cpu_{k}" if k != "cpu" else "cpu": v for k, v in cpu_features().items()},
     }
 
 
@@ -124,7 +139,7 @@ def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str]
         "writer_top1_min": round(min(per_writer), 2) if per_writer else None,
         "writer_top1_median": round(float(np.median(per_writer)), 2) if per_writer else None,
         "seconds": round(time.perf_counter() - t, 2),
-        "provider": recognizer.provider,
+        **machine_report(recognizer),
     }
 
 
