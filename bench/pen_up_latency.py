@@ -3,8 +3,11 @@
 Replays devset ink through MainWindow: for each sample the strokes but the last are
 put on the canvas, then the last stroke is drawn with mouse events; the clock runs
 from the pen-up (mouse release) until the candidate bar has been repainted with the
-new candidates. Prints p50/p95 over the samples, then the cold start (process start
-to window shown with the model loaded), measured in a fresh interpreter.
+new candidates. Prints p50/p95 over the samples with the split of that time
+(recognition in the worker: render + inference; the candidate bar: new texts and
+its repaint; the canvas: its paints between pen-up and candidates), then the cold
+start (process start to window shown with the model loaded), measured in a fresh
+interpreter. Names the CPU, since the numbers differ between machines.
 
     QT_QPA_PLATFORM=offscreen python bench/pen_up_latency.py [--samples 300]
 """
@@ -27,13 +30,38 @@ REPO = Path(__file__).resolve().parent.parent
 DEVSET = REPO.parent / "shared" / "devsets" / "tomoe_ja.jsonl"
 
 
-def pen_up_latencies(samples: list[dict]) -> list[float]:
+class _Stopwatch:
+    """Adds up the time spent in wrapped methods (class-level, so Qt's virtual calls are timed too)."""
+
+    def __init__(self) -> None:
+        self.ms = 0.0
+
+    def wrap(self, cls, name: str) -> None:
+        original = getattr(cls, name)
+
+        def timed(obj, *args):
+            t = time.perf_counter()
+            try:
+                return original(obj, *args)
+            finally:
+                self.ms += (time.perf_counter() - t) * 1000
+
+        setattr(cls, name, timed)
+
+
+def pen_up_latencies(samples: list[dict]) -> tuple[list[float], dict[str, list[float]]]:
     from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
     from kanjipad.ink import Ink
+    from kanjipad.ui.candidates import CandidateBar
+    from kanjipad.ui.canvas import InkCanvas
     from kanjipad.ui.main_window import MainWindow
+
+    canvas_watch, bar_watch = _Stopwatch(), _Stopwatch()
+    canvas_watch.wrap(InkCanvas, "paintEvent")
+    bar_watch.wrap(CandidateBar, "set_candidates")  # its repaint is timed where the bench forces it
 
     app = QApplication.instance() or QApplication([])
     win = MainWindow()
@@ -42,14 +70,24 @@ def pen_up_latencies(samples: list[dict]) -> list[float]:
     win.load_model()
     canvas = win.canvas
     shown: list[float] = []
-    win.candidatesShown.connect(lambda _seq: (win.candidates.repaint(), shown.append(time.perf_counter())))
+    recognition: list[float] = []
+    win.worker.finished.connect(lambda _seq, _c, ms: recognition.append(ms))
+
+    def painted(_seq) -> None:
+        t = time.perf_counter()
+        win.candidates.repaint()
+        bar_watch.ms += (time.perf_counter() - t) * 1000
+        shown.append(time.perf_counter())
+
+    win.candidatesShown.connect(painted)
 
     def mouse(kind, pos, button=Qt.MouseButton.LeftButton):
         buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else button
         ev = QMouseEvent(kind, pos, pos, button, buttons, Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(canvas, ev)
 
-    out = []
+    out: list[float] = []
+    split: dict[str, list[float]] = {"recognition": [], "candidate bar": [], "canvas": []}
     sq = canvas.square()
     for s in samples:
         canvas.clear()
@@ -62,7 +100,9 @@ def pen_up_latencies(samples: list[dict]) -> list[float]:
         mouse(QEvent.Type.MouseButtonPress, pts[0])
         for p in pts[1:]:
             mouse(QEvent.Type.MouseMove, p)
-        before = len(shown)
+        app.processEvents()  # the pen's own paints, before the clock starts
+        before, n_rec = len(shown), len(recognition)
+        canvas_watch.ms = bar_watch.ms = 0.0
         t = time.perf_counter()
         mouse(QEvent.Type.MouseButtonRelease, pts[-1])
         deadline = t + 2
@@ -70,8 +110,11 @@ def pen_up_latencies(samples: list[dict]) -> list[float]:
             app.processEvents()
         if len(shown) > before:
             out.append((shown[-1] - t) * 1000)
+            split["recognition"].append(recognition[-1] if len(recognition) > n_rec else float("nan"))
+            split["candidate bar"].append(bar_watch.ms)
+            split["canvas"].append(canvas_watch.ms)
     win.close()
-    return out
+    return out, split
 
 
 def main() -> None:
@@ -85,11 +128,18 @@ def main() -> None:
     for s in samples:
         s["strokes"] = [[[x * 1000 / 300, y * 1000 / 300] for x, y in st] for st in s["strokes"]]
         s["box"] = [1000, 1000]
-    lat = np.asarray(pen_up_latencies(samples))
+    from kanjipad.cpuinfo import cpu_features
+
+    print(f"CPU: {cpu_features()}")
+    lat, split = pen_up_latencies(samples)
+    lat = np.asarray(lat)
     print(
         f"pen-up -> candidates painted: n={len(lat)} p50={np.percentile(lat, 50):.2f} ms "
         f"p95={np.percentile(lat, 95):.2f} ms max={lat.max():.2f} ms"
     )
+    for part, values in split.items():
+        v = np.asarray(values)
+        print(f"  {part:>13}: p50={np.nanpercentile(v, 50):.2f} ms p95={np.nanpercentile(v, 95):.2f} ms")
     windows, ready = [], []
     tmp = tempfile.mkdtemp(prefix="kanjipad-bench-")  # fresh settings: no saved model path or geometry
     for _ in range(args.cold_runs):

@@ -3,6 +3,12 @@
 Ink is recorded in *canvas units*: the largest centred square of the widget is
 ``UNITS`` wide, so resizing the window never changes the ink. Painting is vector
 based, so it is crisp at any device pixel ratio.
+
+Painting is incremental, because every millisecond after a pen-up counts: the
+background, grid and finished strokes live in a pixmap at the screen's pixel
+ratio; a pen-up draws only the new stroke onto it, pen moves repaint only the
+rectangle around the new segment, and the pixmap is rebuilt only when the ink
+shrinks (undo, clear), the size, palette or grid changes.
 """
 
 from __future__ import annotations
@@ -10,8 +16,8 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPalette, QPen, QTabletEvent
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPalette, QPen, QPixmap, QTabletEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kanjipad.ink import Ink
@@ -36,6 +42,9 @@ class InkCanvas(QWidget):
         self._current: list[tuple[float, float]] = []
         self._current_t: list[float] = []
         self.show_grid = True
+        #: Background, grid and finished strokes; None when it must be rebuilt.
+        self._cache: QPixmap | None = None
+        self._cache_strokes = 0  # how many of the ink's strokes the cache holds
 
     # --- state ---------------------------------------------------------
     @property
@@ -44,7 +53,7 @@ class InkCanvas(QWidget):
 
     def set_show_grid(self, on: bool) -> None:
         self.show_grid = on
-        self.update()
+        self._invalidate()
 
     def undo(self) -> None:
         if not self._ink.strokes:
@@ -65,9 +74,18 @@ class InkCanvas(QWidget):
             self._set_ink(Ink(box=(UNITS, UNITS)))
 
     def _set_ink(self, ink: Ink) -> None:
+        grew_by_one = len(ink.strokes) == len(self._ink.strokes) + 1 and self._cache_strokes == len(self._ink.strokes)
         self._ink = ink
-        self.update()
+        if grew_by_one and self._cache is not None:
+            self._add_to_cache(ink.strokes[-1])  # a pen-up or redo: draw just that stroke
+            self.update(self._stroke_rect([(float(x), float(y)) for x, y in ink.strokes[-1]]))
+        else:
+            self._invalidate()
         self.inkChanged.emit(ink)
+
+    def _invalidate(self) -> None:
+        self._cache = None
+        self.update()
 
     # --- geometry --------------------------------------------------------
     def square(self) -> QRectF:
@@ -88,7 +106,7 @@ class InkCanvas(QWidget):
     def _begin(self, pos: QPointF) -> None:
         self._current = [self.to_units(pos)]
         self._current_t = [time.monotonic() * 1000]
-        self.update()
+        self.update(self._stroke_rect(self._current))
 
     def _extend(self, pos: QPointF) -> None:
         if not self._current:
@@ -97,7 +115,7 @@ class InkCanvas(QWidget):
         if p != self._current[-1]:
             self._current.append(p)
             self._current_t.append(time.monotonic() * 1000)
-            self.update()
+            self.update(self._stroke_rect(self._current[-2:]))
 
     def _end(self, pos: QPointF | None = None) -> None:
         if not self._current:
@@ -135,31 +153,81 @@ class InkCanvas(QWidget):
         e.accept()
 
     # --- painting --------------------------------------------------------
-    def paintEvent(self, _event) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
-        sq = self.square()
-        ink_color = pal.color(QPalette.ColorRole.Text)
-        if self.show_grid:
-            grid = QColor(ink_color)
-            grid.setAlphaF(0.14)
-            pen = QPen(grid, 1, Qt.PenStyle.DashLine)
-            pen.setCosmetic(True)
-            p.setPen(pen)
-            p.drawRect(sq.adjusted(0.5, 0.5, -0.5, -0.5))
-            p.drawLine(QPointF(sq.center().x(), sq.top()), QPointF(sq.center().x(), sq.bottom()))
-            p.drawLine(QPointF(sq.left(), sq.center().y()), QPointF(sq.right(), sq.center().y()))
-        pen = QPen(ink_color, PEN_WIDTH * sq.width())
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._invalidate()  # theme switch: background, grid and ink colours change
+        super().changeEvent(e)
+
+    def resizeEvent(self, e) -> None:
+        self._cache = None
+        super().resizeEvent(e)
+
+    def _pen(self) -> QPen:
+        pen = QPen(self.palette().color(QPalette.ColorRole.Text), PEN_WIDTH * self.square().width())
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        p.setPen(pen)
+        return pen
+
+    def _stroke_rect(self, pts: list[tuple[float, float]]):
+        """The widget rectangle a stroke (or segment) covers, pen width and anti-aliasing included."""
+        xs = [x for x, _ in pts]
+        ys = [y for _, y in pts]
+        a, b = self.to_widget(min(xs), min(ys)), self.to_widget(max(xs), max(ys))
+        pad = PEN_WIDTH * self.square().width() / 2 + 2
+        return QRectF(a, b).normalized().adjusted(-pad, -pad, pad, pad).toAlignedRect()
+
+    def _rebuild_cache(self) -> None:
+        ratio = self.devicePixelRatioF()
+        pix = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        pix.setDevicePixelRatio(ratio)
+        pal = self.palette()
+        pix.fill(pal.color(QPalette.ColorRole.Base))
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.show_grid:
+            self._draw_grid(p, pal.color(QPalette.ColorRole.Text))
+        p.setPen(self._pen())
         for stroke in self._ink.strokes:
             self._draw_stroke(p, [(float(x), float(y)) for x, y in stroke])
+        p.end()
+        self._cache, self._cache_strokes = pix, len(self._ink.strokes)
+
+    def _add_to_cache(self, stroke) -> None:
+        assert self._cache is not None
+        p = QPainter(self._cache)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(self._pen())
+        self._draw_stroke(p, [(float(x), float(y)) for x, y in stroke])
+        p.end()
+        self._cache_strokes = len(self._ink.strokes)
+
+    def _draw_grid(self, p: QPainter, ink_color: QColor) -> None:
+        sq = self.square()
+        grid = QColor(ink_color)
+        grid.setAlphaF(0.14)
+        pen = QPen(grid, 1, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.drawRect(sq.adjusted(0.5, 0.5, -0.5, -0.5))
+        p.drawLine(QPointF(sq.center().x(), sq.top()), QPointF(sq.center().x(), sq.bottom()))
+        p.drawLine(QPointF(sq.left(), sq.center().y()), QPointF(sq.right(), sq.center().y()))
+
+    def paintEvent(self, event) -> None:
+        if self._cache is None or self._cache_strokes != len(self._ink.strokes):
+            self._rebuild_cache()
+        p = QPainter(self)
+        rect = event.rect()
+        p.drawPixmap(QRectF(rect), self._cache, self._source_rect(rect))
         if self._current:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setClipRect(rect)
+            p.setPen(self._pen())
             self._draw_stroke(p, self._current)
         p.end()
+
+    def _source_rect(self, rect) -> QRectF:
+        r = self._cache.devicePixelRatio()
+        return QRectF(rect.x() * r, rect.y() * r, rect.width() * r, rect.height() * r)
 
     def _draw_stroke(self, p: QPainter, pts: list[tuple[float, float]]) -> None:
         if len(pts) == 1:
