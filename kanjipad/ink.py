@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,10 +25,17 @@ class InkError(ValueError):
     """Ink that cannot be used: malformed JSON, wrong shapes, unusable coordinates."""
 
 
+#: Bounds on one stroke-set sample, far above real writing (a dense 30-stroke kanji has
+#: ~2,000 points), so a hostile or broken file costs bounded memory and time.
+MAX_LINE_BYTES = 2 << 20
+MAX_STROKES = 500
+MAX_POINTS = 50_000
+
+
 def _as_stroke(points: Any) -> np.ndarray:
     try:
         arr = np.asarray(points, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise InkError(f"a stroke must be a list of [x, y] points: {exc}") from None
     if arr.size == 0:
         return np.zeros((0, 2))
@@ -104,6 +111,11 @@ class Ink:
         raw = obj.get("strokes")
         if not isinstance(raw, list):
             raise InkError('a stroke-set sample needs a "strokes" list')
+        if len(raw) > MAX_STROKES:
+            raise InkError(f"{len(raw)} strokes; a sample may have at most {MAX_STROKES}")
+        points = sum(len(st) if isinstance(st, list) else 1 for st in raw)
+        if points > MAX_POINTS:
+            raise InkError(f"{points} points; a sample may have at most {MAX_POINTS}")
         char = obj.get("char")
         if char is not None and not isinstance(char, str):
             raise InkError('"char" must be a string')
@@ -113,13 +125,15 @@ class Ink:
                 raise InkError('"box" must be [width, height]')
             try:
                 box = (float(box[0]), float(box[1]))
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 raise InkError('"box" must be two numbers') from None
+            if not all(math.isfinite(v) and v > 0 for v in box):
+                raise InkError('"box" must be two positive, finite numbers')
         times = None
         if isinstance(obj.get("times"), list) and len(obj["times"]) == len(raw):
             try:
                 times = tuple(np.asarray(t, dtype=np.float64) for t in obj["times"])
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 times = None
         extra = {k: v for k, v in obj.items() if k not in {"char", "strokes", "box", "times"}}
         return cls(tuple(_as_stroke(s) for s in raw), times, box, char, extra)
@@ -132,16 +146,49 @@ def _num(v: float) -> float | int:
     return int(v) if v.is_integer() else round(v, 3)
 
 
-def read_stroke_set(path: str | Path) -> Iterator[Ink]:
-    """Yield the samples of a JSON Lines stroke set; a bad line names the file and line."""
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
+def read_stroke_set(path: str | Path, on_error: Callable[[str], None] | None = None) -> Iterator[Ink]:
+    """Stream the samples of a JSON Lines stroke set.
+
+    A bad line (not UTF-8, not JSON, too long, too deep, too many points, numbers
+    out of range) is an :class:`InkError` naming ``file:line``: raised when
+    ``on_error`` is None, else passed to ``on_error`` and skipped, so one bad line
+    costs only itself. Memory stays bounded by :data:`MAX_LINE_BYTES` per line.
+    """
+    with open(path, "rb") as fh:
+        lineno = 0
+        while True:
+            line = fh.readline(MAX_LINE_BYTES + 1)
+            if not line:
+                return
+            lineno += 1
             try:
-                yield Ink.from_json(json.loads(line))
-            except (json.JSONDecodeError, InkError) as exc:
-                raise InkError(f"{path}:{lineno}: {exc}") from None
+                if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+                    while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                        pass  # skip the rest of the over-long line without holding it
+                    raise InkError(f"line longer than {MAX_LINE_BYTES >> 20} MiB")
+                if not line.strip():
+                    continue
+                yield _parse_line(line)
+            except InkError as exc:
+                message = f"{path}:{lineno}: {exc}"
+                if on_error is None:
+                    raise InkError(message) from None
+                on_error(message)
+
+
+def _parse_line(line: bytes) -> Ink:
+    try:
+        obj = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InkError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except RecursionError:
+        raise InkError("JSON nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, and integers with more than 4,300 digits
+        raise InkError(f"not valid JSON ({str(exc)[:120]})") from None
+    try:
+        return Ink.from_json(obj)
+    except RecursionError:
+        raise InkError("JSON nested too deeply") from None
 
 
 def dumps_sample(ink: Ink) -> str:

@@ -117,17 +117,26 @@ def available_providers() -> list[str]:
     return list(ort.get_available_providers())
 
 
+CUDA_MISSING = (
+    "The GPU (CUDA) was chosen, but this installation's ONNX Runtime has no CUDA support; "
+    "recognising on the CPU instead. Install KanjiPad's 'gpu' extra (onnxruntime-gpu) to use the GPU."
+)
+
+
+def usable_devices() -> list[str]:
+    """The device choices this installation can honour (offered in Settings)."""
+    have = available_providers()
+    return [d for d in DEVICES if d != "cuda" or "CUDAExecutionProvider" in have]
+
+
 def choose_providers(device: str) -> list[str]:
-    """Execution providers to ask for: CUDA first when wanted and present, CPU always."""
+    """Execution providers to ask for: CUDA first when wanted and present, CPU always.
+
+    CUDA asked for but absent is not an error: the CPU is used (see :data:`CUDA_MISSING`).
+    """
     if device not in DEVICES:
         raise ValueError(f"device must be one of {DEVICES}, not {device!r}")
-    have = available_providers()
-    if device == "cuda" and "CUDAExecutionProvider" not in have:
-        raise ModelError(
-            "CUDA was asked for but this ONNX Runtime has no CUDA provider; "
-            "install the 'gpu' extra (onnxruntime-gpu) or choose the CPU"
-        )
-    if device in ("auto", "cuda") and "CUDAExecutionProvider" in have:
+    if device in ("auto", "cuda") and "CUDAExecutionProvider" in available_providers():
         return ["CUDAExecutionProvider", "CPUExecutionProvider"]
     return ["CPUExecutionProvider"]
 
@@ -137,6 +146,7 @@ class Recognizer:
 
     def __init__(self, path: str | Path, device: str = "auto", threads: int = 1):
         path = Path(path)
+        self.notice: str | None = None
         try:
             self._load(path, device, threads)
         except OSError as exc:  # unreadable folder or file: EACCES, EIO, ...
@@ -180,6 +190,8 @@ class Recognizer:
             raise ModelError(f"{path.name}: input shape {inp.shape} does not match its metadata")
         #: The providers ONNX Runtime actually uses (it falls back to CPU silently).
         self.providers: list[str] = list(self._session.get_providers())
+        #: Something the user should know about how the model runs (e.g. CUDA fell back to the CPU).
+        self.notice: str | None = CUDA_MISSING if device == "cuda" and self.provider != "CUDA" else None
 
     @property
     def provider(self) -> str:

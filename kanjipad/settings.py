@@ -1,7 +1,12 @@
 """User settings: defaults, validation, atomic saves, and recovery from a corrupt file.
 
-A settings file that cannot be read is moved aside (``settings.json.corrupt-N``)
-and defaults are used; :attr:`Settings.problem` says so, for the UI to show.
+- A *corrupt* file (not JSON, not an object) is moved aside (``settings.json.corrupt-N``)
+  and defaults are used; :attr:`Settings.problem` says so, for the UI to show. Where it
+  cannot be moved aside (a read-only folder) it is left alone and defaults are used.
+- An *unreadable* file (permission denied, I/O error) is not corrupt: it is left as it
+  is, defaults are used, and this session never overwrites it.
+- Saving writes only what this instance changed on top of the file as it is now, so
+  two windows open at once do not undo each other's changes.
 Unknown keys are ignored; a bad value falls back to its default.
 """
 
@@ -28,6 +33,10 @@ class Settings:
     model_path: str = ""  # empty: the bundled model
     geometry: str = ""  # hex of QWidget.saveGeometry()
     problem: str | None = field(default=None, compare=False, repr=False)
+    #: The values as loaded (or last saved): what this instance has changed is the difference.
+    baseline: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: False when the file exists but could not be read: never overwrite what we could not read.
+    writable: bool = field(default=True, compare=False, repr=False)
 
     def validated(self) -> Settings:
         d = Settings()
@@ -42,33 +51,72 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
+_STORED = tuple(f.name for f in fields(Settings) if f.name not in ("problem", "baseline", "writable"))
+
+
+def _values(s: Settings) -> dict[str, Any]:
+    return {k: v for k, v in asdict(s).items() if k in _STORED}
+
+
 def _from_dict(raw: dict[str, Any]) -> Settings:
     s = Settings()
-    for f in fields(Settings):
-        if f.name == "problem" or f.name not in raw:
+    for name in _STORED:
+        if name not in raw:
             continue
-        value = raw[f.name]
-        if isinstance(value, type(getattr(s, f.name))):
-            setattr(s, f.name, value)
-    return s.validated()
+        value = raw[name]
+        if isinstance(value, type(getattr(s, name))):
+            setattr(s, name, value)
+    s = s.validated()
+    s.baseline = _values(s)
+    return s
+
+
+class _Corrupt(ValueError):
+    pass
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    """The stored dict; None if there is no file. OSError: unreadable; _Corrupt: not settings."""
+    try:
+        text = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        raw = json.loads(text.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _Corrupt(str(exc)) from None
+    if not isinstance(raw, dict):
+        raise _Corrupt("not a JSON object")
+    return raw
 
 
 def load(path: Path | None = None) -> Settings:
     path = path or settings_path()
-    if not path.exists():
-        return Settings()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(raw, dict):
-            raise ValueError("not a JSON object")
-        return _from_dict(raw)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        aside = _set_aside(path)
+        raw = _read(path)
+    except OSError as exc:
         s = Settings()
+        s.baseline, s.writable = _values(s), False
         s.problem = (
-            f"Your settings file could not be read ({exc}). Defaults are in use; the old file was kept as {aside.name}."
+            f"Your settings file {path} could not be read ({exc.strerror or exc}). Defaults are in use "
+            "for now; the file is left untouched and will not be overwritten."
         )
         return s
+    except _Corrupt as exc:
+        s = Settings()
+        s.baseline = _values(s)
+        try:
+            aside = _set_aside(path)
+            kept = f"the old file was kept as {aside.name}"
+        except OSError as move_exc:
+            kept = f"the old file could not be moved aside ({move_exc.strerror or move_exc}) and is left as it is"
+        s.problem = f"Your settings file could not be read ({exc}). Defaults are in use; {kept}."
+        return s
+    if raw is None:
+        s = Settings()
+        s.baseline = _values(s)
+        return s
+    return _from_dict(raw)
 
 
 def _set_aside(path: Path) -> Path:
@@ -80,5 +128,20 @@ def _set_aside(path: Path) -> Path:
 
 
 def save(settings: Settings, path: Path | None = None) -> None:
-    data = {k: v for k, v in asdict(settings).items() if k != "problem"}
-    atomic_write_text(path or settings_path(), json.dumps(data, indent=1) + "\n")
+    """Write this instance's changes onto the file as it is now (atomic). OSError when it cannot."""
+    path = path or settings_path()
+    if not settings.writable:
+        raise PermissionError(f"{path} could not be read at start, so it is not overwritten")
+    mine = {k: v for k, v in _values(settings).items() if settings.baseline.get(k, _MISSING) != v}
+    try:
+        current = _read(path) or {}
+    except (OSError, _Corrupt):
+        current = {}
+    merged = {**_values(_from_dict(current)), **mine} if current else _values(settings)
+    atomic_write_text(path, json.dumps(merged, indent=1) + "\n")
+    settings.baseline = dict(merged)
+    for k, v in merged.items():  # pick up what another instance saved meanwhile
+        setattr(settings, k, v)
+
+
+_MISSING = object()

@@ -11,7 +11,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
-DEVSET = REPO.parent / "shared" / "devsets" / "tomoe_ja.jsonl"
 BUNDLED_MODEL = REPO / "resources" / "models" / "kanjipad-standard.onnx"
 
 
@@ -22,9 +21,11 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
         monkeypatch.setenv(f"KANJIPAD_{name}_DIR", str(base / name.lower()))
 
 
+#: Real pen input shipped with the tests (tests/data/NOTICE), so nothing skips on a fresh clone.
+REAL_INK = REPO / "tests" / "data" / "tomoe_sample.jsonl"
+
+
 @pytest.fixture(scope="session")
-def devset_samples() -> list[dict]:
-    if not DEVSET.exists():
-        pytest.skip(f"devset not found at {DEVSET}")
-    with open(DEVSET, encoding="utf-8") as fh:
+def real_ink() -> list[dict]:
+    with open(REAL_INK, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh]

@@ -213,7 +213,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         seed=args.seed,
         limit=args.limit,
         device=args.device,
+        on_error=args.on_error,
     )
+    for problem in result.get("problems", []):
+        print(f"skipped {problem}", file=sys.stderr)
     if not args.misses:
         result.pop("misses")
     if args.json:
@@ -516,6 +519,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", default="cpu", choices=["auto", "cpu", "cuda"])
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--misses", action="store_true", help="include up to 50 top-1 misses")
+    p.add_argument(
+        "--on-error",
+        choices=["skip", "stop"],
+        default="skip",
+        help="bad stroke-set lines: report, count (bad_lines) and skip them (default), or stop at the first",
+    )
     p.set_defaults(func=cmd_evaluate)
     return ap
 

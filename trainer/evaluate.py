@@ -94,14 +94,19 @@ def machine_report(recognizer: Recognizer) -> dict:
     }
 
 
-def evaluate_file(model: Path, strokes: Path, **kw) -> dict:
+def evaluate_file(model: Path, strokes: Path, *, on_error: str = "skip", **kw) -> dict:
+    """``evaluate`` on a stroke-set file, streamed. Bad lines: skipped and counted, or (``stop``) an InkError."""
     rec = Recognizer(model, device=kw.pop("device", "cpu"))
     limit = kw.pop("limit", None)
-    samples = read_stroke_set(strokes)
+    problems: list[str] = []
+    samples = read_stroke_set(strokes, on_error=None if on_error == "stop" else problems.append)
     if limit:
         samples = (s for i, s in zip(range(limit), samples, strict=False))
     result = evaluate(rec, samples, **kw)
     result["strokes"] = str(strokes)
+    result["bad_lines"] = len(problems)
+    if problems:
+        result["problems"] = problems[:10]
     return result
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kanjipad.ink import Ink, InkError
+from kanjipad.ink import read_stroke_set
 from kanjipad.paths import atomic_write_text
 from kanjipad.render import render
 from trainer.errors import UserError
@@ -49,28 +49,23 @@ def user_stroke_images(
     report = {"files": 0, "samples": 0, "used": 0, "not_in_classes": 0, "bad_lines": 0}
     for f in stroke_files(paths):
         report["files"] += 1
-        with open(f, encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                report["samples"] += 1
-                try:
-                    ink = Ink.from_json(json.loads(line))
-                    image = render(ink)
-                except (json.JSONDecodeError, InkError, TypeError, ValueError) as exc:
-                    msg = f"{f}:{lineno}: {exc}"
-                    if stop_on_error:
-                        raise FinetuneError(msg) from None
-                    on_problem(msg)
-                    report["bad_lines"] += 1
-                    continue
-                label = label_for(ink.char or "", index)
-                if label is None or not image.any():
-                    report["not_in_classes" if label is None else "bad_lines"] += 1
-                    continue
-                images.append(np.rint(image * 255).astype(np.uint8))
-                labels.append(label)
-                report["used"] += 1
+
+        def bad_line(msg: str) -> None:
+            if stop_on_error:
+                raise FinetuneError(msg)
+            on_problem(msg)
+            report["bad_lines"] += 1
+
+        for ink in read_stroke_set(f, on_error=bad_line):
+            report["samples"] += 1
+            image = render(ink)
+            label = label_for(ink.char or "", index)
+            if label is None or not image.any():
+                report["not_in_classes" if label is None else "bad_lines"] += 1
+                continue
+            images.append(np.rint(image * 255).astype(np.uint8))
+            labels.append(label)
+            report["used"] += 1
     arr = np.stack(images) if images else np.zeros((0, 64, 64), np.uint8)
     return arr, np.asarray(labels, np.int64), report
 

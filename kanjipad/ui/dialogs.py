@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kanjipad import __version__
-from kanjipad.recognizer import DEVICES, ModelInfo
+from kanjipad.recognizer import ModelInfo, usable_devices
 from kanjipad.resources import resource_path
 from kanjipad.settings import THEMES, Settings
 
@@ -45,7 +45,10 @@ class SettingsDialog(QDialog):
         self.theme.addItems(THEMES)
         self.theme.setCurrentText(settings.theme)
         self.device = QComboBox()
-        self.device.addItems(DEVICES)
+        # Only what this installation can run (CUDA needs onnxruntime-gpu); a saved choice stays visible.
+        self.device.addItems(
+            [*usable_devices(), *([settings.device] if settings.device not in usable_devices() else [])]
+        )
         self.device.setCurrentText(settings.device)
         self.clear_after_pick = QCheckBox("Clear the canvas after picking")
         self.clear_after_pick.setChecked(settings.clear_after_pick)

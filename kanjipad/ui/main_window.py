@@ -104,9 +104,13 @@ class MainWindow(QMainWindow):
             self.worker.stop()
             self.worker = None
         self.recognizer = None
+        # Old candidates belong to the old model: never pickable over new ink or no model.
+        self.candidates.set_candidates([])
         try:
             self.recognizer = Recognizer(self.model_path(), device=self.settings.device)
-        except ModelError as exc:
+        except Exception as exc:  # ModelError, and anything a damaged file makes ONNX Runtime raise
+            if not isinstance(exc, ModelError):
+                exc = ModelError(f"{self.model_path().name} could not be loaded ({type(exc).__name__}: {exc})")
             self.model_problem = str(exc)
             self._update_status()
             self._show_message(
@@ -116,6 +120,8 @@ class MainWindow(QMainWindow):
             )
             return False
         self.model_problem = None
+        if self.recognizer.notice:
+            self._show_message("Recognising on the CPU", self.recognizer.notice)
         self.worker = RecognitionWorker(self.recognizer)
         self.worker.finished.connect(self._show_candidates)
         self.worker.failed.connect(lambda _seq, msg: self.statusBar().showMessage(f"Recognition failed: {msg}"))
@@ -162,12 +168,13 @@ class MainWindow(QMainWindow):
     def pick(self, char: str) -> None:
         self.clipboard.set_text(char)
         self.compose.insert(char)
+        message, timeout = f"Copied {char}", 3000
         if self.settings.keep_samples and self.canvas.ink.strokes:
             try:
                 append_sample(self.canvas.ink, char)
             except OSError as exc:
-                self.statusBar().showMessage(f"Could not keep the sample: {exc}", 8000)
-        self.statusBar().showMessage(f"Copied {char}", 3000)
+                message, timeout = f"Copied {char}, but the sample could not be kept: {exc}", 10000
+        self.statusBar().showMessage(message, timeout)
         if self.settings.clear_after_pick:
             self.canvas.clear()
 

@@ -65,3 +65,45 @@ def test_finite_drops_nan_points_and_empty_strokes():
     clean = ink.finite()
     assert len(clean) == 1
     assert clean.strokes[0].shape == (2, 2)
+
+
+# --- hostile and broken stroke-set files ----------------------------------------------
+GOOD = '{"char": "日", "strokes": [[[0, 0], [10, 10]]]}\n'
+
+
+@pytest.mark.parametrize(
+    "bad, why",
+    [
+        (b"\xff\xfe\xfa not utf-8\n", "not UTF-8"),
+        (b"[" * 100_000 + b"\n", "nested too deeply|not valid JSON"),
+        (b'{"strokes": [[[1' + b"0" * 5000 + b", 2]]]}\n", "not valid JSON|stroke"),
+        (b'{"strokes": [[[1e400, 2]]], "box": [1e999, 1]}\n', "box|stroke"),
+        (b'{"strokes": [[[0, 0]]], "box": [' + b"9" * 400 + b", 1]}\n", "box"),
+        (('{"strokes": [' + ",".join(["[[0,0]]"] * 600) + "]}\n").encode(), "at most 500"),
+        (('{"strokes": [[' + ",".join(["[0,0]"] * 60_000) + "]]}\n").encode(), "at most 50000"),
+    ],
+    ids=["non-utf8", "deep", "huge-int", "inf", "huge-box", "strokes", "points"],
+)
+def test_a_bad_line_names_file_and_line_and_skipping_keeps_the_rest(tmp_path, bad, why):
+    path = tmp_path / "set.jsonl"
+    path.write_bytes(GOOD.encode() + bad + GOOD.encode())
+    with pytest.raises(InkError, match=r"set\.jsonl:2: "):
+        list(read_stroke_set(path))
+    problems: list[str] = []
+    kept = list(read_stroke_set(path, on_error=problems.append))
+    assert [ink.char for ink in kept] == ["日", "日"]
+    assert len(problems) == 1 and problems[0].startswith(f"{path}:2: ")
+    assert __import__("re").search(why, problems[0]), problems[0]
+
+
+def test_an_over_long_line_is_skipped_without_reading_it_whole(tmp_path):
+    from kanjipad import ink as ink_mod
+
+    path = tmp_path / "set.jsonl"
+    with open(path, "wb") as fh:
+        fh.write(GOOD.encode())
+        fh.write(b'{"strokes": [' + b"[[0,0],[1,1]]," * (ink_mod.MAX_LINE_BYTES // 10) + b"[]]}\n")
+        fh.write(GOOD.encode())
+    problems: list[str] = []
+    kept = list(read_stroke_set(path, on_error=problems.append))
+    assert len(kept) == 2 and "longer than" in problems[0] and ":2:" in problems[0]

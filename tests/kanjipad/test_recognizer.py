@@ -122,12 +122,15 @@ def test_newer_format_asks_for_an_update(tmp_path):
         Recognizer(make_model(tmp_path / "m.onnx", meta=meta))
 
 
-def test_cuda_without_a_cuda_runtime_is_a_clear_error(tmp_path, monkeypatch):
+def test_cuda_without_a_cuda_runtime_falls_back_to_the_cpu_and_says_so(tmp_path, monkeypatch):
     import kanjipad.recognizer as r
 
     monkeypatch.setattr(r, "available_providers", lambda: ["CPUExecutionProvider"])
-    with pytest.raises(ModelError, match="gpu"):
-        Recognizer(make_model(tmp_path / "m.onnx"), device="cuda")
+    rec = Recognizer(make_model(tmp_path / "m.onnx"), device="cuda")
+    assert rec.provider == "CPU" and "gpu" in rec.notice and "CPU" in rec.notice
+    assert rec.recognize(INK)  # it still recognises
+    assert r.usable_devices() == ["auto", "cpu"]
+    assert Recognizer(make_model(tmp_path / "m.onnx"), device="cpu").notice is None
 
 
 def test_auto_prefers_cuda_when_present(monkeypatch):

@@ -33,3 +33,66 @@ def test_corrupt_files_are_set_aside_one_after_another(tmp_path):
         assert not path.exists()
     path.write_text("[1, 2]")
     assert "not a JSON object" in s.load(path).problem
+
+
+def test_two_instances_keep_each_others_changes(tmp_path):
+    path = tmp_path / "settings.json"
+    s.save(s.Settings(), path)
+    first, second = s.load(path), s.load(path)
+    first.theme = "dark"
+    s.save(first, path)
+    second.keep_samples = False  # this window never touched the theme
+    s.save(second, path)
+    stored = s.load(path)
+    assert stored.theme == "dark" and stored.keep_samples is False
+    assert second.theme == "dark"  # and the second window now knows the first one's choice
+
+
+def test_a_setting_turned_off_stays_off_when_another_window_closes(tmp_path):
+    path = tmp_path / "settings.json"
+    other = s.load(path)  # opened before the change, closes after it
+    mine = s.load(path)
+    mine.keep_samples = False
+    s.save(mine, path)
+    other.geometry = "abcd"  # what closing a window saves
+    s.save(other, path)
+    assert s.load(path).keep_samples is False
+
+
+def test_an_unreadable_file_is_not_treated_as_corrupt_nor_overwritten(tmp_path, monkeypatch):
+    path = tmp_path / "settings.json"
+    s.save(s.Settings(theme="dark"), path)
+    before = path.read_bytes()
+    real = type(path).read_bytes
+
+    def denied(self):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(type(path), "read_bytes", denied)  # tests may run as root
+    loaded = s.load(path)
+    assert loaded == s.Settings() and "could not be read" in loaded.problem and "untouched" in loaded.problem
+    assert not list(tmp_path.glob("*.corrupt-*"))
+    loaded.theme = "light"
+    try:
+        s.save(loaded, path)
+        raise AssertionError("an unreadable settings file was overwritten")
+    except PermissionError:
+        pass
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+
+
+def test_a_corrupt_file_in_a_read_only_folder_still_starts_with_defaults(tmp_path, monkeypatch):
+    path = tmp_path / "settings.json"
+    path.write_text("{ not json")
+
+    def read_only(self, target):
+        raise PermissionError(13, "Read-only file system", str(self))
+
+    monkeypatch.setattr(type(path), "replace", read_only)
+    loaded = s.load(path)
+    assert loaded == s.Settings()
+    assert "left as it is" in loaded.problem
+    assert path.read_text() == "{ not json"

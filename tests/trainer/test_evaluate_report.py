@@ -35,3 +35,22 @@ def test_a_non_utf8_stdout_still_gets_the_whole_result():
     assert json.loads(done.stdout)["scored"] == 8  # characters escaped, result intact
     text = _evaluate(encoding="ascii")
     assert text.returncode == 0 and "top1" in text.stdout
+
+
+def test_a_bad_line_costs_only_itself_unless_told_to_stop(tmp_path):
+    from trainer import cli
+
+    lines = SAMPLES.read_text(encoding="utf-8").splitlines()
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_bytes(
+        ("\n".join(lines[:4]) + "\n").encode() + b"\xff{broken\n" + ("\n".join(lines[4:]) + "\n").encode()
+    )
+    argv = ["evaluate", "--model", str(MODEL), "--strokes", str(mixed), "--json"]
+    done = subprocess.run(
+        [sys.executable, "-m", "trainer.cli", *argv],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
+    )  # fmt: skip
+    result = json.loads(done.stdout)
+    assert result["scored"] == 8 and result["bad_lines"] == 1
+    assert "mixed.jsonl:5:" in done.stderr
+    assert cli.main([*argv, "--on-error", "stop"]) == 2

@@ -25,15 +25,15 @@ def wait_for_candidates(qtbot, win, char=None):
 
 
 @pytest.mark.parametrize("char", ["日", "漢", "あ", "語"])
-def test_drawing_a_devset_character_shows_it_among_the_candidates(qtbot, window, devset_samples, char):
-    draw_strokes(qtbot, window.canvas, sample_for(devset_samples, char)["strokes"])
+def test_drawing_a_devset_character_shows_it_among_the_candidates(qtbot, window, real_ink, char):
+    draw_strokes(qtbot, window.canvas, sample_for(real_ink, char)["strokes"])
     wait_for_candidates(qtbot, window, char)
     assert len(window.candidates.chars()) == 10
     assert window.status_time.text().endswith("ms")
 
 
-def test_candidates_show_readings_and_meaning(qtbot, window, devset_samples):
-    draw_strokes(qtbot, window.canvas, sample_for(devset_samples, "日")["strokes"])
+def test_candidates_show_readings_and_meaning(qtbot, window, real_ink):
+    draw_strokes(qtbot, window.canvas, sample_for(real_ink, "日")["strokes"])
     wait_for_candidates(qtbot, window, "日")
     button = next(b for b in window.candidates.buttons if b.char == "日")
     assert "ニチ" in button.on_label.text()
@@ -42,8 +42,8 @@ def test_candidates_show_readings_and_meaning(qtbot, window, devset_samples):
     assert button.accessibleName().startswith("Candidate") and "日" in button.accessibleName()
 
 
-def test_pick_by_click_copies_and_composes(qtbot, window, clipboard, devset_samples):
-    draw_strokes(qtbot, window.canvas, sample_for(devset_samples, "日")["strokes"])
+def test_pick_by_click_copies_and_composes(qtbot, window, clipboard, real_ink):
+    draw_strokes(qtbot, window.canvas, sample_for(real_ink, "日")["strokes"])
     wait_for_candidates(qtbot, window, "日")
     button = next(b for b in window.candidates.buttons if b.char == "日")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -56,22 +56,22 @@ def test_pick_by_click_copies_and_composes(qtbot, window, clipboard, devset_samp
     assert kept[-1]["char"] == "日" and len(kept[-1]["strokes"]) == 4
 
 
-def test_pick_by_number_key(qtbot, window, clipboard, devset_samples):
-    draw_strokes(qtbot, window.canvas, sample_for(devset_samples, "山")["strokes"])
+def test_pick_by_number_key(qtbot, window, clipboard, real_ink):
+    draw_strokes(qtbot, window.canvas, sample_for(real_ink, "山")["strokes"])
     wait_for_candidates(qtbot, window)
     second = window.candidates.chars()[1]
     qtbot.keyClick(window.canvas, Qt.Key.Key_2)
     assert clipboard.text() == second
     assert window.compose.text() == second
-    draw_strokes(qtbot, window.canvas, sample_for(devset_samples, "山")["strokes"])
+    draw_strokes(qtbot, window.canvas, sample_for(real_ink, "山")["strokes"])
     wait_for_candidates(qtbot, window)
     tenth = window.candidates.chars()[9]
     qtbot.keyClick(window.canvas, Qt.Key.Key_0)
     assert window.compose.text() == second + tenth
 
 
-def test_undo_redo_clear_with_keys_and_buttons(qtbot, window, devset_samples):
-    strokes = sample_for(devset_samples, "日")["strokes"]
+def test_undo_redo_clear_with_keys_and_buttons(qtbot, window, real_ink):
+    strokes = sample_for(real_ink, "日")["strokes"]
     draw_strokes(qtbot, window.canvas, strokes)
     assert len(window.canvas.ink) == 4
     qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -86,9 +86,9 @@ def test_undo_redo_clear_with_keys_and_buttons(qtbot, window, devset_samples):
     qtbot.waitUntil(lambda: window.candidates.chars() == [])
 
 
-def test_clear_after_pick_can_be_turned_off(qtbot, window, devset_samples):
+def test_clear_after_pick_can_be_turned_off(qtbot, window, real_ink):
     window.settings.clear_after_pick = False
-    draw_strokes(qtbot, window.canvas, sample_for(devset_samples, "日")["strokes"])
+    draw_strokes(qtbot, window.canvas, sample_for(real_ink, "日")["strokes"])
     wait_for_candidates(qtbot, window)
     qtbot.keyClick(window.canvas, Qt.Key.Key_1)
     assert len(window.canvas.ink) == 4
@@ -160,9 +160,9 @@ def test_themes_apply(qtbot, window, theme, base):
     apply_theme(QApplication.instance(), "system")
 
 
-def test_stale_results_are_dropped(qtbot, window, devset_samples):
+def test_stale_results_are_dropped(qtbot, window, real_ink):
     """A late answer for ink the user has since changed never reaches the candidate bar."""
-    strokes = sample_for(devset_samples, "日")["strokes"]
+    strokes = sample_for(real_ink, "日")["strokes"]
     draw_strokes(qtbot, window.canvas, strokes[:3])
     wait_for_candidates(qtbot, window)
     old_seq = window.worker._latest
@@ -188,3 +188,59 @@ def test_candidates_and_compose_use_the_bundled_japanese_font(window):
     assert family and "BIZ" in family
     assert QFontInfo(window.candidates.buttons[0].char_label.font()).family() == family
     assert window.compose.font().families()[0] == family
+
+
+def test_switching_to_a_broken_model_clears_candidates_and_stops_picks(qtbot, window, clipboard, tmp_path, real_ink):
+    draw_strokes(qtbot, window.canvas, sample_for(real_ink, "日")["strokes"])
+    wait_for_candidates(qtbot, window, "日")
+    bad = tmp_path / "broken.onnx"
+    bad.write_bytes(b"\x00garbage")
+    window.settings.model_path = str(bad)
+    assert window.load_model() is False
+    assert window.candidates.chars() == [] and window.status_provider.text() == "no model"
+    qtbot.keyClick(window.canvas, Qt.Key.Key_1)
+    assert clipboard.text() == "" and window.compose.text() == ""  # nothing to pick over stale ink
+
+
+def test_any_failure_while_loading_a_model_is_reported_not_raised(qtbot, clipboard, monkeypatch):
+    import kanjipad.ui.main_window as mw
+
+    def explode(*a, **k):
+        raise IndexError("list index out of range")  # what a model with no inputs once raised
+
+    monkeypatch.setattr(mw, "Recognizer", explode)
+    win = MainWindow(clipboard=clipboard)
+    qtbot.addWidget(win)
+    win.persist = False
+    assert win.load_model() is False
+    assert "IndexError" in win.message_box.text() and win.status_provider.text() == "no model"
+
+
+def test_cuda_without_cuda_recognises_on_the_cpu_and_says_so(qtbot, clipboard, monkeypatch, real_ink):
+    import kanjipad.recognizer as r
+
+    monkeypatch.setattr(r, "available_providers", lambda: ["CPUExecutionProvider"])
+    win = MainWindow(settings=settings_mod.Settings(device="cuda"), clipboard=clipboard)
+    qtbot.addWidget(win)
+    win.persist = False
+    win.show()
+    assert win.load_model()
+    assert "CPU" in win.message_box.text() and win.status_provider.text() == "CPU"
+    draw_strokes(qtbot, win.canvas, sample_for(real_ink, "日")["strokes"])
+    wait_for_candidates(qtbot, win, "日")
+
+
+def test_a_sample_that_cannot_be_kept_is_reported_after_the_pick(qtbot, window, clipboard, monkeypatch, real_ink):
+    import errno
+
+    import kanjipad.ui.main_window as mw
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(mw, "append_sample", full)
+    draw_strokes(qtbot, window.canvas, sample_for(real_ink, "日")["strokes"])
+    wait_for_candidates(qtbot, window, "日")
+    qtbot.keyClick(window.canvas, Qt.Key.Key_1)
+    message = window.statusBar().currentMessage()
+    assert "Copied" in message and "could not be kept" in message and "No space" in message
