@@ -205,12 +205,16 @@ def scan(path: str | Path) -> dict:
         try:
             fmt = detect_format(p)
             n = record_count(p, fmt)
+            if n == 0:
+                raise EtlError(f"{p.name}: holds no records ({p.stat().st_size} bytes)")
             chars: set[str] = set()
             first = None
             for rec in read_records(p, errors="skip"):
                 chars.add(rec.char)
                 if first is None:
                     first = {"char": rec.char, "sheet": rec.sheet}
+            if first is None:
+                raise EtlError(f"{p.name}: none of its {n} records is readable; is this an ETL file?")
         except (EtlError, OSError) as exc:
             skipped.append({"file": p.name, "reason": str(exc)})
             continue

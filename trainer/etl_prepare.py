@@ -70,6 +70,29 @@ class FileReport:
     problems: list[str] = field(default_factory=list)
     done: bool = False
     error: str | None = None
+    #: The input as it was prepared: a marker only counts while the file is unchanged.
+    source_size: int = -1
+    source_mtime_ns: int = -1
+
+
+def _source_stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+def _marker_matches(path: Path, out: Path) -> FileReport | None:
+    """The finished report for ``path``, if both markers exist and describe the file as it is now."""
+    reports = []
+    for side in ("train", "val"):
+        marker = out / side / f"{path.name}.done.json"
+        try:
+            raw = json.loads(marker.read_text("utf-8"))
+            reports.append(FileReport(**{k: v for k, v in raw.items() if k in FileReport.__dataclass_fields__}))
+        except (OSError, ValueError, TypeError):
+            return None
+    if any((r.source_size, r.source_mtime_ns) != _source_stamp(path) for r in reports):
+        return None  # replaced or changed since (a 0-byte placeholder, a re-download): prepare again
+    return reports[0]
 
 
 def _write_json_atomic(path: Path, obj: dict) -> None:
@@ -109,7 +132,8 @@ def prepare_file(
     path: Path, out: Path, classes: Sequence[str], *, val_fraction: float, seed: int, size: int, stop_on_error: bool
 ) -> FileReport:
     """Normalise one ETL file into ``out/train`` and ``out/val``; raises EtlError when stopping."""
-    report = FileReport(path.name, format=detect_format(path).family)
+    size_, mtime = _source_stamp(path)
+    report = FileReport(path.name, format=detect_format(path).family, source_size=size_, source_mtime_ns=mtime)
     index = {c: i for i, c in enumerate(classes)}
     parts: dict[str, tuple[list, list, list]] = {"train": ([], [], []), "val": ([], [], [])}
 
@@ -133,6 +157,10 @@ def prepare_file(
         images.append(image)
         labels.append(label_for(rec.char, index))
         writers.append(NO_WRITER if rec.sheet is None else rec.sheet)
+    usable = sum(len(p[1]) for p in parts.values())
+    if usable == 0 and (report.records == 0 or report.problems):
+        # Nothing readable at all: garbage or an empty file is not "done", or a re-run would skip the real file.
+        raise EtlError(f"{path.name}: no readable record ({len(report.problems)} damaged); is this an ETL file?")
     for side, (images, labels, writers) in parts.items():
         stem = out / side / path.name
         arr = np.stack(images) if images else np.zeros((0, size, size), np.uint8)
@@ -211,9 +239,12 @@ def prepare_etl(
         on_message(f"skipped {s['file']}: {s['reason']}")
     todo, reports = [], []
     for f in files:
-        if all((out / side / f"{f.name}.done.json").exists() for side in ("train", "val")):
-            reports.append(FileReport(**json.loads((out / "train" / f"{f.name}.done.json").read_text("utf-8"))))
+        finished = _marker_matches(f, out)
+        if finished is not None:
+            reports.append(finished)
         else:
+            for side in ("train", "val"):  # a stale marker must not survive a failed re-run
+                (out / side / f"{f.name}.done.json").unlink(missing_ok=True)
             todo.append(f)
     total = 0
     for f in todo:

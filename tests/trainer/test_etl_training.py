@@ -133,6 +133,39 @@ def test_prepare_resumes_at_the_first_unfinished_file(work, tmp_path):
     assert (out / "train" / "ETL8B2C1.done.json").exists()
 
 
+@pytest.mark.parametrize("placeholder", [b"", bytes(8199 * 3)], ids=["empty", "all-zero"])
+def test_an_empty_or_garbage_file_is_not_done_and_its_replacement_is_prepared(work, tmp_path, capsys, placeholder):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "ETL9G_01").write_bytes(placeholder)  # e.g. a download that has not finished
+    out = tmp_path / "p"
+    argv = ["etl-prepare", str(src), "--classes", str(work / "classes.txt"), "--out", str(out), "--workers", "1"]
+    assert cli.main(argv) == 1  # nothing prepared
+    assert "ETL9G_01" in capsys.readouterr().out
+    assert not list(out.rglob("*.done.json"))
+    assert cli.main(["etl-scan", str(src)]) == 1  # and etl-scan does not call it valid
+    shutil.copy(work / "etl" / "ETL9G_01", src / "ETL9G_01")  # the real file arrives
+    assert cli.main(argv) == 0
+    _ti, tl, _tm = shards.load(out / "train")
+    _vi, vl, _vm = shards.load(out / "val")
+    assert len(tl) + len(vl) == 30 * len(CLASSES)
+
+
+def test_a_changed_input_file_is_prepared_again(work, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    full = (work / "etl" / "ETL9G_01").read_bytes()
+    (src / "ETL9G_01").write_bytes(full[: 8199 * 8])  # the first 8 records only
+    out = tmp_path / "p"
+    argv = ["etl-prepare", str(src), "--classes", str(work / "classes.txt"), "--out", str(out), "--workers", "1"]
+    assert cli.main(argv) == 0
+    (src / "ETL9G_01").write_bytes(full)  # replaced by the whole file: the old marker no longer matches
+    assert cli.main(argv) == 0
+    _ti, tl, _tm = shards.load(out / "train")
+    _vi, vl, _vm = shards.load(out / "val")
+    assert len(tl) + len(vl) == 30 * len(CLASSES)
+
+
 def test_prepare_refuses_an_output_made_with_other_settings(work, prepared, capsys):
     argv = ["etl-prepare", str(work / "etl"), "--classes", str(work / "classes.txt"), "--out", str(prepared)]
     assert cli.main([*argv, "--val-fraction", "0.5", "--workers", "1"]) == 2
