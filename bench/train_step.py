@@ -17,8 +17,8 @@ import torch
 import torch.nn.functional as F
 
 from kanjipad.cpuinfo import cpu_features
-from trainer.model import KanjiNet, ModelConfig
-from trainer.train import autocast_for, native_cpu_bf16
+from kanjipad_trainer.model import KanjiNet, ModelConfig
+from kanjipad_trainer.train import autocast_for, native_cpu_bf16
 
 
 def step_times(precision: str, steps: int, batch: int) -> list[float]:

@@ -1,7 +1,7 @@
 """What the CPU can do fast: the features that decide int8 and bf16 speed.
 
 Two results from two machines are only comparable when they say which CPU they
-came from; int8 models read alike on every CPU (see ``trainer.quant_check``) but
+came from; int8 models read alike on every CPU (see ``kanjipad_trainer.quant_check``) but
 run at different speeds, and bf16 training is fast only with native bf16.
 """
 

@@ -1,4 +1,9 @@
-"""One lookup for shipped resources that works from source and from a frozen bundle."""
+"""One lookup for shipped resources: from source, from an installed wheel, from a frozen bundle.
+
+The repository keeps them in the top-level ``resources/`` folder; a wheel carries the
+same folder as ``kanjipad/_resources`` (mapped in ``pyproject.toml``); PyInstaller
+unpacks it as ``resources`` under ``sys._MEIPASS``.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,9 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
+    installed = Path(__file__).resolve().parent / "_resources"
+    if installed.is_dir():
+        return installed
     return Path(__file__).resolve().parent.parent / "resources"
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from fontTools import subset
 
 from kanjipad.kana import SMALL_TO_LARGE
-from trainer.classes import preset
+from kanjipad_trainer.classes import preset
 
 SOURCE = Path("/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf")
 LICENCE = Path("/usr/share/doc/fonts-morisawa-bizud-gothic/copyright")

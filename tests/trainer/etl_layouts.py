@@ -9,7 +9,7 @@ from PIL import Image
 
 from kanjipad.ink import Ink
 from kanjipad.render import render
-from trainer import kanjivg
+from kanjipad_trainer import kanjivg
 
 
 def glyph(char: str, width: int, height: int, levels: int) -> np.ndarray:
@@ -65,7 +65,7 @@ def writer_glyph(char: str, sheet: int, width: int, height: int, levels: int) ->
     off-centre, thick or thin pencil), so a model trained only on synthesis reads
     it poorly and fine-tuning has something to learn.
     """
-    from trainer.synth import SynthConfig, distort
+    from kanjipad_trainer.synth import SynthConfig, distort
 
     style = np.random.default_rng([sheet, 7])
     shear = style.uniform(0.45, 0.8) * style.choice([-1, 1])

@@ -3,7 +3,7 @@ import numpy as np
 from kanjipad.dictionary import kanji_table
 from kanjipad.ink import Ink
 from kanjipad.render import render
-from trainer import classes, kanjivg, synth
+from kanjipad_trainer import classes, kanjivg, synth
 
 
 def test_standard_preset_covers_joyo_jis1_and_kana():

@@ -20,10 +20,10 @@ import pytest
 import torch
 
 from kanjipad.recognizer import Recognizer
-from trainer import cli, shards
-from trainer.checkpoint import load_torch_file
-from trainer.evaluate import evaluate_file
-from trainer.quant_check import saturation_risks
+from kanjipad_trainer import cli, shards
+from kanjipad_trainer.checkpoint import load_torch_file
+from kanjipad_trainer.evaluate import evaluate_file
+from kanjipad_trainer.quant_check import saturation_risks
 
 from .conftest import TINY_CLASSES
 
@@ -60,7 +60,7 @@ def exported(trained, workdir) -> tuple[Path, dict]:
 
 
 def test_prepare_is_deterministic_and_resumable(workdir, tmp_path):
-    from trainer import shards
+    from kanjipad_trainer import shards
 
     images, labels, meta = shards.load(workdir / "val")
     assert images.shape == (80, 64, 64) and images.dtype == np.uint8
@@ -207,7 +207,7 @@ def test_resume_after_kill_reproduces_an_uninterrupted_run(workdir, tmp_path):
     argv = [
         sys.executable,
         "-m",
-        "trainer.cli",
+        "kanjipad_trainer.cli",
         "train",
         "--data",
         str(workdir / "val"),

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trainer import cli, etl
+from kanjipad_trainer import cli, etl
 
 from . import etl_layouts as L
 

@@ -22,11 +22,11 @@ from kanjipad.ink import Ink
 from kanjipad.recognizer import Recognizer
 from kanjipad.render import render
 from kanjipad.resources import bundled_model_path
-from trainer import cli, kanjivg, shards
-from trainer.base_model import BaseModelError, load_base
-from trainer.etl_normalise import normalise_scan
-from trainer.etl_prepare import dataset_of
-from trainer.train import TrainConfig, epoch_order
+from kanjipad_trainer import cli, kanjivg, shards
+from kanjipad_trainer.base_model import BaseModelError, load_base
+from kanjipad_trainer.etl.normalise import normalise_scan
+from kanjipad_trainer.etl.prepare import dataset_of
+from kanjipad_trainer.train import TrainConfig, epoch_order
 
 from . import etl_layouts as L
 

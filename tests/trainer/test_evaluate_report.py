@@ -15,7 +15,7 @@ SAMPLES = REPO / "resources" / "selftest.jsonl"  # real pen input shipped with t
 
 def _evaluate(*extra: str, encoding: str = "utf-8") -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": encoding, "PYTHONPATH": str(REPO)}
-    argv = [sys.executable, "-m", "trainer.cli", "evaluate", "--model", str(MODEL), "--strokes", str(SAMPLES)]
+    argv = [sys.executable, "-m", "kanjipad_trainer.cli", "evaluate", "--model", str(MODEL), "--strokes", str(SAMPLES)]
     return subprocess.run([*argv, *extra], capture_output=True, text=True, env=env, encoding="utf-8")
 
 
@@ -38,7 +38,7 @@ def test_a_non_utf8_stdout_still_gets_the_whole_result():
 
 
 def test_a_bad_line_costs_only_itself_unless_told_to_stop(tmp_path):
-    from trainer import cli
+    from kanjipad_trainer import cli
 
     lines = SAMPLES.read_text(encoding="utf-8").splitlines()
     mixed = tmp_path / "mixed.jsonl"
@@ -47,7 +47,7 @@ def test_a_bad_line_costs_only_itself_unless_told_to_stop(tmp_path):
     )
     argv = ["evaluate", "--model", str(MODEL), "--strokes", str(mixed), "--json"]
     done = subprocess.run(
-        [sys.executable, "-m", "trainer.cli", *argv],
+        [sys.executable, "-m", "kanjipad_trainer.cli", *argv],
         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
     )  # fmt: skip
     result = json.loads(done.stdout)

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trainer import kanjivg
+from kanjipad_trainer import kanjivg
 
 
 def test_absolute_and_relative_curves_agree():

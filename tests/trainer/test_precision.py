@@ -7,10 +7,10 @@ import json
 import numpy as np
 import pytest
 
-from trainer import cli
-from trainer import train as train_mod
-from trainer.errors import UserError
-from trainer.train import TrainConfig, resolve_precision, train
+from kanjipad_trainer import cli
+from kanjipad_trainer import train as train_mod
+from kanjipad_trainer.errors import UserError
+from kanjipad_trainer.train import TrainConfig, resolve_precision, train
 
 TINY = {"widths": (4, 8, 8, 8), "embed": 8, "dropout": 0.0}
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kanjipad.recognizer import Recognizer
-from trainer.base_model import load_base
-from trainer.quant_check import integer_weight_count, saturation_risks
+from kanjipad_trainer.base_model import load_base
+from kanjipad_trainer.quant_check import integer_weight_count, saturation_risks
 
 MODELS = sorted((Path(__file__).resolve().parents[2] / "resources").rglob("*.onnx"))
 

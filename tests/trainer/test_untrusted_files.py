@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import torch
 
-from trainer import cli
-from trainer.base_model import BaseModelError, load_base
-from trainer.checkpoint import CheckpointError, atomic_save, load_torch_file
-from trainer.export import load_checkpoint
-from trainer.train import TrainConfig, train
+from kanjipad_trainer import cli
+from kanjipad_trainer.base_model import BaseModelError, load_base
+from kanjipad_trainer.checkpoint import CheckpointError, atomic_save, load_torch_file
+from kanjipad_trainer.export import load_checkpoint
+from kanjipad_trainer.train import TrainConfig, train
 
 
 class _Payload:

@@ -8,7 +8,7 @@ recipe. The int8 variant uses static per-channel QDQ quantisation calibrated on
 real renders of the training data, in a scheme that cannot saturate on CPUs
 without VNNI (see :data:`QUANT_SCHEME`). Every export is checked: ONNX Runtime's
 outputs must match torch's on rendered samples, and the int8 weights must pass
-:func:`trainer.quant_check.saturation_risks`.
+:func:`kanjipad_trainer.quant_check.saturation_risks`.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from torch import nn
 
 from kanjipad.recognizer import EMBEDDING_OUTPUT, FORMAT_VERSION, META_PREFIX, PROBS_OUTPUT, Recognizer
 from kanjipad.render import INPUT_SIZE
-from trainer.checkpoint import CheckpointError, load_torch_file, require_keys
-from trainer.model import KanjiNet, ModelConfig
-from trainer.quant_check import saturation_risks
+from kanjipad_trainer.checkpoint import CheckpointError, load_torch_file, require_keys
+from kanjipad_trainer.model import KanjiNet, ModelConfig
+from kanjipad_trainer.quant_check import saturation_risks
 
 OPSET = 17
 
@@ -192,7 +192,7 @@ def export_all(
     ``calibration`` and ``check`` are uint8 images (ink 255). Returns, per ONNX file,
     its size and its agreement with torch on ``check``.
     """
-    from trainer.base_model import save_weights
+    from kanjipad_trainer.base_model import save_weights
 
     out.mkdir(parents=True, exist_ok=True)
     fp32 = export_fp32(model, state, out / "model.fp32.onnx", name)

@@ -23,7 +23,7 @@ import os
 import sys
 from pathlib import Path
 
-from trainer.errors import UserError
+from kanjipad_trainer.errors import UserError
 
 
 def print_json(obj: object) -> None:
@@ -45,7 +45,7 @@ def _add_classes(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_classes(args: argparse.Namespace) -> int:
-    from trainer import classes
+    from kanjipad_trainer import classes
 
     chars = classes.resolve(args.classes)
     learned, companions = classes.split_companions(chars)
@@ -56,8 +56,8 @@ def cmd_classes(args: argparse.Namespace) -> int:
 
 
 def cmd_prepare(args: argparse.Namespace) -> int:
-    from trainer import classes, shards
-    from trainer.synth import SynthConfig
+    from kanjipad_trainer import classes, shards
+    from kanjipad_trainer.synth import SynthConfig
 
     learned, _ = classes.split_companions(classes.resolve(args.classes))
     cfg = SynthConfig(scale=args.distortion)
@@ -78,8 +78,8 @@ def cmd_synth_set(args: argparse.Namespace) -> int:
     import numpy as np
 
     from kanjipad.ink import Ink, dumps_sample
-    from trainer import classes, kanjivg
-    from trainer.synth import SynthConfig, distort
+    from kanjipad_trainer import classes, kanjivg
+    from kanjipad_trainer.synth import SynthConfig, distort
 
     learned, _ = classes.split_companions(classes.resolve(args.classes))
     strokes = kanjivg.load_many(learned)
@@ -102,8 +102,8 @@ def cmd_synth_set(args: argparse.Namespace) -> int:
 def cmd_train(args: argparse.Namespace) -> int:
     import numpy as np
 
-    from trainer import shards
-    from trainer.train import TrainConfig, train
+    from kanjipad_trainer import shards
+    from kanjipad_trainer.train import TrainConfig, train
 
     out = Path(args.out)
     if (out / "last.pt").exists() and not args.resume:
@@ -180,7 +180,7 @@ def _companions_for(learned: str) -> dict[str, str]:
 def cmd_export(args: argparse.Namespace) -> int:
     import numpy as np
 
-    from trainer import export, shards
+    from kanjipad_trainer import export, shards
 
     model, state = export.load_checkpoint(Path(args.checkpoint))
     images, _, _ = shards.load(Path(args.calibrate))
@@ -199,7 +199,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from trainer.evaluate import evaluate_file
+    from kanjipad_trainer.evaluate import evaluate_file
 
     if bool(args.strokes) == bool(args.etl):
         print("give exactly one of --strokes FILE and --etl PATH", file=sys.stderr)
@@ -229,7 +229,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _evaluate_etl(args: argparse.Namespace) -> int:
     from kanjipad.recognizer import Recognizer
-    from trainer.evaluate import etl_eval_set, evaluate_images
+    from kanjipad_trainer.evaluate import etl_eval_set, evaluate_images
 
     images, chars, writers, where = etl_eval_set(
         Path(args.etl), split=args.split, val_fraction=args.val_fraction, seed=args.split_seed
@@ -254,8 +254,8 @@ def _print_result(result: dict, as_json: bool) -> None:
 
 
 def cmd_etl_prepare(args: argparse.Namespace) -> int:
-    from trainer import classes
-    from trainer.etl_prepare import prepare_etl
+    from kanjipad_trainer import classes
+    from kanjipad_trainer.etl.prepare import prepare_etl
 
     if args.classes_from:
         from kanjipad.recognizer import ModelError, Recognizer
@@ -301,7 +301,7 @@ def cmd_etl_prepare(args: argparse.Namespace) -> int:
 
 
 def cmd_finetune(args: argparse.Namespace) -> int:
-    from trainer.finetune import finetune
+    from kanjipad_trainer.finetune import finetune
 
     base = Path(args.base) if args.base else _shipped_model()
     try:
@@ -341,7 +341,7 @@ def _shipped_model() -> Path:
 
 
 def cmd_etl_scan(args: argparse.Namespace) -> int:
-    from trainer.etl import scan
+    from kanjipad_trainer.etl import scan
 
     result = scan(Path(args.path))
     if args.json:

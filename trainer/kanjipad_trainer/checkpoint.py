@@ -16,7 +16,7 @@ from typing import Any
 
 import torch
 
-from trainer.errors import UserError
+from kanjipad_trainer.errors import UserError
 
 
 class CheckpointError(UserError):

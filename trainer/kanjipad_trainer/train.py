@@ -29,9 +29,9 @@ from torch import nn
 from tqdm import tqdm
 
 from kanjipad.paths import atomic_write_text
-from trainer.checkpoint import atomic_save, load_torch_file
-from trainer.errors import UserError
-from trainer.model import KanjiNet, ModelConfig
+from kanjipad_trainer.checkpoint import atomic_save, load_torch_file
+from kanjipad_trainer.errors import UserError
+from kanjipad_trainer.model import KanjiNet, ModelConfig
 
 
 @dataclass

@@ -32,10 +32,10 @@ from tqdm import tqdm
 
 from kanjipad.kana import SMALL_TO_LARGE
 from kanjipad.paths import atomic_write_text
-from trainer.errors import UserError
-from trainer.etl import EtlError, EtlRecord, detect_format, read_records, record_count, to_class
-from trainer.etl_normalise import normalise_scan
-from trainer.shards import save_npy_atomic
+from kanjipad_trainer.errors import UserError
+from kanjipad_trainer.etl import EtlError, EtlRecord, detect_format, read_records, record_count, to_class
+from kanjipad_trainer.etl.normalise import normalise_scan
+from kanjipad_trainer.shards import save_npy_atomic
 
 NO_WRITER = -1
 

@@ -25,9 +25,9 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from trainer import kanjivg
-from trainer.errors import UserError
-from trainer.synth import SynthConfig, synth_image
+from kanjipad_trainer import kanjivg
+from kanjipad_trainer.errors import UserError
+from kanjipad_trainer.synth import SynthConfig, synth_image
 
 SHARD_SIZE = 8192
 _WORKER: dict = {}
@@ -137,7 +137,7 @@ def load(folder: Path) -> tuple[np.ndarray, np.ndarray, dict]:
 
 
 def _load_etl(folder: Path, meta: dict) -> tuple[np.ndarray, np.ndarray, dict]:
-    # Only files whose done marker exists are complete (see trainer.etl_prepare).
+    # Only files whose done marker exists are complete (see kanjipad_trainer.etl.prepare).
     stems = sorted(p.name[: -len(".done.json")] for p in folder.glob("*.done.json"))
     if not stems:
         raise UserError(f"{folder}: no prepared ETL files; run kanjipad-train etl-prepare")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kanjipad.dictionary import kanji_table
 from kanjipad.kana import SMALL_TO_LARGE
-from trainer.errors import UserError
+from kanjipad_trainer.errors import UserError
 
 HIRAGANA = [chr(c) for c in range(0x3041, 0x3095)] + ["ゕ", "ゖ", "ゝ", "ゞ"]
 KATAKANA = [chr(c) for c in range(0x30A1, 0x30F7)] + ["ヽ", "ヾ"]

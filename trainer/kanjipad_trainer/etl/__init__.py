@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from trainer.errors import UserError
+from kanjipad_trainer.errors import UserError
 
 #: Jōyō forms missing from JIS X 0208, and the forms ETL uses for them.
 JOYO_VARIANTS = {"叱": "𠮟", "頬": "頰", "填": "塡", "剥": "剝"}

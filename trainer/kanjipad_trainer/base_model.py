@@ -15,9 +15,9 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from trainer.checkpoint import CheckpointError, atomic_save, load_torch_file
-from trainer.errors import UserError
-from trainer.model import KanjiNet, ModelConfig
+from kanjipad_trainer.checkpoint import CheckpointError, atomic_save, load_torch_file
+from kanjipad_trainer.errors import UserError
+from kanjipad_trainer.model import KanjiNet, ModelConfig
 
 
 class BaseModelError(UserError):

@@ -1,6 +1,6 @@
 """Fine-tune an exported model (the shipped one by default) on ETL data and/or the user's own ink.
 
-Starts from the weights behind the ONNX model (see ``trainer.base_model``), trains
+Starts from the weights behind the ONNX model (see ``kanjipad_trainer.base_model``), trains
 with a small learning rate on the new data, and exports a new self-describing
 model (fp32 + int8 ONNX, plus its own ``weights.pt`` so it can be fine-tuned
 again). To keep the model from forgetting the classes the new data lacks, a
@@ -20,8 +20,8 @@ import numpy as np
 from kanjipad.ink import read_stroke_set
 from kanjipad.paths import atomic_write_text
 from kanjipad.render import render
-from trainer.errors import UserError
-from trainer.etl_prepare import label_for
+from kanjipad_trainer.errors import UserError
+from kanjipad_trainer.etl.prepare import label_for
 
 
 class FinetuneError(UserError):
@@ -94,10 +94,10 @@ def finetune(
     on_message: Callable[[str], None] = print,
 ) -> dict:
     from kanjipad.recognizer import Recognizer
-    from trainer import export, shards
-    from trainer.base_model import load_base
-    from trainer.evaluate import evaluate_images
-    from trainer.train import TrainConfig, train
+    from kanjipad_trainer import export, shards
+    from kanjipad_trainer.base_model import load_base
+    from kanjipad_trainer.evaluate import evaluate_images
+    from kanjipad_trainer.train import TrainConfig, train
 
     _, state = load_base(base)
     classes = list(state["classes"])

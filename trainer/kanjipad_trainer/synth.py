@@ -24,7 +24,7 @@ import numpy as np
 
 from kanjipad.ink import Ink
 from kanjipad.render import LINE_WIDTH, render
-from trainer.kanjivg import KANJIVG_BOX
+from kanjipad_trainer.kanjivg import KANJIVG_BOX
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from trainer.errors import UserError
+from kanjipad_trainer.errors import UserError
 
 KANJIVG_BOX = 109.0
 _PATH_RE = re.compile(r'<path\b[^>]*?\sd="([^"]+)"')

@@ -113,7 +113,7 @@ def evaluate_file(model: Path, strokes: Path, *, on_error: str = "skip", **kw) -
 def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str], writers: np.ndarray, k: int = 10):
     """Top-1/top-k of already-normalised images (uint8, ink 255), overall and per writer."""
     from kanjipad.kana import SMALL_TO_LARGE
-    from trainer.etl import to_class
+    from kanjipad_trainer.etl import to_class
 
     classes = recognizer.info.classes
     known = set(classes)
@@ -155,7 +155,7 @@ def etl_eval_set(path: Path, *, split: str, val_fraction: float, seed: int):
     Raw files are read and normalised here, keeping the writers that ``etl-prepare``
     with the same ``val_fraction`` and seed would put on the ``split`` side.
     """
-    from trainer import shards
+    from kanjipad_trainer import shards
 
     prepared = path / split if (path / split / "meta.json").exists() else path
     if (prepared / "meta.json").exists():
@@ -163,7 +163,7 @@ def etl_eval_set(path: Path, *, split: str, val_fraction: float, seed: int):
         classes = meta["classes"]
         return images, [classes[i] for i in labels], meta["writers"], str(prepared)
 
-    from trainer.etl_prepare import etl_files, normalised_records
+    from kanjipad_trainer.etl.prepare import etl_files, normalised_records
 
     images, chars, writers = [], [], []
     for f in etl_files([path], lambda name, why: None):
