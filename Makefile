@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP_APP := $(VENV)/.installed-app
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench bundle bench-bundle clean
+.PHONY: run test test-fast lint bench bundle bench-bundle clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,7 +29,12 @@ run: $(STAMP_APP)
 test: $(STAMP_DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The quick loop while editing: no lint, no type check, no tiny-model training or wheel build.
+test-fast: $(STAMP_DEV)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -x -m "not slow and not network"
 
 bench: $(STAMP_DEV)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/pen_up_latency.py

@@ -67,7 +67,8 @@ def pen_up_latencies(samples: list[dict]) -> tuple[list[float], dict[str, list[f
     win = MainWindow()
     win.settings.keep_samples = False
     win.show()
-    win.load_model()
+    if not win.load_model() or win.worker is None:
+        raise SystemExit(f"no model: {win.model_problem}")
     canvas = win.canvas
     shown: list[float] = []
     recognition: list[float] = []
@@ -131,8 +132,8 @@ def main() -> None:
     from kanjipad.cpuinfo import cpu_features
 
     print(f"CPU: {cpu_features()}")
-    lat, split = pen_up_latencies(samples)
-    lat = np.asarray(lat)
+    latencies, split = pen_up_latencies(samples)
+    lat = np.asarray(latencies)
     print(
         f"pen-up -> candidates painted: n={len(lat)} p50={np.percentile(lat, 50):.2f} ms "
         f"p95={np.percentile(lat, 95):.2f} ms max={lat.max():.2f} ms"

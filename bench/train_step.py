@@ -23,7 +23,8 @@ from kanjipad_trainer.train import autocast_for, native_cpu_bf16
 
 def step_times(precision: str, steps: int, batch: int) -> list[float]:
     torch.manual_seed(0)
-    model = KanjiNet(ModelConfig(num_classes=3154, widths=(32, 48, 96, 192))).to(memory_format=torch.channels_last)
+    model = KanjiNet(ModelConfig(num_classes=3154, widths=(32, 48, 96, 192)))
+    model = model.to(memory_format=torch.channels_last)  # type: ignore[call-overload]  # torch stubs
     opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
     x = torch.rand(batch, 1, 64, 64).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 3154, (batch,))

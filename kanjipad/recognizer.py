@@ -190,8 +190,8 @@ class Recognizer:
             raise ModelError(f"{path.name}: input shape {inp.shape} does not match its metadata")
         #: The providers ONNX Runtime actually uses (it falls back to CPU silently).
         self.providers: list[str] = list(self._session.get_providers())
-        #: Something the user should know about how the model runs (e.g. CUDA fell back to the CPU).
-        self.notice: str | None = CUDA_MISSING if device == "cuda" and self.provider != "CUDA" else None
+        # Something the user should know about how the model runs (e.g. CUDA fell back to the CPU).
+        self.notice = CUDA_MISSING if device == "cuda" and self.provider != "CUDA" else None
 
     @property
     def provider(self) -> str:

@@ -29,6 +29,8 @@ def convert(source: Path) -> dict:
     with gzip.open(source) as fh:
         root = ET.parse(fh).getroot()
     header = root.find("header")
+    if header is None:
+        raise SystemExit(f"{source}: no <header>; is this KANJIDIC2?")
     version = {
         "file_version": header.findtext("file_version"),
         "database_version": header.findtext("database_version"),
@@ -38,11 +40,13 @@ def convert(source: Path) -> dict:
         literal = ch.findtext("literal")
         jis = ch.find("codepoint/cp_value[@cp_type='jis208']")
         misc = ch.find("misc")
+        if literal is None or misc is None:
+            continue
         grade = misc.findtext("grade")
         if jis is None and grade is None:
             continue
         entry: dict = {}
-        if jis is not None:
+        if jis is not None and jis.text:
             entry["jis_row"] = int(jis.text.split("-")[1])
         if grade:
             entry["grade"] = int(grade)

@@ -35,6 +35,7 @@ def wheel(tmp_path_factory) -> Path:
     return built
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_the_resources_and_no_generic_top_level_name(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
@@ -52,6 +53,7 @@ def test_the_wheel_carries_the_resources_and_no_generic_top_level_name(wheel):
         assert needed in names
 
 
+@pytest.mark.slow
 def test_the_installed_wheel_passes_its_self_test_from_another_directory(wheel, tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)

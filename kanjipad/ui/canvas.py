@@ -215,9 +215,11 @@ class InkCanvas(QWidget):
     def paintEvent(self, event) -> None:
         if self._cache is None or self._cache_strokes != len(self._ink.strokes):
             self._rebuild_cache()
+        cache = self._cache
+        assert cache is not None  # just rebuilt
         p = QPainter(self)
         rect = event.rect()
-        p.drawPixmap(QRectF(rect), self._cache, self._source_rect(rect))
+        p.drawPixmap(QRectF(rect), cache, self._source_rect(rect, cache.devicePixelRatio()))
         if self._current:
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
             p.setClipRect(rect)
@@ -225,8 +227,8 @@ class InkCanvas(QWidget):
             self._draw_stroke(p, self._current)
         p.end()
 
-    def _source_rect(self, rect) -> QRectF:
-        r = self._cache.devicePixelRatio()
+    @staticmethod
+    def _source_rect(rect, r: float) -> QRectF:
         return QRectF(rect.x() * r, rect.y() * r, rect.width() * r, rect.height() * r)
 
     def _draw_stroke(self, p: QPainter, pts: list[tuple[float, float]]) -> None:

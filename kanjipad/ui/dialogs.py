@@ -132,5 +132,7 @@ def about_dialog(info: ModelInfo | None, parent: QWidget | None = None) -> QDial
         f"<pre style='white-space: pre-wrap'>{escape(notice)}</pre>"
     )
     dlg = _text_dialog(parent, "About KanjiPad", html)
-    dlg.findChild(QTextBrowser).setAccessibleName("About text")
+    view = dlg.findChild(QTextBrowser)
+    assert view is not None  # made by _text_dialog
+    view.setAccessibleName("About text")
     return dlg

@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         self.settings_action = action("Settings…", "Ctrl+,", self.open_settings, "settings")
         self.help_action = action("Shortcuts", "F1", lambda: self._open(shortcuts_dialog(self)))
         self.about_action = action(
-            "About", None, lambda: self._open(about_dialog(self.recognizer and self.recognizer.info, self))
+            "About", None, lambda: self._open(about_dialog(self.recognizer.info if self.recognizer else None, self))
         )
         self.quit_action = action("Quit", "Ctrl+Q", self.close)
         bar = QToolBar("Edit")
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, e) -> None:
         if self.persist:
-            self.settings.geometry = bytes(self.saveGeometry().toHex()).decode()
+            self.settings.geometry = bytes(self.saveGeometry().toHex().data()).decode()
             self.save_settings()
         if self.worker:
             self.worker.stop()

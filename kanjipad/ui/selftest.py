@@ -36,6 +36,7 @@ def run() -> int:
             print(f"FAIL model: {win.model_problem}")
             return 1
         rec = win.recognizer
+        assert rec is not None  # load_model succeeded
         print(f"model: {rec.info.name} ({rec.info.class_count} characters) from {rec.info.path}")
         print(f"provider: {rec.provider} {rec.providers}")
         samples = list(read_stroke_set(resource_path("selftest.jsonl")))

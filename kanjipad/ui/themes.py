@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -33,7 +34,10 @@ def palette_for(theme: str) -> QPalette | None:
     return None
 
 
-def apply_theme(app: QApplication, theme: str) -> None:
+def apply_theme(app: QCoreApplication | None, theme: str) -> None:
+    """Apply ``theme`` to the running application (QApplication.instance() is typed as optional)."""
+    if not isinstance(app, QApplication):
+        return
     key = id(app)
     if key not in _SYSTEM:
         _SYSTEM[key] = QPalette(app.palette())

@@ -63,8 +63,10 @@ class RecognitionWorker(QObject):
                     self._cond.wait()
                 if self._stop:
                     return
-                seq, ink = self._pending
-                self._pending = None
+                pending, self._pending = self._pending, None
+                if pending is None:
+                    continue
+                seq, ink = pending
             t = time.perf_counter()
             try:
                 cands = self.recognizer.recognize(ink, self.k)

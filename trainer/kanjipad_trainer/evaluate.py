@@ -165,15 +165,17 @@ def etl_eval_set(path: Path, *, split: str, val_fraction: float, seed: int):
 
     from kanjipad_trainer.etl.prepare import etl_files, normalised_records
 
-    images, chars, writers = [], [], []
+    found: list[np.ndarray] = []
+    chars: list[str] = []
+    writers: list[int] = []
     for f in etl_files([path], lambda name, why: None):
         records = normalised_records(
             f, val_fraction=val_fraction, seed=seed, on_problem=lambda msg: print(f"problem: {msg}")
         )
         for side, rec, image in records:
             if split in ("all", side):
-                images.append(image)
+                found.append(image)
                 chars.append(rec.char)
                 writers.append(-1 if rec.sheet is None else rec.sheet)
-    stack = np.stack(images) if images else np.zeros((0, 64, 64), np.uint8)
+    stack = np.stack(found) if found else np.zeros((0, 64, 64), np.uint8)
     return stack, chars, np.asarray(writers, np.int32), str(path)

@@ -151,6 +151,6 @@ def load_many(chars: Iterable[str], cache: Path | None = None) -> dict[str, list
             cache.parent.mkdir(parents=True, exist_ok=True)
             arrays = {f"{c}/{k:03d}": s.astype(np.float32) for c, ss in out.items() for k, s in enumerate(ss)}
             tmp = cache.with_suffix(".tmp.npz")
-            np.savez_compressed(tmp, **arrays)
+            np.savez_compressed(tmp, allow_pickle=False, **arrays)
             tmp.replace(cache)
     return {c: out[c] for c in chars if c in out}

@@ -152,7 +152,8 @@ def epoch_order(n: int, epoch: int, cfg: TrainConfig) -> torch.Tensor:
     wants = [round(share / total_share * n) for share in cfg.mix]
     wants[-1] = n - sum(wants[:-1])  # the epoch keeps its length whatever the rounding
     parts, offset = [], 0
-    for size, want in zip(cfg.source_sizes, wants, strict=True):
+    sizes = cfg.source_sizes or [n]
+    for size, want in zip(sizes, wants, strict=True):
         if size and want > 0:
             # Whole permutations, then part of one: a small source is repeated evenly.
             reps = -(-want // size)
@@ -252,7 +253,7 @@ def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data
     elif cfg.init:
         init = load_torch_file(cfg.init)
         model.load_state_dict(init["model"])
-    model = model.to(device, memory_format=torch.channels_last)
+    model = model.to(device).to(memory_format=torch.channels_last)  # type: ignore[call-overload]  # torch stubs
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     if state:
         opt.load_state_dict(state["optimizer"])
@@ -302,7 +303,8 @@ def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data
         torch.set_rng_state(state["rng"])
         gen.set_state(state["aug_rng"])
     eval_every = cfg.eval_every or steps_per_epoch
-    log = open(out / "log.jsonl", "a", encoding="utf-8") if main_proc else None
+    # Only the main process logs; the others write to nowhere.
+    log = open(out / "log.jsonl" if main_proc else os.devnull, "a", encoding="utf-8")
     bar = tqdm(total=total, initial=step, unit="step", desc="train", disable=not main_proc)
     t0, seen = time.time(), 0
     speed = _SpeedReport(start_step=step, total=total, images_per_step=cfg.batch_size)

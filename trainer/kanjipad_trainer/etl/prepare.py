@@ -55,7 +55,7 @@ def is_validation_writer(dataset: str, sheet: int | None, fraction: float, seed:
 def label_for(char: str, index: dict[str, int]) -> int | None:
     """Class index of an ETL label; small kana count as their large forms (the learned ones)."""
     char = SMALL_TO_LARGE.get(char, char)
-    mapped = to_class(char, index.keys())
+    mapped = to_class(char, set(index))
     return index[mapped] if mapped is not None else None
 
 
