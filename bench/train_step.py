@@ -17,6 +17,7 @@ import torch
 import torch.nn.functional as F
 
 from kanjipad.cpuinfo import cpu_features
+from kanjipad.render import INPUT_SIZE
 from kanjipad_trainer.model import KanjiNet, ModelConfig
 from kanjipad_trainer.train import autocast_for, native_cpu_bf16
 
@@ -26,7 +27,7 @@ def step_times(precision: str, steps: int, batch: int) -> list[float]:
     model = KanjiNet(ModelConfig(num_classes=3154, widths=(32, 48, 96, 192)))
     model = model.to(memory_format=torch.channels_last)  # type: ignore[call-overload]  # torch stubs
     opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
-    x = torch.rand(batch, 1, 64, 64).contiguous(memory_format=torch.channels_last)
+    x = torch.rand(batch, 1, INPUT_SIZE, INPUT_SIZE).contiguous(memory_format=torch.channels_last)
     y = torch.randint(0, 3154, (batch,))
     times = []
     for i in range(steps + 2):

@@ -14,3 +14,13 @@ SMALL_TO_LARGE: dict[str, str] = dict(
         strict=True,
     )
 )
+
+
+def learned_form(char: str) -> str:
+    """The class a character is learned as: a small kana as its large form, anything else itself."""
+    return SMALL_TO_LARGE.get(char, char)
+
+
+def companions_for(learned: str) -> dict[str, str]:
+    """``{large: small}`` for the small kana a model offers beside its learned large forms."""
+    return {large: small for small, large in SMALL_TO_LARGE.items() if large in learned}

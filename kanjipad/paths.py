@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import platformdirs
 
@@ -31,16 +33,26 @@ def data_dir() -> Path:
     return _dir("data")
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` so that readers see either the old or the new file, never half of one."""
+def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """The project's one way to replace a file: readers see the old file or the new one, never half of one.
+
+    ``write`` fills a temporary file in the same folder (so the final rename never
+    crosses file systems); it is flushed to disk before the rename, and removed if
+    anything fails, even a kill signal turned into an exception.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """:func:`atomic_write` of UTF-8 text."""
+    atomic_write(path, lambda fh: fh.write(text.encode("utf-8")))

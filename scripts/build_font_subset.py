@@ -17,6 +17,7 @@ from pathlib import Path
 from fontTools import subset
 
 from kanjipad.kana import SMALL_TO_LARGE
+from kanjipad.paths import atomic_write
 from kanjipad_trainer.classes import preset
 
 SOURCE = Path("/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf")
@@ -40,9 +41,7 @@ def main() -> None:
     sub.subset(font)
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / "BIZUDGothic-KanjiPad-subset.ttf"
-    tmp = target.with_suffix(".tmp")
-    subset.save_font(font, str(tmp), opts)
-    tmp.replace(target)
+    atomic_write(target, lambda fh: subset.save_font(font, fh, opts))
     if LICENCE.exists():
         shutil.copyfile(LICENCE, args.out / "BIZUDGothic-copyright.txt")
     print(f"wrote {target} ({target.stat().st_size / 1e6:.2f} MB, {len(chars)} characters requested)")

@@ -16,9 +16,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from kanjipad.paths import atomic_write
 
 DEFAULT_SOURCE = Path("/usr/share/edict/kanjidic2.xml.gz")
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "resources" / "kanjidic.json.gz"
@@ -76,11 +77,8 @@ def main() -> None:
     args = ap.parse_args()
     data = convert(args.source)
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-    tmp = args.out.with_suffix(".tmp")
     # mtime=0 keeps the output byte-identical across runs.
-    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(payload)
-    os.replace(tmp, args.out)
+    atomic_write(args.out, lambda fh: fh.write(gzip.compress(payload, mtime=0)))
     n = len(data["kanji"])
     print(f"wrote {args.out} ({n} kanji, {args.out.stat().st_size / 1e6:.2f} MB)")
 

@@ -9,13 +9,13 @@ path and what to try instead, never as a bare ``EOFError``.
 
 from __future__ import annotations
 
-import os
 import pickle
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from kanjipad.paths import atomic_write
 from kanjipad_trainer.errors import UserError
 
 
@@ -59,15 +59,7 @@ def require_keys(state: dict[str, Any], keys: tuple[str, ...], path: Path | str)
 
 def atomic_save(obj: dict, path: Path) -> None:
     """``torch.save`` so that a kill at any moment leaves the old file or the new one, never half of one."""
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        torch.save(obj, tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    atomic_write(path, lambda fh: torch.save(obj, fh))
 
 
 def _short(exc: BaseException) -> str:

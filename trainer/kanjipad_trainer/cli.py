@@ -23,6 +23,7 @@ import os
 import sys
 from pathlib import Path
 
+from kanjipad_trainer.config import ModelConfig, TrainConfig
 from kanjipad_trainer.errors import UserError
 
 
@@ -78,6 +79,7 @@ def cmd_synth_set(args: argparse.Namespace) -> int:
     import numpy as np
 
     from kanjipad.ink import Ink, dumps_sample
+    from kanjipad.paths import atomic_write
     from kanjipad_trainer import classes, kanjivg
     from kanjipad_trainer.synth import SynthConfig, distort
 
@@ -85,62 +87,38 @@ def cmd_synth_set(args: argparse.Namespace) -> int:
     strokes = kanjivg.load_many(learned)
     cfg = SynthConfig(scale=args.distortion)
     out = Path(args.out)
-    tmp = out.with_name(out.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+
+    def write(fh) -> None:
         for v in range(args.per_class):
             for i, ch in enumerate(learned):
                 rng = np.random.default_rng([args.seed, v, i])
-                ink = Ink(
-                    tuple(distort(strokes[ch], rng, cfg)), box=(kanjivg.KANJIVG_BOX, kanjivg.KANJIVG_BOX), char=ch
-                )
-                fh.write(dumps_sample(ink) + "\n")
-    tmp.replace(out)
+                box = (kanjivg.KANJIVG_BOX, kanjivg.KANJIVG_BOX)
+                ink = Ink(tuple(distort(strokes[ch], rng, cfg)), box=box, char=ch)
+                fh.write((dumps_sample(ink) + "\n").encode("utf-8"))
+
+    atomic_write(out, write)
     print(f"wrote {args.per_class * len(learned)} samples to {out}")
     return 0
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    import numpy as np
+    from kanjipad_trainer.train import train_on_folders
 
-    from kanjipad_trainer import shards
-    from kanjipad_trainer.train import TrainConfig, train
+    best = train_on_folders(
+        _train_config(args),
+        synthetic=[Path(d) for d in args.data],
+        etl=[Path(d) for d in args.etl],
+        val=Path(args.val) if args.val else None,
+        etl_fraction=args.etl_fraction,
+        resume=args.resume,
+    )
+    print(f"best checkpoint: {best}")
+    return 0
 
-    out = Path(args.out)
-    if (out / "last.pt").exists() and not args.resume:
-        print(f"{out} already holds a run; pass --resume to continue it or choose a new --out", file=sys.stderr)
-        return 2
-    if not args.data and not args.etl:
-        print("give --data (synthetic shard folders) and/or --etl (prepared ETL folders)", file=sys.stderr)
-        return 2
-    etl_dirs = [_etl_split(Path(d), "train") for d in args.etl]
-    groups = [[shards.load(Path(d)) for d in args.data], [shards.load(d) for d in etl_dirs]]
-    parts = [p for g in groups for p in g]
-    classes = parts[0][2]["classes"]
-    if any(p[2]["classes"] != classes for p in parts):
-        print(
-            "all --data and --etl folders must share one class list (prepare them with the same --classes)",
-            file=sys.stderr,
-        )
-        return 2
-    images = np.concatenate([p[0] for p in parts])
-    labels = np.concatenate([p[1] for p in parts])
-    sizes = [sum(len(p[1]) for p in g) for g in groups]
-    mix = None
-    if args.etl_fraction is not None:
-        if not (0.0 < args.etl_fraction < 1.0) or not all(sizes):
-            print("--etl-fraction needs both --data and --etl, and a value between 0 and 1", file=sys.stderr)
-            return 2
-        mix = [1.0 - args.etl_fraction, args.etl_fraction]
-    val = None
-    if args.val:
-        vi, vl, vm = shards.load(_etl_split(Path(args.val), "val"))
-        if vm["classes"] != classes:
-            print("--val was prepared with other classes", file=sys.stderr)
-            return 2
-        val = (vi, vl)
-    model = {"widths": tuple(args.widths), "embed": args.embed, "dropout": args.dropout}
-    cfg = TrainConfig(
-        data=[*args.data, *map(str, etl_dirs)],
+
+def _train_config(args: argparse.Namespace):
+    return TrainConfig(
+        data=[],
         val=args.val,
         out=args.out,
         epochs=args.epochs,
@@ -157,24 +135,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         threads=args.threads,
         device=args.device,
         precision=args.precision,
-        model=model,
-        source_sizes=sizes if mix else None,
-        mix=mix,
+        model={"widths": tuple(args.widths), "embed": args.embed, "dropout": args.dropout},
     )
-    best = train(cfg, list(classes), _companions_for(classes), (images, labels), val)
-    print(f"best checkpoint: {best}")
-    return 0
-
-
-def _etl_split(path: Path, side: str) -> Path:
-    """An etl-prepare output folder stands for its train (or val) split."""
-    return path / side if (path / side / "meta.json").exists() else path
-
-
-def _companions_for(learned: str) -> dict[str, str]:
-    from kanjipad.kana import SMALL_TO_LARGE
-
-    return {large: small for small, large in SMALL_TO_LARGE.items() if large in learned}
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -420,28 +382,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="share of each epoch drawn from --etl when both are given (default: in proportion to their sizes)",
     )
     g.add_argument("--val", help="shard folder to validate on (an etl-prepare folder: its val split)")
+    m, t = ModelConfig(num_classes=0), TrainConfig(data=[], val=None, out="")  # the defaults, stated once
     g = p.add_argument_group("model")
-    g.add_argument("--widths", type=int, nargs="+", default=[32, 48, 96, 192])
-    g.add_argument("--embed", type=int, default=384)
-    g.add_argument("--dropout", type=float, default=0.2)
+    g.add_argument(
+        "--widths", type=int, nargs="+", default=list(m.widths), help="channels per stage (default: %(default)s)"
+    )
+    g.add_argument("--embed", type=int, default=m.embed, help="embedding width (default: %(default)s)")
+    g.add_argument("--dropout", type=float, default=m.dropout, help="(default: %(default)s)")
     g = p.add_argument_group("optimisation")
-    g.add_argument("--epochs", type=float, default=3.0)
-    g.add_argument("--batch-size", type=int, default=256)
-    g.add_argument("--lr", type=float, default=3e-3)
-    g.add_argument("--weight-decay", type=float, default=0.05)
-    g.add_argument("--warmup-steps", type=int, default=300)
-    g.add_argument("--label-smoothing", type=float, default=0.1)
+    g.add_argument("--epochs", type=float, default=t.epochs, help="(default: %(default)s)")
+    g.add_argument("--batch-size", type=int, default=t.batch_size, help="(default: %(default)s)")
+    g.add_argument("--lr", type=float, default=t.lr, help="peak learning rate (default: %(default)s)")
+    g.add_argument("--weight-decay", type=float, default=t.weight_decay, help="(default: %(default)s)")
+    g.add_argument("--warmup-steps", type=int, default=t.warmup_steps, help="(default: %(default)s)")
+    g.add_argument("--label-smoothing", type=float, default=t.label_smoothing, help="(default: %(default)s)")
     g.add_argument("--no-augment", action="store_true", help="no per-batch random affine")
-    g.add_argument("--seed", type=int, default=0)
+    g.add_argument("--seed", type=int, default=t.seed)
     g = p.add_argument_group("run")
     g.add_argument("--out", required=True, help="run folder: checkpoints, config.json, log.jsonl")
     g.add_argument("--resume", action="store_true", help="continue the run in --out from last.pt")
-    g.add_argument("--ckpt-every", type=int, default=500, help="steps between checkpoints")
-    g.add_argument("--keep-best", type=int, default=2, help="best checkpoints to keep")
-    g.add_argument("--eval-every", type=int, default=0, help="steps between validations (0: each epoch)")
-    g.add_argument("--device", default="auto", help="auto, cpu, cuda or cuda:N")
+    g.add_argument(
+        "--ckpt-every", type=int, default=t.ckpt_every, help="steps between checkpoints (default: %(default)s)"
+    )
+    g.add_argument("--keep-best", type=int, default=t.keep_best, help="best checkpoints to keep (default: %(default)s)")
+    g.add_argument("--eval-every", type=int, default=t.eval_every, help="steps between validations (0: each epoch)")
+    g.add_argument("--device", default=t.device, help="auto, cpu, cuda or cuda:N")
     _add_precision(g)
-    g.add_argument("--threads", type=int, default=0, help="CPU threads (0: torch default)")
+    g.add_argument("--threads", type=int, default=t.threads, help="CPU threads (0: torch default)")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("export", help="export a checkpoint to ONNX (fp32 + int8) and check it")

@@ -17,6 +17,7 @@ import numpy as np
 
 from kanjipad.ink import Ink, read_stroke_set
 from kanjipad.recognizer import Recognizer
+from kanjipad.render import INPUT_SIZE
 
 VARIANTS = ("orig", "shuffle", "join")
 
@@ -112,13 +113,13 @@ def evaluate_file(model: Path, strokes: Path, *, on_error: str = "skip", **kw) -
 
 def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str], writers: np.ndarray, k: int = 10):
     """Top-1/top-k of already-normalised images (uint8, ink 255), overall and per writer."""
-    from kanjipad.kana import SMALL_TO_LARGE
-    from kanjipad_trainer.etl import to_class
+    from kanjipad_trainer.etl.prepare import label_for
 
     classes = recognizer.info.classes
     known = set(classes)
+    index = {c: i for i, c in enumerate(classes)}
     # ETL labels use the JIS forms of four Jōyō kanji and small kana; score them as the model's classes.
-    chars = [to_class(SMALL_TO_LARGE.get(c, c), known) or c for c in chars]
+    chars = [classes[i] if (i := label_for(c, index)) is not None else c for c in chars]
     keep = np.array([c in known for c in chars], bool)
     images, writers = images[keep], np.asarray(writers)[keep]
     chars = [c for c, ok in zip(chars, keep, strict=True) if ok]
@@ -157,7 +158,7 @@ def etl_eval_set(path: Path, *, split: str, val_fraction: float, seed: int):
     """
     from kanjipad_trainer import shards
 
-    prepared = path / split if (path / split / "meta.json").exists() else path
+    prepared = shards.split_folder(path, split)
     if (prepared / "meta.json").exists():
         images, labels, meta = shards.load(prepared)
         classes = meta["classes"]
@@ -177,5 +178,5 @@ def etl_eval_set(path: Path, *, split: str, val_fraction: float, seed: int):
                 found.append(image)
                 chars.append(rec.char)
                 writers.append(-1 if rec.sheet is None else rec.sheet)
-    stack = np.stack(found) if found else np.zeros((0, 64, 64), np.uint8)
+    stack = np.stack(found) if found else np.zeros((0, INPUT_SIZE, INPUT_SIZE), np.uint8)
     return stack, chars, np.asarray(writers, np.int32), str(path)

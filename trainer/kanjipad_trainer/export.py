@@ -14,7 +14,6 @@ outputs must match torch's on rendered samples, and the int8 weights must pass
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import onnx
 import torch
 from torch import nn
 
+from kanjipad.paths import atomic_write
 from kanjipad.recognizer import EMBEDDING_OUTPUT, FORMAT_VERSION, META_PREFIX, PROBS_OUTPUT, Recognizer
 from kanjipad.render import INPUT_SIZE
 from kanjipad_trainer.checkpoint import CheckpointError, load_torch_file, require_keys
@@ -102,9 +102,7 @@ def _set_metadata(path: Path, meta: dict[str, str]) -> None:
 
 
 def _atomic_onnx_save(model: onnx.ModelProto, path: Path) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    onnx.save(model, str(tmp))
-    os.replace(tmp, path)
+    atomic_write(path, lambda fh: fh.write(model.SerializeToString()))
 
 
 def export_fp32(model: KanjiNet, state: dict, out: Path, name: str) -> Path:
@@ -123,8 +121,7 @@ def export_fp32(model: KanjiNet, state: dict, out: Path, name: str) -> Path:
             dynamic_axes={"image": {0: "batch"}, PROBS_OUTPUT: {0: "batch"}, EMBEDDING_OUTPUT: {0: "batch"}},
         )
         _set_metadata(raw, _metadata(state, name))
-        out.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(raw, out)
+        atomic_write(out, lambda fh: fh.write(raw.read_bytes()))  # the temp dir may be another file system
     return out
 
 
@@ -173,8 +170,7 @@ def export_int8(fp32_path: Path, out: Path, calibration: np.ndarray, scheme: str
         meta["name"] = meta.get("name", "model") + "-int8"
         meta["quantisation"] = json.dumps({"weights": scheme, "activations": "uint8", "per_channel": True})
         _set_metadata(q, meta)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(q, out)
+        atomic_write(out, lambda fh: fh.write(q.read_bytes()))
     return out
 
 

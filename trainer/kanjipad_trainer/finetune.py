@@ -19,7 +19,7 @@ import numpy as np
 
 from kanjipad.ink import read_stroke_set
 from kanjipad.paths import atomic_write_text
-from kanjipad.render import render
+from kanjipad.render import INPUT_SIZE, render
 from kanjipad_trainer.errors import UserError
 from kanjipad_trainer.etl.prepare import label_for
 
@@ -66,7 +66,7 @@ def user_stroke_images(
             images.append(np.rint(image * 255).astype(np.uint8))
             labels.append(label)
             report["used"] += 1
-    arr = np.stack(images) if images else np.zeros((0, 64, 64), np.uint8)
+    arr = np.stack(images) if images else np.zeros((0, INPUT_SIZE, INPUT_SIZE), np.uint8)
     return arr, np.asarray(labels, np.int64), report
 
 
@@ -108,7 +108,7 @@ def finetune(
     new_images, new_labels, data_names = [], [], []
     report: dict = {"base": str(base), "weights": state["weights_file"]}
     if etl is not None:
-        train_dir = etl / "train" if (etl / "train" / "meta.json").exists() else etl
+        train_dir = shards.split_folder(etl, "train")
         images, labels, meta = shards.load(train_dir)
         if meta["classes"] != "".join(classes):
             raise FinetuneError(
@@ -118,8 +118,8 @@ def finetune(
         new_labels.append(labels)
         data_names.append(str(train_dir))
         report["etl_train"] = len(labels)
-        if val is None and (etl / "val" / "meta.json").exists():
-            val = etl / "val"
+        if val is None and shards.split_folder(etl, "val") != etl:
+            val = shards.split_folder(etl, "val")
     if strokes:
         images, labels, srep = user_stroke_images(
             strokes, classes, on_problem=lambda m: on_message(f"problem: {m}"), stop_on_error=stop_on_error

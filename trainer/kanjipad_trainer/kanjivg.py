@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kanjipad.paths import atomic_write
 from kanjipad_trainer.errors import UserError
 
 KANJIVG_BOX = 109.0
@@ -150,7 +151,5 @@ def load_many(chars: Iterable[str], cache: Path | None = None) -> dict[str, list
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
             arrays = {f"{c}/{k:03d}": s.astype(np.float32) for c, ss in out.items() for k, s in enumerate(ss)}
-            tmp = cache.with_suffix(".tmp.npz")
-            np.savez_compressed(tmp, allow_pickle=False, **arrays)
-            tmp.replace(cache)
+            atomic_write(cache, lambda fh: np.savez_compressed(fh, allow_pickle=False, **arrays))
     return {c: out[c] for c in chars if c in out}

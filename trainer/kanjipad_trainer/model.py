@@ -9,21 +9,12 @@ the 5 MB budget.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-
 import torch
 from torch import nn
 
+from kanjipad_trainer.config import ModelConfig
 
-@dataclass
-class ModelConfig:
-    num_classes: int
-    widths: tuple[int, ...] = (32, 64, 128, 256)
-    embed: int = 384
-    dropout: float = 0.2
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+__all__ = ["KanjiNet", "ModelConfig"]
 
 
 def _conv(cin: int, cout: int, stride: int = 1) -> nn.Sequential:

@@ -25,6 +25,8 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
+from kanjipad.paths import atomic_write
+from kanjipad.render import INPUT_SIZE
 from kanjipad_trainer import kanjivg
 from kanjipad_trainer.errors import UserError
 from kanjipad_trainer.synth import SynthConfig, synth_image
@@ -58,10 +60,7 @@ def _make_shard(args: tuple[Path, int, int]) -> int:
 
 def save_npy_atomic(path: Path, arr: np.ndarray) -> None:
     """Readers (and a resumed run) see the whole array or no file, never part of one."""
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        np.save(fh, arr)
-    os.replace(tmp, path)
+    atomic_write(path, lambda fh: np.save(fh, arr, allow_pickle=False))
 
 
 def prepare(
@@ -71,7 +70,7 @@ def prepare(
     *,
     seed: int,
     cfg: SynthConfig | None = None,
-    size: int = 64,
+    size: int = INPUT_SIZE,
     workers: int | None = None,
     cache: Path | None = None,
     progress: bool = True,
@@ -120,6 +119,11 @@ def prepare(
                 bar.update(n)
     bar.close()
     return folder
+
+
+def split_folder(path: Path, side: str) -> Path:
+    """An ``etl-prepare`` output folder stands for its ``train`` (or ``val``) split; any other folder for itself."""
+    return path / side if (path / side / "meta.json").exists() else path
 
 
 def load(folder: Path) -> tuple[np.ndarray, np.ndarray, dict]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kanjipad.ink import Ink
-from kanjipad.render import LINE_WIDTH, render
+from kanjipad.render import INPUT_SIZE, LINE_WIDTH, render
 from kanjipad_trainer.kanjivg import KANJIVG_BOX
 
 
@@ -166,7 +166,9 @@ def join_strokes(strokes: list[np.ndarray], rng: np.random.Generator, count: int
     return out
 
 
-def synth_image(strokes: list[np.ndarray], rng: np.random.Generator, cfg: SynthConfig, size: int = 64) -> np.ndarray:
+def synth_image(
+    strokes: list[np.ndarray], rng: np.random.Generator, cfg: SynthConfig, size: int = INPUT_SIZE
+) -> np.ndarray:
     ink = Ink(tuple(distort(strokes, rng, cfg)))
     width = LINE_WIDTH * rng.uniform(*cfg.width_range)
     return render(ink, size, line_width=width)

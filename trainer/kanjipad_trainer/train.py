@@ -19,7 +19,7 @@ import json
 import math
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -30,37 +30,9 @@ from tqdm import tqdm
 
 from kanjipad.paths import atomic_write_text
 from kanjipad_trainer.checkpoint import atomic_save, load_torch_file
+from kanjipad_trainer.config import ModelConfig, TrainConfig
 from kanjipad_trainer.errors import UserError
-from kanjipad_trainer.model import KanjiNet, ModelConfig
-
-
-@dataclass
-class TrainConfig:
-    data: list[str]
-    val: str | None
-    out: str
-    epochs: float = 3.0
-    batch_size: int = 256
-    lr: float = 3e-3
-    weight_decay: float = 0.05
-    warmup_steps: int = 300
-    label_smoothing: float = 0.1
-    augment: bool = True
-    ckpt_every: int = 500
-    keep_best: int = 2
-    eval_every: int = 0  # steps; 0 = once per epoch
-    val_limit: int = 20000
-    seed: int = 0
-    threads: int = 0
-    device: str = "auto"
-    precision: str = "auto"  # auto, fp32, bf16 (CUDA: auto picks bf16 or fp16)
-    init: str | None = None  # fine-tune from this checkpoint
-    # Several data sources (e.g. synthetic + ETL), concatenated in this order, each
-    # drawn with the given share of every epoch. None: one plain shuffle of all data.
-    source_sizes: list[int] | None = None
-    mix: list[float] | None = None
-    model: dict = field(default_factory=dict)
-
+from kanjipad_trainer.model import KanjiNet
 
 # --- helpers -------------------------------------------------------------
 PRECISIONS = ("auto", "fp32", "bf16")
@@ -220,6 +192,48 @@ class _SpeedReport:
 def _duration(seconds: float) -> str:
     minutes = round(seconds / 60)
     return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{max(seconds, 0) / 60:.1f} min"
+
+
+# --- data ----------------------------------------------------------------
+def train_on_folders(
+    cfg: TrainConfig,
+    *,
+    synthetic: list[Path],
+    etl: list[Path],
+    val: Path | None,
+    etl_fraction: float | None = None,
+    resume: bool = False,
+) -> Path:
+    """Load prepared shard folders (synthetic and/or ETL), check they fit together, and train."""
+    from kanjipad.kana import companions_for
+    from kanjipad_trainer import shards
+
+    out = Path(cfg.out)
+    if (out / "last.pt").exists() and not resume:
+        raise UserError(f"{out} already holds a run; pass --resume to continue it or choose a new --out")
+    if not synthetic and not etl:
+        raise UserError("give --data (synthetic shard folders) and/or --etl (prepared ETL folders)")
+    etl_dirs = [shards.split_folder(d, "train") for d in etl]
+    groups = [[shards.load(d) for d in synthetic], [shards.load(d) for d in etl_dirs]]
+    parts = [p for g in groups for p in g]
+    classes = parts[0][2]["classes"]
+    if any(p[2]["classes"] != classes for p in parts):
+        raise UserError("all --data and --etl folders must share one class list (prepare them with the same --classes)")
+    images = np.concatenate([p[0] for p in parts])
+    labels = np.concatenate([p[1] for p in parts])
+    sizes = [sum(len(p[1]) for p in g) for g in groups]
+    if etl_fraction is not None:
+        if not (0.0 < etl_fraction < 1.0) or not all(sizes):
+            raise UserError("--etl-fraction needs both --data and --etl, and a value between 0 and 1")
+        cfg.source_sizes, cfg.mix = sizes, [1.0 - etl_fraction, etl_fraction]
+    val_data = None
+    if val is not None:
+        vi, vl, vm = shards.load(shards.split_folder(val, "val"))
+        if vm["classes"] != classes:
+            raise UserError(f"--val {val} was prepared with other classes")
+        val_data = (vi, vl)
+    cfg.data = [*map(str, synthetic), *map(str, etl_dirs)]
+    return train(cfg, list(classes), companions_for(classes), (images, labels), val_data)
 
 
 # --- main loop -----------------------------------------------------------

@@ -30,8 +30,9 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from kanjipad.kana import SMALL_TO_LARGE
+from kanjipad.kana import learned_form
 from kanjipad.paths import atomic_write_text
+from kanjipad.render import INPUT_SIZE
 from kanjipad_trainer.errors import UserError
 from kanjipad_trainer.etl import EtlError, EtlRecord, detect_format, read_records, record_count, to_class
 from kanjipad_trainer.etl.normalise import normalise_scan
@@ -54,8 +55,7 @@ def is_validation_writer(dataset: str, sheet: int | None, fraction: float, seed:
 
 def label_for(char: str, index: dict[str, int]) -> int | None:
     """Class index of an ETL label; small kana count as their large forms (the learned ones)."""
-    char = SMALL_TO_LARGE.get(char, char)
-    mapped = to_class(char, set(index))
+    mapped = to_class(learned_form(char), set(index))
     return index[mapped] if mapped is not None else None
 
 
@@ -104,7 +104,7 @@ def normalised_records(
     *,
     val_fraction: float,
     seed: int,
-    size: int = 64,
+    size: int = INPUT_SIZE,
     stop_on_error: bool = False,
     on_problem: Callable[[str], None],
     wanted: Callable[[EtlRecord], bool] | None = None,
@@ -209,7 +209,7 @@ def prepare_etl(
     *,
     val_fraction: float = 0.1,
     seed: int = 0,
-    size: int = 64,
+    size: int = INPUT_SIZE,
     stop_on_error: bool = False,
     workers: int = 1,
     progress: bool = True,

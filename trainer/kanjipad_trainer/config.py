@@ -1,0 +1,49 @@
+"""Training and model configuration: every default stated once, here, without importing torch.
+
+``kanjipad-train``'s arguments take their defaults from these dataclasses, the
+resolved values are written to ``config.json`` in the run folder, and checkpoints
+carry them, so a run can always be repeated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class ModelConfig:
+    num_classes: int
+    widths: tuple[int, ...] = (32, 48, 96, 192)
+    embed: int = 384
+    dropout: float = 0.2
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class TrainConfig:
+    data: list[str]
+    val: str | None
+    out: str
+    epochs: float = 3.0
+    batch_size: int = 256
+    lr: float = 3e-3
+    weight_decay: float = 0.05
+    warmup_steps: int = 300
+    label_smoothing: float = 0.1
+    augment: bool = True
+    ckpt_every: int = 500
+    keep_best: int = 2
+    eval_every: int = 0  # steps; 0 = once per epoch
+    val_limit: int = 20000
+    seed: int = 0
+    threads: int = 0
+    device: str = "auto"
+    precision: str = "auto"  # auto, fp32, bf16 (CUDA: auto picks bf16 or fp16)
+    init: str | None = None  # fine-tune from this checkpoint
+    # Several data sources (e.g. synthetic + ETL), concatenated in this order, each
+    # drawn with the given share of every epoch. None: one plain shuffle of all data.
+    source_sizes: list[int] | None = None
+    mix: list[float] | None = None
+    model: dict = field(default_factory=dict)
