@@ -119,7 +119,8 @@ def available_providers() -> list[str]:
 
 CUDA_MISSING = (
     "The GPU (CUDA) was chosen, but this installation's ONNX Runtime has no CUDA support; "
-    "recognising on the CPU instead. Install KanjiPad's 'gpu' extra (onnxruntime-gpu) to use the GPU."
+    "recognising on the CPU instead. To use the GPU, install onnxruntime-gpu in place of onnxruntime "
+    "(see the README: requirements/gpu.txt)."
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,15 +25,10 @@ from kanjipad.recognizer import ModelInfo, usable_devices
 from kanjipad.resources import resource_path
 from kanjipad.settings import THEMES, Settings
 
-SHORTCUTS = [
+#: Keys that are not menu actions (the rest of the list comes from the actions themselves).
+GESTURES = [
     ("1 … 9, 0", "pick candidate 1 … 10"),
-    ("Ctrl+Z / right click", "undo last stroke"),
-    ("Ctrl+Shift+Z", "redo stroke"),
-    ("Esc", "clear the canvas"),
-    ("Ctrl+Shift+C", "copy the compose line"),
-    ("Ctrl+,", "settings"),
-    ("F1", "this list"),
-    ("Ctrl+Q", "quit"),
+    ("Right click", "undo the last stroke"),
 ]
 
 
@@ -105,8 +101,18 @@ def _text_dialog(parent: QWidget | None, title: str, html: str) -> QDialog:
     return dlg
 
 
-def shortcuts_dialog(parent: QWidget | None = None) -> QDialog:
-    rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
+def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
+    """(keys, what) for every action with a shortcut, then the gestures: the one source of the list."""
+    rows = [
+        (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.statusTip() or a.text().rstrip("…"))
+        for a in actions
+        if not a.shortcut().isEmpty()
+    ]
+    return rows + GESTURES
+
+
+def shortcuts_dialog(actions: list[QAction], parent: QWidget | None = None) -> QDialog:
+    rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in shortcut_rows(actions))
     return _text_dialog(parent, "Keyboard shortcuts", f"<table cellpadding=4>{rows}</table>")
 
 

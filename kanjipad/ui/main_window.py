@@ -191,25 +191,33 @@ class MainWindow(QMainWindow):
 
     # --- actions, settings -------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text, shortcut, slot, name=None):
+        def action(text, shortcut, slot, what, name=None):
             a = QAction(text, self)
             if shortcut:
                 a.setShortcut(QKeySequence(shortcut))
+                keys = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                a.setToolTip(f"{what[0].upper()}{what[1:]} ({keys})")
+            a.setStatusTip(what)
             a.triggered.connect(slot)
             a.setObjectName(name or text.lower().replace(" ", "_"))
             self.addAction(a)
             return a
 
-        self.undo_action = action("Undo", "Ctrl+Z", self.canvas.undo)
-        self.redo_action = action("Redo", "Ctrl+Shift+Z", self.canvas.redo)
-        self.clear_action = action("Clear", "Esc", self.canvas.clear)
-        self.copy_action = action("Copy line", "Ctrl+Shift+C", self.copy_compose)
-        self.settings_action = action("Settings…", "Ctrl+,", self.open_settings, "settings")
-        self.help_action = action("Shortcuts", "F1", lambda: self._open(shortcuts_dialog(self)))
-        self.about_action = action(
-            "About", None, lambda: self._open(about_dialog(self.recognizer.info if self.recognizer else None, self))
+        self.undo_action = action("Undo", "Ctrl+Z", self.canvas.undo, "undo the last stroke")
+        self.redo_action = action("Redo", "Ctrl+Shift+Z", self.canvas.redo, "redo the stroke")
+        self.clear_action = action("Clear", "Esc", self.canvas.clear, "clear the canvas")
+        self.copy_action = action("Copy line", "Ctrl+Shift+C", self.copy_compose, "copy the compose line")
+        self.settings_action = action("Settings…", "Ctrl+,", self.open_settings, "settings", "settings")
+        self.help_action = action(
+            "Shortcuts", "F1", lambda: self._open(shortcuts_dialog(self.actions(), self)), "this list of shortcuts"
         )
-        self.quit_action = action("Quit", "Ctrl+Q", self.close)
+        self.about_action = action(
+            "About",
+            None,
+            lambda: self._open(about_dialog(self.recognizer.info if self.recognizer else None, self)),
+            "about KanjiPad, its data and licences",
+        )
+        self.quit_action = action("Quit", "Ctrl+Q", self.close, "quit")
         bar = QToolBar("Edit")
         bar.setObjectName("edit_toolbar")
         bar.setMovable(False)
@@ -222,6 +230,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&KanjiPad")
         for a in (self.settings_action, self.help_action, self.about_action, self.quit_action):
             menu.addAction(a)
+        edit = self.menuBar().addMenu("&Edit")  # every action reachable from a menu, shortcut shown
+        for a in (self.undo_action, self.redo_action, self.clear_action, self.copy_action):
+            edit.addAction(a)
 
     def _open(self, dlg) -> None:
         self.dialog = dlg

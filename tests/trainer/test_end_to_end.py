@@ -5,8 +5,6 @@ Tiny on purpose: eight classes, a small network, well under a minute on 2 cores.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import signal
@@ -24,39 +22,27 @@ from kanjipad_trainer import cli, shards
 from kanjipad_trainer.checkpoint import load_torch_file
 from kanjipad_trainer.evaluate import evaluate_file
 from kanjipad_trainer.quant_check import saturation_risks
+from kanjipad_trainer.synth import SynthConfig
 
-from .conftest import TINY_CLASSES
+from .conftest import TINY_CLASSES, TINY_NET
 
 pytestmark = pytest.mark.slow
-TINY_NET = ["--widths", "8", "16", "32", "32", "--embed", "64", "--batch-size", "64"]
 
 
 @pytest.fixture(scope="module")
-def workdir(tmp_path_factory) -> Path:
-    w = tmp_path_factory.mktemp("e2e")
-    (w / "classes.txt").write_text(TINY_CLASSES, encoding="utf-8")
-    common = ["--classes", str(w / "classes.txt"), "--cache", "", "--workers", "1"]
-    assert cli.main(["prepare", *common, "--per-class", "120", "--seed", "1", "--out", str(w / "train")]) == 0
-    assert cli.main(["prepare", *common, "--per-class", "10", "--seed", "2", "--out", str(w / "val")]) == 0
-    return w
+def workdir(tiny) -> Path:
+    return tiny
 
 
 @pytest.fixture(scope="module")
-def trained(workdir) -> Path:
-    run = workdir / "run"
-    argv = ["train", "--data", str(workdir / "train"), "--val", str(workdir / "val"), "--out", str(run)]
-    assert cli.main([*argv, *TINY_NET, "--epochs", "4", "--warmup-steps", "10", "--lr", "0.01"]) == 0
-    return run
+def trained(tiny) -> Path:
+    return tiny / "run"
 
 
 @pytest.fixture(scope="module")
-def exported(trained, workdir) -> tuple[Path, dict]:
+def exported(tiny) -> tuple[Path, dict]:
     """The tiny run exported (fp32 + int8 + weights) and the export's own report."""
-    out = workdir / "export"
-    argv = ["export", "--checkpoint", str(trained / "best.pt"), "--calibrate", str(workdir / "val")]
-    with contextlib.redirect_stdout(io.StringIO()) as printed:
-        assert cli.main([*argv, "--out", str(out), "--calibration-samples", "64"]) == 0
-    return out, json.loads(printed.getvalue())
+    return tiny / "export", json.loads((tiny / "export" / "report.json").read_text())
 
 
 def test_prepare_is_deterministic_and_resumable(workdir, tmp_path):
@@ -67,10 +53,11 @@ def test_prepare_is_deterministic_and_resumable(workdir, tmp_path):
     assert meta["classes"] == TINY_CLASSES
     assert sorted(np.bincount(labels)) == [10] * 8
     # Same seed, same pixels; a re-run over a complete folder renders nothing new.
-    again = shards.prepare(tmp_path / "v", list(TINY_CLASSES), 10, seed=2, workers=1, progress=False)
+    mild = SynthConfig(scale=0.7)  # as the shared fixture prepared it
+    again = shards.prepare(tmp_path / "v", list(TINY_CLASSES), 10, seed=2, cfg=mild, workers=1, progress=False)
     np.testing.assert_array_equal(shards.load(again)[0], images)
     before = {p: p.stat().st_mtime_ns for p in again.glob("*.npy")}
-    shards.prepare(again, list(TINY_CLASSES), 10, seed=2, workers=1, progress=False)
+    shards.prepare(again, list(TINY_CLASSES), 10, seed=2, cfg=mild, workers=1, progress=False)
     assert before == {p: p.stat().st_mtime_ns for p in again.glob("*.npy")}
 
 

@@ -29,10 +29,10 @@ from kanjipad_trainer.etl.prepare import dataset_of
 from kanjipad_trainer.train import TrainConfig, epoch_order
 
 from . import etl_layouts as L
+from .conftest import TINY_CLASSES, TINY_NET
 
 pytestmark = pytest.mark.slow
-CLASSES = "日月山川木口人大"
-TINY_NET = ["--widths", "8", "16", "32", "32", "--embed", "64", "--batch-size", "64"]
+CLASSES = TINY_CLASSES
 
 
 def iou(a: np.ndarray, b: np.ndarray) -> float:
@@ -55,17 +55,12 @@ def write_etl(folder: Path, sheets_9g=range(1, 31), sheets_8b=range(100, 130)) -
 
 
 @pytest.fixture(scope="module")
-def work(tmp_path_factory) -> Path:
-    """A tiny base model trained on clean synthesis only, exported with its weights; raw ETL files."""
+def work(tiny, tmp_path_factory) -> Path:
+    """The shared tiny base model (clean synthesis only) and raw ETL files of strongly styled writers."""
     w = tmp_path_factory.mktemp("etl-train")
     (w / "classes.txt").write_text(CLASSES, encoding="utf-8")
-    common = ["--classes", str(w / "classes.txt"), "--cache", "", "--workers", "1", "--distortion", "0.7"]
-    assert cli.main(["prepare", *common, "--per-class", "120", "--seed", "1", "--out", str(w / "synth")]) == 0
-    assert cli.main(["prepare", *common, "--per-class", "10", "--seed", "2", "--out", str(w / "synth-val")]) == 0
-    argv = ["train", "--data", str(w / "synth"), "--val", str(w / "synth-val"), "--out", str(w / "run"), *TINY_NET]
-    assert cli.main([*argv, "--epochs", "4", "--warmup-steps", "10", "--lr", "0.01"]) == 0
-    argv = ["export", "--checkpoint", str(w / "run" / "best.pt"), "--calibrate", str(w / "synth-val")]
-    assert cli.main([*argv, "--out", str(w / "base"), "--calibration-samples", "64", "--name", "tiny-base"]) == 0
+    for name in ("train", "val", "export"):
+        (w / {"train": "synth", "val": "synth-val", "export": "base"}[name]).symlink_to(tiny / name)
     write_etl(w / "etl")
     return w
 

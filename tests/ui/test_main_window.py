@@ -244,3 +244,16 @@ def test_a_sample_that_cannot_be_kept_is_reported_after_the_pick(qtbot, window, 
     qtbot.keyClick(window.canvas, Qt.Key.Key_1)
     message = window.statusBar().currentMessage()
     assert "Copied" in message and "could not be kept" in message and "No space" in message
+
+
+def test_the_shortcut_list_is_generated_from_the_actions_and_tooltips_name_the_keys(qtbot, window):
+    qtbot.keyClick(window.canvas, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: getattr(window, "dialog", None) is not None and window.dialog.isVisible())
+    shown = window.dialog.findChild(QTextBrowser).toPlainText()
+    for a in window.actions():
+        if not a.shortcut().isEmpty():
+            assert a.shortcut().toString() in shown
+    assert "1 … 9, 0" in shown and "Right click" in shown
+    assert window.undo_action.toolTip() == "Undo the last stroke (Ctrl+Z)"
+    menus = [m.title() for m in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))]
+    assert "&Edit" in menus

@@ -1,8 +1,8 @@
 """``kanjipad-train``: data preparation, training, export and evaluation.
 
-Typical use (the bundled model is built exactly so; see the README)::
+Typical use (scripts/train_bundled_model.sh is the exact recipe of the shipped model)::
 
-    kanjipad-train prepare --classes standard --per-class 250 --seed 1 --out data/train
+    kanjipad-train prepare --classes standard --per-class 300 --seed 1 --out data/train
     kanjipad-train prepare --classes standard --per-class 4 --seed 2 --out data/val
     kanjipad-train train --data data/train --val data/val --out runs/standard
     kanjipad-train export --checkpoint runs/standard/best.pt --calibrate data/val --out runs/standard/export

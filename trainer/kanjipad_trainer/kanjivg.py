@@ -136,7 +136,7 @@ def load_many(chars: Iterable[str], cache: Path | None = None) -> dict[str, list
     chars = list(dict.fromkeys(chars))
     out: dict[str, list[np.ndarray]] = {}
     if cache is not None and cache.exists():
-        with np.load(cache) as z:
+        with np.load(cache, allow_pickle=False) as z:
             for key in z.files:
                 char, _, _ = key.partition("/")
                 out.setdefault(char, []).append(z[key].astype(np.float64))

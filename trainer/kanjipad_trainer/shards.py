@@ -135,8 +135,8 @@ def load(folder: Path) -> tuple[np.ndarray, np.ndarray, dict]:
     expected = -(-meta["per_class"] * len(meta["classes"]) // meta["shard_size"])
     if len(stems) != expected:
         raise UserError(f"{folder}: {len(stems)} of {expected} shards present; run prepare again")
-    images = np.concatenate([np.load(folder / f"{s}.images.npy") for s in stems])
-    labels = np.concatenate([np.load(folder / f"{s}.labels.npy") for s in stems]).astype(np.int64)
+    images = np.concatenate([np.load(folder / f"{s}.images.npy", allow_pickle=False) for s in stems])
+    labels = np.concatenate([np.load(folder / f"{s}.labels.npy", allow_pickle=False) for s in stems]).astype(np.int64)
     return images, labels, meta
 
 
@@ -146,7 +146,9 @@ def _load_etl(folder: Path, meta: dict) -> tuple[np.ndarray, np.ndarray, dict]:
     if not stems:
         raise UserError(f"{folder}: no prepared ETL files; run kanjipad-train etl-prepare")
     size = meta["size"]
-    images = np.concatenate([np.load(folder / f"{s}.images.npy").reshape(-1, size, size) for s in stems])
-    labels = np.concatenate([np.load(folder / f"{s}.labels.npy") for s in stems]).astype(np.int64)
-    writers = np.concatenate([np.load(folder / f"{s}.writers.npy") for s in stems])
+    images = np.concatenate(
+        [np.load(folder / f"{s}.images.npy", allow_pickle=False).reshape(-1, size, size) for s in stems]
+    )
+    labels = np.concatenate([np.load(folder / f"{s}.labels.npy", allow_pickle=False) for s in stems]).astype(np.int64)
+    writers = np.concatenate([np.load(folder / f"{s}.writers.npy", allow_pickle=False) for s in stems])
     return images, labels, {**meta, "files": stems, "writers": writers}
