@@ -23,7 +23,7 @@ import os
 import sys
 from pathlib import Path
 
-from kanjipad_trainer.config import ModelConfig, TrainConfig
+from kanjipad_trainer.config import FINETUNE, ModelConfig, TrainConfig
 from kanjipad_trainer.errors import UserError
 
 
@@ -448,17 +448,22 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--etl", help="an etl-prepare folder (made with --classes-from the base model)")
     g.add_argument("--strokes", nargs="*", default=[], help="stroke-set JSONL files or folders (e.g. your samples)")
     g.add_argument("--val", help="shard folder to validate on (default: the --etl folder's val split)")
-    g.add_argument("--replay-per-class", type=int, default=2, help="synthetic samples per class against forgetting")
-    g.add_argument("--new-share", type=float, default=0.5, help="share of each epoch from the new data")
+    g.add_argument(
+        "--replay-per-class",
+        type=int,
+        default=FINETUNE.replay_per_class,
+        help="synthetic samples per class against forgetting (default: %(default)s)",
+    )
+    g.add_argument("--new-share", type=float, default=FINETUNE.new_share, help="share of each epoch from the new data")
     g.add_argument("--on-error", choices=["skip", "stop"], default="skip", help="bad stroke-set lines")
     g = p.add_argument_group("optimisation")
-    g.add_argument("--epochs", type=float, default=3.0)
-    g.add_argument("--lr", type=float, default=5e-4)
-    g.add_argument("--batch-size", type=int, default=128)
-    g.add_argument("--seed", type=int, default=0)
+    g.add_argument("--epochs", type=float, default=FINETUNE.epochs, help="(default: %(default)s)")
+    g.add_argument("--lr", type=float, default=FINETUNE.lr, help="(default: %(default)s)")
+    g.add_argument("--batch-size", type=int, default=FINETUNE.batch_size, help="(default: %(default)s)")
+    g.add_argument("--seed", type=int, default=FINETUNE.seed)
     g = p.add_argument_group("run")
     g.add_argument("--out", required=True, help="folder for the run, export/ and finetune.json")
-    g.add_argument("--name", default="kanjipad-finetuned", help="model name shown in the app")
+    g.add_argument("--name", default=FINETUNE.name, help="model name shown in the app")
     g.add_argument("--resume", action="store_true")
     g.add_argument("--device", default="auto")
     _add_precision(g)

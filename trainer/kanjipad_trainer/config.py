@@ -47,3 +47,19 @@ class TrainConfig:
     source_sizes: list[int] | None = None
     mix: list[float] | None = None
     model: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FinetuneDefaults:
+    """Fine-tuning starts from a trained model: a smaller learning rate and batch, and a little replay."""
+
+    epochs: float = 3.0
+    lr: float = 5e-4
+    batch_size: int = 128
+    replay_per_class: int = 2  # synthetic samples per class mixed in against forgetting
+    new_share: float = 0.5  # share of each epoch drawn from the new data
+    seed: int = 0
+    name: str = "kanjipad-finetuned"
+
+
+FINETUNE = FinetuneDefaults()

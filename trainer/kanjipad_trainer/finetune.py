@@ -20,6 +20,7 @@ import numpy as np
 from kanjipad.ink import read_stroke_set
 from kanjipad.paths import atomic_write_text
 from kanjipad.render import INPUT_SIZE, render
+from kanjipad_trainer.config import FINETUNE
 from kanjipad_trainer.errors import UserError
 from kanjipad_trainer.etl.prepare import label_for
 
@@ -77,13 +78,13 @@ def finetune(
     etl: Path | None = None,
     strokes: Sequence[Path] = (),
     val: Path | None = None,
-    epochs: float = 3.0,
-    lr: float = 5e-4,
-    batch_size: int = 128,
-    replay_per_class: int = 2,
-    new_share: float = 0.5,
-    seed: int = 0,
-    name: str = "kanjipad-finetuned",
+    epochs: float = FINETUNE.epochs,
+    lr: float = FINETUNE.lr,
+    batch_size: int = FINETUNE.batch_size,
+    replay_per_class: int = FINETUNE.replay_per_class,
+    new_share: float = FINETUNE.new_share,
+    seed: int = FINETUNE.seed,
+    name: str = FINETUNE.name,
     device: str = "auto",
     precision: str = "auto",
     threads: int = 0,
