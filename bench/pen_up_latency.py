@@ -65,7 +65,7 @@ def pen_up_latencies(samples: list[dict]) -> tuple[list[float], dict[str, list[f
 
     app = QApplication.instance() or QApplication([])
     win = MainWindow()
-    win.settings.keep_samples = False
+    win.settings.learning = "off"
     win.show()
     if not win.load_model() or win.worker is None:
         raise SystemExit(f"no model: {win.model_problem}")

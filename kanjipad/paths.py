@@ -2,7 +2,7 @@
 
 Each directory can be overridden by an environment variable, so tests and
 portable installs never touch the user's real settings:
-``KANJIPAD_CONFIG_DIR``, ``KANJIPAD_DATA_DIR``.
+``KANJIPAD_CONFIG_DIR``, ``KANJIPAD_DATA_DIR``, ``KANJIPAD_CACHE_DIR``.
 """
 
 from __future__ import annotations
@@ -31,6 +31,11 @@ def config_dir() -> Path:
 
 def data_dir() -> Path:
     return _dir("data")
+
+
+def cache_dir() -> Path:
+    """Things that can be recomputed (features of remembered ink per model)."""
+    return _dir("cache")
 
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from kanjipad.ink import Ink
 from kanjipad.render import render
+
+if TYPE_CHECKING:
+    from kanjipad.prototypes import PrototypeIndex
 
 META_PREFIX = "kanjipad."
 FORMAT_VERSION = 1
@@ -36,6 +39,8 @@ class Candidate:
     score: float
     #: True for a small kana offered beside its large form (not scored on its own).
     companion: bool = False
+    #: True when the user's own samples (picked or taught) put it where it is.
+    learned: bool = False
 
 
 @dataclass(frozen=True)
@@ -221,13 +226,20 @@ class Recognizer:
         out = self._session.run(self._output_names, {self._input_name: batch})
         return out[0], (out[1] if len(out) > 1 else None)
 
-    def recognize(self, ink: Ink, k: int = 10) -> list[Candidate]:
-        """The ``k`` most likely characters, best first; empty ink gives none."""
+    def recognize(self, ink: Ink, k: int = 10, memory: PrototypeIndex | None = None) -> list[Candidate]:
+        """The ``k`` most likely characters, best first; empty ink gives none.
+
+        With ``memory`` (what the pad learned from this user, for this model) the
+        classifier and the remembered samples rank the candidates together.
+        """
         img = render(ink, self.info.input_size)
         if not img.any():  # no finite point to draw: empty ink
             return []
-        probs = self.probabilities(self._to_input(img))[0]
-        return self.top_k(probs, k)
+        if memory is None or not len(memory) or not self.has_embedding:
+            return self.top_k(self.probabilities(self._to_input(img))[0], k)
+        probs, emb = self.run(self._to_input(img))
+        assert emb is not None
+        return memory.rank(probs[0], emb[0], k)
 
     def top_k(self, probs: np.ndarray, k: int) -> list[Candidate]:
         classes, companions = self.info.classes, self.info.companions

@@ -21,6 +21,8 @@ from kanjipad.paths import atomic_write_text, config_dir
 from kanjipad.recognizer import DEVICES
 
 THEMES = ("system", "light", "dark", "high-contrast")
+#: Learning from picks: "ask" until the user answered once, then "on" or "off".
+LEARNING = ("ask", "on", "off")
 
 
 @dataclass
@@ -29,7 +31,7 @@ class Settings:
     device: str = "auto"
     clear_after_pick: bool = True
     show_grid: bool = True
-    keep_samples: bool = True
+    learning: str = "ask"
     model_path: str = ""  # empty: the bundled model
     geometry: str = ""  # hex of QWidget.saveGeometry()
     problem: str | None = field(default=None, compare=False, repr=False)
@@ -44,6 +46,8 @@ class Settings:
             self.theme = d.theme
         if self.device not in DEVICES:
             self.device = d.device
+        if self.learning not in LEARNING:
+            self.learning = d.learning
         return self
 
 

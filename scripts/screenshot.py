@@ -25,7 +25,7 @@ def main() -> None:
     sample = next(json.loads(line) for line in open(DEVSET, encoding="utf-8") if '"char":"漢"' in line)
     app = QApplication(sys.argv[:1])
     win = MainWindow()
-    win.settings.keep_samples = False
+    win.settings.learning = "off"
     win.resize(1000, 760)
     win.show()
     QTest.qWaitForWindowExposed(win)

@@ -95,10 +95,14 @@ class CandidateButton(QPushButton):
             tip.append("; ".join(entry.meanings))
         if entry.romaji:
             tip.append(entry.romaji)
-        tip.append(f"score {cand.score:.1%}" + (" (small form)" if cand.companion else ""))
+        if cand.learned:
+            tip.append("learned from your writing")
+        if cand.score > 0 or not cand.learned:
+            tip.append(f"score {cand.score:.1%}" + (" (small form)" if cand.companion else ""))
         self.setToolTip("\n".join(tip))
         desc = entry.meaning or entry.romaji
-        self.setAccessibleName(f"Candidate {KEYS[self.index]}: {cand.char}" + (f", {desc}" if desc else ""))
+        learned = ", learned from your writing" if cand.learned else ""
+        self.setAccessibleName(f"Candidate {KEYS[self.index]}: {cand.char}" + (f", {desc}" if desc else "") + learned)
 
 
 class CandidateBar(QWidget):

@@ -73,6 +73,11 @@ class InkCanvas(QWidget):
             self._redo.clear()
             self._set_ink(Ink(box=(UNITS, UNITS)))
 
+    def set_ink(self, ink: Ink) -> None:
+        """Put ``ink`` on the canvas (e.g. undoing a pick brings its ink back)."""
+        self._redo.clear()
+        self._set_ink(ink)
+
     def _set_ink(self, ink: Ink) -> None:
         grew_by_one = len(ink.strokes) == len(self._ink.strokes) + 1 and self._cache_strokes == len(self._ink.strokes)
         self._ink = ink

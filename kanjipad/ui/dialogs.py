@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kanjipad import __version__
+from kanjipad.memory import MAX_SAMPLES, PER_CHAR, Memory
 from kanjipad.recognizer import ModelInfo, usable_devices
 from kanjipad.resources import resource_path
 from kanjipad.settings import THEMES, Settings
@@ -33,9 +37,12 @@ GESTURES = [
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, settings: Settings, parent: QWidget | None = None, memory: Memory | None = None):
         super().__init__(parent)
         self.setWindowTitle("KanjiPad settings")
+        self.memory = memory
+        #: Set when the user confirmed "Delete everything learned" (the window does it).
+        self.deleteRequested = False
         form = QFormLayout()
         self.theme = QComboBox()
         self.theme.addItems(THEMES)
@@ -50,8 +57,21 @@ class SettingsDialog(QDialog):
         self.clear_after_pick.setChecked(settings.clear_after_pick)
         self.show_grid = QCheckBox("Show the guide grid")
         self.show_grid.setChecked(settings.show_grid)
-        self.keep_samples = QCheckBox("Keep my picks to fine-tune the model later")
-        self.keep_samples.setChecked(settings.keep_samples)
+        self.learn = QCheckBox("Learn my handwriting from the characters I pick")
+        self.learn.setToolTip("Keeps the ink of each pick on this computer; nothing leaves it")
+        self.learn.setChecked(settings.learning == "on")
+        self._learning_was = settings.learning
+        self.memory_summary = QLabel()
+        self.memory_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.memory_summary.setWordWrap(True)
+        open_folder = QPushButton("Open folder")
+        open_folder.clicked.connect(self._open_folder)
+        self.delete_memory = QPushButton("Delete everything learned…")
+        self.delete_memory.clicked.connect(self._delete_memory)
+        memory_row = QHBoxLayout()
+        memory_row.addWidget(open_folder)
+        memory_row.addWidget(self.delete_memory)
+        self._update_memory_summary()
         self.model_path = QLineEdit(settings.model_path)
         self.model_path.setPlaceholderText("bundled model")
         browse = QPushButton("Browse…")
@@ -63,7 +83,9 @@ class SettingsDialog(QDialog):
         form.addRow("Device", self.device)
         form.addRow(self.clear_after_pick)
         form.addRow(self.show_grid)
-        form.addRow(self.keep_samples)
+        form.addRow(self.learn)
+        form.addRow(self.memory_summary)
+        form.addRow(memory_row)
         form.addRow("Model", row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -71,6 +93,33 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(buttons)
+
+    def _update_memory_summary(self) -> None:
+        m = self.memory
+        if m is None:
+            self.memory_summary.setText("")
+            return
+        chars = m.chars()
+        self.memory_summary.setText(
+            f"Kept: {len(m)} samples of {len(chars)} characters ({m.size_bytes() / 1024:.0f} KB) in {m.folder}. "
+            f"At most {PER_CHAR} per character and {MAX_SAMPLES:,} in all are kept; older ones are dropped."
+        )
+        self.delete_memory.setEnabled(len(m) > 0)
+
+    def _open_folder(self) -> None:
+        if self.memory is not None:
+            self.memory.folder.mkdir(parents=True, exist_ok=True)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.memory.folder)))
+
+    def _delete_memory(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Delete everything learned?",
+            "This deletes all kept ink (picks and taught characters). It cannot be undone.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.deleteRequested = True
+            self.accept()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose a model", "", "ONNX models (*.onnx)")
@@ -82,7 +131,10 @@ class SettingsDialog(QDialog):
         s.device = self.device.currentText()
         s.clear_after_pick = self.clear_after_pick.isChecked()
         s.show_grid = self.show_grid.isChecked()
-        s.keep_samples = self.keep_samples.isChecked()
+        if self.learn.isChecked():
+            s.learning = "on"
+        elif self._learning_was == "on":
+            s.learning = "off"  # (an unanswered "ask" stays a question for the first pick)
         s.model_path = self.model_path.text().strip()
 
 

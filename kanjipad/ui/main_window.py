@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from kanjipad import settings as settings_mod
+from kanjipad.ink import Ink
 from kanjipad.recognizer import ModelError, Recognizer
 from kanjipad.resources import bundled_model_path
-from kanjipad.samples import append_sample
 from kanjipad.ui.candidates import CandidateBar
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
 from kanjipad.ui.fonts import japanese_font
+from kanjipad.ui.learning import Learning
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.worker import RecognitionWorker
 
@@ -46,6 +47,12 @@ class MainWindow(QMainWindow):
         self.message_box: QMessageBox | None = None
         #: False for headless runs (self-test, benchmarks): they must not overwrite the user's settings.
         self.persist = True
+        self.learning = Learning(parent=self)
+        self.learning.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.learning.indexChanged.connect(self._memory_changed)
+        #: Picks that Undo can take back: (ink, compose text before, id of the sample it taught).
+        self.picks: list[tuple[Ink, str, str | None]] = []
+        self.consent_box: QMessageBox | None = None
         self.setWindowTitle("KanjiPad")
 
         self.canvas = InkCanvas()
@@ -112,6 +119,7 @@ class MainWindow(QMainWindow):
             if not isinstance(exc, ModelError):
                 exc = ModelError(f"{self.model_path().name} could not be loaded ({type(exc).__name__}: {exc})")
             self.model_problem = str(exc)
+            self.learning.set_recognizer(None)
             self._update_status()
             self._show_message(
                 "No recognition model",
@@ -125,10 +133,17 @@ class MainWindow(QMainWindow):
         self.worker = RecognitionWorker(self.recognizer)
         self.worker.finished.connect(self._show_candidates)
         self.worker.failed.connect(lambda _seq, msg: self.statusBar().showMessage(f"Recognition failed: {msg}"))
+        self.learning.set_recognizer(self.recognizer)
         self._update_status()
         if self.canvas.ink.strokes:
             self.worker.submit(self.canvas.ink)
         return True
+
+    def _memory_changed(self, index) -> None:
+        if self.worker:
+            self.worker.memory = index
+            if self.canvas.ink.strokes:
+                self.worker.submit(self.canvas.ink)  # what was learned may change the candidates now
 
     def _update_status(self) -> None:
         if self.recognizer:
@@ -166,17 +181,72 @@ class MainWindow(QMainWindow):
 
     # --- choosing --------------------------------------------------------
     def pick(self, char: str) -> None:
+        ink, before = self.canvas.ink, self.compose.text()
         self.clipboard.set_text(char)
         self.compose.insert(char)
         message, timeout = f"Copied {char}", 3000
-        if self.settings.keep_samples and self.canvas.ink.strokes:
-            try:
-                append_sample(self.canvas.ink, char)
-            except OSError as exc:
-                message, timeout = f"Copied {char}, but the sample could not be kept: {exc}", 10000
+        sample_id = None
+        if ink.strokes and self.settings.learning == "on":
+            sample_id, problem = self._learn(ink, char)
+            if problem:
+                message, timeout = f"Copied {char}, but the sample could not be kept: {problem}", 10000
+        self.picks.append((ink, before, sample_id))
         self.statusBar().showMessage(message, timeout)
         if self.settings.clear_after_pick:
             self.canvas.clear()
+        if ink.strokes and self.settings.learning == "ask":
+            self._ask_consent(len(self.picks) - 1, char)
+
+    def _learn(self, ink: Ink, char: str) -> tuple[str | None, str | None]:
+        """Teach the pad this pick's ink: (sample id, None) or (None, why it failed)."""
+        try:
+            return self.learning.learn(ink, char).id, None
+        except OSError as exc:
+            return None, str(exc)
+
+    def _ask_consent(self, pick_index: int, char: str) -> None:
+        """The first pick asks, once, in plain words; the answer is kept in Settings."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Learn your handwriting?",
+            "KanjiPad can keep the ink of each character you pick, so that it reads your handwriting better "
+            "the next time (and so you can fine-tune a model on it later).\n\n"
+            f"The ink stays on this computer, in {self.learning.memory.folder}. You can turn this off, see how "
+            "much is kept, and delete it at any time in Settings.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.button(QMessageBox.StandardButton.Yes).setText("Learn from my picks")
+        box.button(QMessageBox.StandardButton.No).setText("Don't keep my ink")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(result: int) -> None:
+            yes = result == QMessageBox.StandardButton.Yes
+            self.settings.learning = "on" if yes else "off"
+            self.save_settings()
+            if yes and pick_index < len(self.picks):
+                ink, before, _ = self.picks[pick_index]
+                sample_id, problem = self._learn(ink, char)
+                self.picks[pick_index] = (ink, before, sample_id)
+                if problem:
+                    self.statusBar().showMessage(f"The sample could not be kept: {problem}", 10000)
+
+        box.finished.connect(answered)
+        self.consent_box = box
+        box.open()
+
+    def undo(self) -> None:
+        """Undo the last stroke; with no ink on the canvas, undo the last pick (ink, compose line, what it taught)."""
+        if self.canvas.ink.strokes or not self.picks:
+            self.canvas.undo()
+            return
+        ink, before, sample_id = self.picks.pop()
+        if sample_id is not None:
+            self.learning.forget({sample_id})
+        self.compose.setText(before)
+        self.canvas.set_ink(ink)
+        self.statusBar().showMessage("Undid the pick" + (": the pad forgot that sample" if sample_id else ""), 4000)
 
     def copy_compose(self) -> None:
         self.clipboard.set_text(self.compose.text())
@@ -203,11 +273,14 @@ class MainWindow(QMainWindow):
             self.addAction(a)
             return a
 
-        self.undo_action = action("Undo", "Ctrl+Z", self.canvas.undo, "undo the last stroke")
+        self.undo_action = action("Undo", "Ctrl+Z", self.undo, "undo the last stroke, or the last pick")
         self.redo_action = action("Redo", "Ctrl+Shift+Z", self.canvas.redo, "redo the stroke")
         self.clear_action = action("Clear", "Esc", self.canvas.clear, "clear the canvas")
         self.copy_action = action("Copy line", "Ctrl+Shift+C", self.copy_compose, "copy the compose line")
         self.settings_action = action("Settings…", "Ctrl+,", self.open_settings, "settings", "settings")
+        self.teach_action = action(
+            "Teach a character…", "Ctrl+T", self.open_teach, "teach the pad a character (write it three times)", "teach"
+        )
         self.help_action = action(
             "Shortcuts", "F1", lambda: self._open(shortcuts_dialog(self.actions(), self)), "this list of shortcuts"
         )
@@ -228,7 +301,7 @@ class MainWindow(QMainWindow):
             bar.addAction(a)
         self.addToolBar(bar)
         menu = self.menuBar().addMenu("&KanjiPad")
-        for a in (self.settings_action, self.help_action, self.about_action, self.quit_action):
+        for a in (self.teach_action, self.settings_action, self.help_action, self.about_action, self.quit_action):
             menu.addAction(a)
         edit = self.menuBar().addMenu("&Edit")  # every action reachable from a menu, shortcut shown
         for a in (self.undo_action, self.redo_action, self.clear_action, self.copy_action):
@@ -238,8 +311,13 @@ class MainWindow(QMainWindow):
         self.dialog = dlg
         dlg.open()
 
+    def open_teach(self) -> None:
+        from kanjipad.ui.teach import TeachDialog
+
+        self._open(TeachDialog(self.learning, self))
+
     def open_settings(self) -> None:
-        dlg = SettingsDialog(self.settings, self)
+        dlg = SettingsDialog(self.settings, self, memory=self.learning.memory)
         dlg.accepted.connect(lambda: self.apply_settings(dlg))
         self._open(dlg)
 
@@ -247,6 +325,10 @@ class MainWindow(QMainWindow):
         old_model = (self.settings.model_path, self.settings.device)
         dlg.apply_to(self.settings)
         self.save_settings()
+        if dlg.deleteRequested:
+            self.learning.forget_all()
+            self.picks = [(ink, before, None) for ink, before, _ in self.picks]
+            self.statusBar().showMessage("Deleted everything the pad had learned", 5000)
         apply_theme(QApplication.instance(), self.settings.theme)
         self.canvas.set_show_grid(self.settings.show_grid)
         if (self.settings.model_path, self.settings.device) != old_model:

@@ -28,7 +28,7 @@ def run() -> int:
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         win = MainWindow()
-        win.settings.keep_samples = False
+        win.settings.learning = "off"
         win.persist = False
         win.show()
         app.processEvents()

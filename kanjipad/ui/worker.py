@@ -26,6 +26,9 @@ class RecognitionWorker(QObject):
         super().__init__()
         self.recognizer = recognizer
         self.k = k
+        #: What the pad learned from the user (a PrototypeIndex for this model), or None.
+        #: Replaced whole from the UI thread; read once per request here.
+        self.memory = None
         self._latest = 0
         self._pending: tuple[int, Ink] | None = None
         self._cond = threading.Condition()
@@ -69,7 +72,7 @@ class RecognitionWorker(QObject):
                 seq, ink = pending
             t = time.perf_counter()
             try:
-                cands = self.recognizer.recognize(ink, self.k)
+                cands = self.recognizer.recognize(ink, self.k, self.memory)
             except Exception as exc:  # a bad stroke must never kill the worker
                 self.failed.emit(seq, str(exc))
                 continue

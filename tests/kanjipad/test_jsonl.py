@@ -9,10 +9,13 @@ import os
 import pytest
 
 from kanjipad import jsonl
-from kanjipad.ink import Ink, read_stroke_set
-from kanjipad.samples import append_sample
+from kanjipad.ink import Ink, dumps_sample, read_stroke_set
 
 INK = Ink.from_strokes([[[0, 0], [10, 10]]], box=(100, 100))
+
+
+def append_sample(ink: Ink, char: str, path) -> None:
+    jsonl.append_line(path, dumps_sample(Ink(ink.strokes, None, ink.box, char)))
 
 
 def test_a_torn_last_line_does_not_swallow_the_next_record(tmp_path):

@@ -41,22 +41,22 @@ def test_two_instances_keep_each_others_changes(tmp_path):
     first, second = s.load(path), s.load(path)
     first.theme = "dark"
     s.save(first, path)
-    second.keep_samples = False  # this window never touched the theme
+    second.learning = "off"  # this window never touched the theme
     s.save(second, path)
     stored = s.load(path)
-    assert stored.theme == "dark" and stored.keep_samples is False
+    assert stored.theme == "dark" and stored.learning == "off"
     assert second.theme == "dark"  # and the second window now knows the first one's choice
 
 
-def test_a_setting_turned_off_stays_off_when_another_window_closes(tmp_path):
+def test_learning_turned_off_stays_off_when_another_window_closes(tmp_path):
     path = tmp_path / "settings.json"
     other = s.load(path)  # opened before the change, closes after it
     mine = s.load(path)
-    mine.keep_samples = False
+    mine.learning = "off"
     s.save(mine, path)
     other.geometry = "abcd"  # what closing a window saves
     s.save(other, path)
-    assert s.load(path).keep_samples is False
+    assert s.load(path).learning == "off"
 
 
 def test_an_unreadable_file_is_not_treated_as_corrupt_nor_overwritten(tmp_path, monkeypatch):

@@ -54,3 +54,40 @@ def test_a_bad_line_costs_only_itself_unless_told_to_stop(tmp_path):
     assert result["scored"] == 8 and result["bad_lines"] == 1
     assert "mixed.jsonl:5:" in done.stderr
     assert cli.main([*argv, "--on-error", "stop"]) == 2
+
+
+def _shape(seed: int, char: str) -> str:
+    """A four-stroke mark no model was trained on, jittered per sample, as a stroke-set line."""
+    import numpy as np
+
+    from kanjipad.ink import Ink, dumps_sample
+
+    shape = [[[40, 150], [260, 150]], [[150, 40], [150, 260]], [[60, 60], [240, 240]], [[240, 60], [60, 240]]]
+    rng = np.random.default_rng(seed)
+    strokes = [[[x + rng.normal(0, 6), y + rng.normal(0, 6)] for x, y in s] for s in shape]
+    return dumps_sample(Ink.from_strokes(strokes, box=(300, 300), char=char))
+
+
+def test_teach_then_read_scores_taught_and_other_apart(tmp_path, capsys):
+    from kanjipad_trainer import cli
+
+    teach = tmp_path / "teach.jsonl"
+    teach.write_text("".join(_shape(seed, "\ue000") + "\n" for seed in range(3)), encoding="utf-8")
+    queries = tmp_path / "queries.jsonl"
+    own = "".join(_shape(seed, "\ue000") + "\n" for seed in (10, 11))
+    queries.write_text(own + SAMPLES.read_text(encoding="utf-8"), encoding="utf-8")
+
+    plain = ["evaluate", "--model", str(MODEL), "--strokes", str(SAMPLES), "--json"]
+    assert cli.main(plain) == 0
+    alone = json.loads(capsys.readouterr().out)
+    assert (
+        cli.main(["evaluate", "--model", str(MODEL), "--strokes", str(queries), "--teach", str(teach), "--json"]) == 0
+    )
+    result = json.loads(capsys.readouterr().out)
+    assert result["taught_samples"] == 3 and result["taught_chars"] == 1
+    assert result["taught"]["n"] == 2 and result["taught"]["top1"] == 100.0  # a mark no model knows, read
+    assert result["other"]["scored"] == alone["scored"] and result["other"]["top1"] == alone["top1"]
+
+    argv = ["evaluate", "--model", str(MODEL), "--strokes", str(queries), "--teach", str(teach), "--json"]
+    assert cli.main([*argv, "--teach-per-class", "1"]) == 0
+    assert json.loads(capsys.readouterr().out)["taught_samples"] == 1

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from kanjipad import settings as settings_mod
 from kanjipad.ui.main_window import MainWindow, bundled_model_path
 
 
@@ -30,7 +31,8 @@ def clipboard() -> FakeClipboard:
 def window(qtbot, clipboard):
     if not bundled_model_path().exists():
         pytest.fail(f"the bundled model is missing: {bundled_model_path()}")
-    win = MainWindow(clipboard=clipboard)
+    win = MainWindow(settings=settings_mod.Settings(learning="on"), clipboard=clipboard)
+    win.persist = False
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from kanjipad import settings as settings_mod
+from kanjipad.memory import Memory
 from kanjipad.recognizer import Candidate
-from kanjipad.samples import samples_path
 from kanjipad.ui.main_window import MainWindow
 
 from .conftest import draw_strokes, sample_for
@@ -51,9 +49,9 @@ def test_pick_by_click_copies_and_composes(qtbot, window, clipboard, real_ink):
     assert window.compose.text() == "日"
     assert not window.canvas.ink.strokes  # cleared after the pick
     qtbot.waitUntil(lambda: window.candidates.chars() == [])
-    # The pick is kept as a stroke-set sample for fine-tuning.
-    kept = [json.loads(line) for line in samples_path().read_text(encoding="utf-8").splitlines()]
-    assert kept[-1]["char"] == "日" and len(kept[-1]["strokes"]) == 4
+    # The pick is kept (the window fixture has learning on) as a stroke-set sample.
+    kept = Memory().samples()
+    assert kept[-1].char == "日" and len(kept[-1].ink.strokes) == 4
 
 
 def test_pick_by_number_key(qtbot, window, clipboard, real_ink):
@@ -238,7 +236,7 @@ def test_a_sample_that_cannot_be_kept_is_reported_after_the_pick(qtbot, window, 
     def full(*a, **k):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(mw, "append_sample", full)
+    monkeypatch.setattr(mw.Learning, "learn", full)
     draw_strokes(qtbot, window.canvas, sample_for(real_ink, "日")["strokes"])
     wait_for_candidates(qtbot, window, "日")
     qtbot.keyClick(window.canvas, Qt.Key.Key_1)
@@ -254,6 +252,6 @@ def test_the_shortcut_list_is_generated_from_the_actions_and_tooltips_name_the_k
         if not a.shortcut().isEmpty():
             assert a.shortcut().toString() in shown
     assert "1 … 9, 0" in shown and "Right click" in shown
-    assert window.undo_action.toolTip() == "Undo the last stroke (Ctrl+Z)"
+    assert window.undo_action.toolTip() == "Undo the last stroke, or the last pick (Ctrl+Z)"
     menus = [m.title() for m in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))]
     assert "&Edit" in menus

@@ -168,6 +168,19 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return 2
     if args.etl:
         return _evaluate_etl(args)
+    if args.teach:
+        from kanjipad_trainer.evaluate import evaluate_taught
+
+        taught = evaluate_taught(
+            Path(args.model),
+            Path(args.teach),
+            Path(args.strokes),
+            per_class=args.teach_per_class,
+            on_error=args.on_error,
+            device=args.device,
+        )
+        _print_result(taught, args.json)
+        return 0
     result = evaluate_file(
         Path(args.model),
         Path(args.strokes),
@@ -491,6 +504,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", default="cpu", choices=["auto", "cpu", "cuda"])
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--misses", action="store_true", help="include up to 50 top-1 misses")
+    g = p.add_argument_group("teaching (the pad's memory of a user's writing)")
+    g.add_argument("--teach", help="stroke-set JSONL taught first, in file order, through the app's own memory")
+    g.add_argument(
+        "--teach-per-class",
+        type=int,
+        default=None,
+        metavar="K",
+        help="teach only the first K samples of each (source, character) of --teach",
+    )
     p.add_argument(
         "--on-error",
         choices=["skip", "stop"],

@@ -12,11 +12,16 @@ import random
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from kanjipad.ink import Ink, read_stroke_set
 from kanjipad.recognizer import Recognizer
+from kanjipad_trainer.errors import UserError
+
+if TYPE_CHECKING:
+    from kanjipad.prototypes import PrototypeIndex
 from kanjipad.render import INPUT_SIZE
 
 VARIANTS = ("orig", "shuffle", "join")
@@ -41,8 +46,12 @@ def evaluate(
     variant: str = "orig",
     seed: int = 0,
     k: int = 10,
+    memory: PrototypeIndex | None = None,
 ) -> dict:
+    """Top-1/top-k and latency; with ``memory``, ranked with what was taught (taught characters count as known)."""
     known = set(recognizer.info.classes) | set(recognizer.info.companions.values())
+    if memory is not None:
+        known |= set(memory.chars)
     rng = random.Random(seed)
     n = scored = top1 = topk = 0
     skipped: dict[str, int] = {}
@@ -55,7 +64,7 @@ def evaluate(
             continue
         ink = apply_variant(ink, variant, rng)
         t = time.perf_counter()
-        cands = recognizer.recognize(ink, k)
+        cands = recognizer.recognize(ink, k, memory)
         latencies.append((time.perf_counter() - t) * 1000)
         chars = [c.char for c in cands]
         scored += 1
@@ -77,6 +86,61 @@ def evaluate(
         "latency_ms_p95": round(float(np.percentile(lat, 95)), 3),
         **machine_report(recognizer),
         "misses": misses,
+    }
+
+
+def evaluate_taught(
+    model: Path,
+    teach: Path,
+    strokes: Path,
+    *,
+    per_class: int | None = None,
+    on_error: str = "skip",
+    device: str = "cpu",
+) -> dict:
+    """Teach the samples of ``teach`` in file order through the app's own memory, then read ``strokes``.
+
+    ``taught`` scores the samples of taught characters, ``other`` the rest, counted
+    as plain :func:`evaluate` counts (characters the model cannot name are skipped).
+    ``per_class`` teaches only the first K samples of each (source, character).
+    """
+    import tempfile
+
+    from kanjipad.memory import Memory
+    from kanjipad.prototypes import PrototypeCache
+
+    rec = Recognizer(model, device=device)
+    if not rec.has_embedding:
+        raise UserError(f"{model}: this model has no 'embedding' output, so it cannot be taught; re-export it")
+    problems: list[str] = []
+    report = None if on_error == "stop" else problems.append
+    with tempfile.TemporaryDirectory(prefix="kanjipad-teach-") as tmp:
+        memory = Memory(Path(tmp) / "memory")
+        seen: dict[tuple[str, str], int] = {}
+        for ink in read_stroke_set(teach, on_error=report):
+            if not ink.char or len(ink.char) != 1 or not ink.strokes:
+                continue
+            key = (str(ink.extra.get("source", "")), ink.char)
+            if per_class is not None and seen.get(key, 0) >= per_class:
+                continue
+            seen[key] = seen.get(key, 0) + 1
+            memory.add(ink, ink.char, "teach")
+        index = PrototypeCache(Path(tmp) / "cache").build(rec, memory.samples())
+        taught = set(memory.chars())
+        queries = list(read_stroke_set(strokes, on_error=report))
+        t_result = evaluate(rec, [q for q in queries if q.char in taught], memory=index)
+        o_result = evaluate(rec, [q for q in queries if q.char not in taught], memory=index)
+    keep = ("n", "scored", "skipped", "skipped_chars", "top1", "top10", "latency_ms_p50", "latency_ms_p95")
+    return {
+        "model": rec.info.name,
+        "teach": str(teach),
+        "strokes": str(strokes),
+        "taught_samples": len(memory),
+        "taught_chars": len(taught),
+        "taught": {k: t_result[k] for k in keep},
+        "other": {k: o_result[k] for k in keep},
+        "bad_lines": len(problems),
+        **machine_report(rec),
     }
 
 

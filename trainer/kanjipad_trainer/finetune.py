@@ -17,7 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
+from kanjipad import memory
 from kanjipad.ink import read_stroke_set
+from kanjipad.memory import read_forgotten
 from kanjipad.paths import atomic_write_text
 from kanjipad.render import INPUT_SIZE, render
 from kanjipad_trainer.config import FINETUNE
@@ -33,7 +35,8 @@ def stroke_files(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files.extend(sorted(p.rglob("*.jsonl")))
+            # The pad's copies of damaged lines are for recovery by hand, not training data.
+            files.extend(sorted(f for f in p.rglob("*.jsonl") if not f.name.startswith("memory.damaged-")))
         elif p.exists():
             files.append(p)
         else:
@@ -47,9 +50,10 @@ def user_stroke_images(
     """Render the user's stroke samples exactly as the app does; labels by the model's classes."""
     index = {c: i for i, c in enumerate(classes)}
     images, labels = [], []
-    report = {"files": 0, "samples": 0, "used": 0, "not_in_classes": 0, "bad_lines": 0}
+    report = {"files": 0, "samples": 0, "used": 0, "not_in_classes": 0, "bad_lines": 0, "forgotten": 0}
     for f in stroke_files(paths):
         report["files"] += 1
+        forgotten = read_forgotten(f.parent) if f.name == memory.STORE else set()
 
         def bad_line(msg: str) -> None:
             if stop_on_error:
@@ -58,6 +62,9 @@ def user_stroke_images(
             report["bad_lines"] += 1
 
         for ink in read_stroke_set(f, on_error=bad_line):
+            if ink.extra.get("id") in forgotten:  # an undone pick in the pad's memory: its label may be wrong
+                report["forgotten"] += 1
+                continue
             report["samples"] += 1
             image = render(ink)
             label = label_for(ink.char or "", index)

@@ -1,0 +1,226 @@
+"""The user's memory: ink the pad learns from (picks, taught characters), kept as strokes.
+
+One store in the data dir, ``memory/memory.jsonl``: stroke-set JSON Lines (so
+``kanjipad-train finetune --strokes`` reads it as it is), each line one sample with
+an ``id``, its ``source`` ("pick" or "teach") and the time. Forgetting appends the
+id to ``memory/forgotten.txt``; both files only ever grow by whole-line appends
+(:func:`kanjipad.jsonl.append_line`), so a kill at any moment loses at most the
+line being written, and a damaged line is skipped with a message, costing only
+itself. When dead lines (forgotten or over the bound) make up a good part of the
+file, :meth:`Memory.compact` rewrites it atomically.
+
+Bounded: at most :data:`PER_CHAR` samples per character (the oldest are dropped)
+and :data:`MAX_SAMPLES` in all. Features are not stored here: they depend on the
+model, so :mod:`kanjipad.prototypes` recomputes them per model hash.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kanjipad.ink import Ink, InkError, dumps_sample, read_stroke_set
+from kanjipad.jsonl import append_line
+from kanjipad.paths import atomic_write, data_dir
+
+PER_CHAR = 20
+MAX_SAMPLES = 10_000
+SOURCES = ("pick", "teach")
+
+
+STORE = "memory.jsonl"
+FORGOTTEN = "forgotten.txt"
+
+
+def memory_dir() -> Path:
+    return data_dir() / "memory"
+
+
+def read_forgotten(folder: Path) -> set[str]:
+    """The ids of samples the user took back (undone picks, deleted characters) in a memory folder."""
+    path = folder / FORGOTTEN
+    if not path.exists():
+        return set()
+    return {line.strip() for line in path.read_text("utf-8", "replace").splitlines() if line.strip()}
+
+
+@dataclass(frozen=True)
+class Sample:
+    id: str
+    char: str
+    ink: Ink
+    source: str
+    time: float
+
+
+class Memory:
+    """The samples in the store, newest last; loads once, then follows its own appends."""
+
+    def __init__(self, folder: Path | None = None, on_problem: Callable[[str], None] | None = None):
+        self.folder = folder or memory_dir()
+        self.path = self.folder / STORE
+        self.forgotten_path = self.folder / FORGOTTEN
+        self.problems: list[str] = []
+        self._on_problem = on_problem
+        self._samples: OrderedDict[str, Sample] = OrderedDict()
+        self._by_char: dict[str, list[str]] = {}  # ids per character, oldest first
+        self._lines = 0
+        self._damaged = 0  # unreadable lines seen on load: compaction keeps a copy of them
+        self._unread = False
+        self._load()
+
+    # --- reading ---------------------------------------------------------
+    def _problem(self, message: str) -> None:
+        self.problems.append(message)
+        if self._on_problem:
+            self._on_problem(message)
+
+    def _load(self) -> None:
+        forgotten = read_forgotten(self.folder)
+        if not self.path.exists():
+            return
+
+        def damaged(message: str) -> None:
+            self._damaged += 1
+            self._problem(message)
+
+        try:
+            for ink in read_stroke_set(self.path, on_error=damaged):
+                self._lines += 1
+                sample = self._sample_of(ink)
+                if sample is None:
+                    self._damaged += 1
+                elif sample.id not in forgotten:
+                    self._keep(sample)
+        except OSError as exc:
+            # Never rewrite a store that was not read to the end: it would lose the rest.
+            self._unread = True
+            self._problem(f"{self.path}: could not be read ({exc.strerror or exc}); learning uses what was read")
+            return
+        try:
+            self.compact()  # keeps the file near the size of what is live
+        except OSError as exc:
+            self._problem(f"{self.path}: could not compact the store ({exc.strerror or exc}); it stays as it is")
+
+    def _sample_of(self, ink: Ink) -> Sample | None:
+        sid, source = ink.extra.get("id"), ink.extra.get("source", "pick")
+        if not isinstance(sid, str) or not ink.char or len(ink.char) != 1 or not ink.strokes:
+            self._problem(f"{self.path}: a sample without id, character or strokes was skipped")
+            return None
+        when = ink.extra.get("time", 0)
+        return Sample(sid, ink.char, ink, source if source in SOURCES else "pick", float(when or 0))
+
+    def _keep(self, sample: Sample) -> None:
+        self._samples[sample.id] = sample
+        same = self._by_char.setdefault(sample.char, [])
+        same.append(sample.id)
+        while len(same) > PER_CHAR:  # the oldest of this character beyond the bound
+            del self._samples[same.pop(0)]
+        while len(self._samples) > MAX_SAMPLES:
+            _, oldest = self._samples.popitem(last=False)
+            self._drop_index(oldest)
+
+    def _drop_index(self, sample: Sample) -> None:
+        same = self._by_char.get(sample.char, [])
+        if sample.id in same:
+            same.remove(sample.id)
+        if not same:
+            self._by_char.pop(sample.char, None)
+
+    # --- the API the pad uses ----------------------------------------------
+    def samples(self) -> list[Sample]:
+        return list(self._samples.values())
+
+    def __len__(self) -> int:
+        return len(self._samples)
+
+    def ids(self) -> set[str]:
+        return set(self._samples)
+
+    def chars(self) -> dict[str, int]:
+        """Character → how many samples of it are kept."""
+        return {c: len(ids) for c, ids in self._by_char.items()}
+
+    def sources(self, char: str) -> set[str]:
+        return {self._samples[i].source for i in self._by_char.get(char, [])}
+
+    def add(self, ink: Ink, char: str, source: str = "pick") -> Sample:
+        """Store one sample (appended at once; OSError if it cannot be stored whole)."""
+        if len(char) != 1:
+            raise ValueError("a memory sample is one character")
+        if source not in SOURCES:
+            raise ValueError(f"source must be one of {SOURCES}")
+        if not ink.strokes:
+            raise InkError("no ink to learn from")
+        sid = uuid.uuid4().hex
+        now = time.time()
+        record = Ink(ink.strokes, ink.times, ink.box, char, {"id": sid, "source": source, "time": round(now, 3)})
+        append_line(self.path, dumps_sample(record))
+        self._lines += 1
+        sample = Sample(sid, char, record, source, now)
+        self._keep(sample)
+        return sample
+
+    def forget(self, ids: Iterable[str]) -> int:
+        """Forget samples by id (e.g. undoing a pick); returns how many were kept before."""
+        ids = [i for i in ids if i in self._samples]
+        for sid in ids:
+            append_line(self.forgotten_path, sid)
+            self._drop_index(self._samples.pop(sid))
+        return len(ids)
+
+    def forget_char(self, char: str) -> int:
+        return self.forget(list(self._by_char.get(char, [])))
+
+    def forget_all(self) -> None:
+        """Delete everything the pad has learned (the store, its forget list and kept damaged lines)."""
+        for p in (self.path, self.forgotten_path, *self.folder.glob("memory.damaged-*.jsonl")):
+            p.unlink(missing_ok=True)
+        self._samples.clear()
+        self._by_char.clear()
+        self._lines = self._damaged = 0
+        self._unread = False
+
+    def size_bytes(self) -> int:
+        return sum(p.stat().st_size for p in (self.path, self.forgotten_path) if p.exists())
+
+    # --- upkeep ------------------------------------------------------------
+    def dead_lines(self) -> int:
+        return self._lines - len(self._samples)
+
+    def compact(self, force: bool = False) -> bool:
+        """Rewrite the store with only the live samples when dead lines are a quarter of it (atomic)."""
+        if self._unread or (not force and self.dead_lines() * 4 < max(self._lines, 1)):
+            return False
+        lines = [dumps_sample(s.ink) for s in self._samples.values()]
+        if self._damaged and self.path.exists():
+            # Never throw away what could not be read: it may be recoverable by hand.
+            kept = self.folder / f"memory.damaged-{time.strftime('%Y%m%d-%H%M%S')}.jsonl"
+            shutil.copyfile(self.path, kept)
+            self._problem(f"{self.path}: lines that could not be read are kept in {kept}")
+            self._damaged = 0
+        atomic_write(self.path, lambda fh: fh.write("".join(line + "\n" for line in lines).encode("utf-8")))
+        self.forgotten_path.unlink(missing_ok=True)
+        self._lines = len(lines)
+        return True
+
+    # --- exchange ----------------------------------------------------------
+    def export(self, path: Path, chars: Iterable[str] | None = None) -> int:
+        """Write the kept samples (optionally of some characters) as a stroke-set JSONL file."""
+        wanted = set(chars) if chars is not None else None
+        lines = [dumps_sample(s.ink) for s in self._samples.values() if wanted is None or s.char in wanted]
+        atomic_write(path, lambda fh: fh.write("".join(line + "\n" for line in lines).encode("utf-8")))
+        return len(lines)
+
+    def read_importable(self, path: Path, on_problem: Callable[[str], None]) -> Iterator[Ink]:
+        """The single-character samples of a stroke-set JSONL file (to :meth:`add`); others are reported."""
+        for ink in read_stroke_set(path, on_error=on_problem):
+            if ink.char and len(ink.char) == 1 and ink.strokes:
+                yield ink
+            else:
+                on_problem(f"{path}: a sample of {ink.char!r} is not one character with ink; skipped")

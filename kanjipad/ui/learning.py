@@ -1,0 +1,118 @@
+"""The pad's learning, wired to Qt: the user's memory, its features for the current model, consent.
+
+The pure parts live in :mod:`kanjipad.memory` (the store) and
+:mod:`kanjipad.prototypes` (features and ranking). This object owns one of each
+for the window: it rebuilds the feature index in a background thread when the
+model changes (a new model never sees features of an old one), adds a pick's ink
+with one small model call, forgets it again on undo, and hands every new index to
+the recognition thread.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from kanjipad.ink import Ink
+from kanjipad.memory import Memory, Sample
+from kanjipad.paths import cache_dir
+from kanjipad.prototypes import PrototypeCache, PrototypeIndex
+from kanjipad.recognizer import Recognizer
+
+
+class Learning(QObject):
+    #: The index for the current model changed (None: learning is off or not ready).
+    indexChanged = Signal(object)
+    #: A line for the status bar (progress of a rebuild, a damaged line skipped, ...).
+    message = Signal(str)
+    _built = Signal(object, object)  # (recognizer it was built for, index), from the build thread
+
+    def __init__(self, memory: Memory | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.memory = memory if memory is not None else Memory(on_problem=self.message.emit)
+        self.cache = PrototypeCache(cache_dir() / "prototypes")
+        self.recognizer: Recognizer | None = None
+        self.index: PrototypeIndex | None = None
+        #: Why learning cannot work with the current model ("" when it can).
+        self.unavailable = ""
+        self._built.connect(self._on_built)
+
+    # --- model ---------------------------------------------------------------
+    def set_recognizer(self, recognizer: Recognizer | None) -> None:
+        """A new model: drop the old features and compute this model's in the background."""
+        self.recognizer = recognizer
+        self._set_index(None)
+        if recognizer is None:
+            self.unavailable = "no model is loaded"
+            return
+        if not recognizer.has_embedding:
+            self.unavailable = (
+                f"{recognizer.info.name} has no 'embedding' output, so it cannot learn from your ink "
+                "(re-export it with kanjipad-train export)"
+            )
+            self.message.emit(f"Learning is off: {self.unavailable}")
+            return
+        self.unavailable = ""
+        samples = self.memory.samples()
+        if not samples:
+            empty = np.zeros((0, recognizer.info.embedding_dim), np.float32)
+            self._set_index(PrototypeIndex(recognizer, [], [], empty))
+            return
+        self.message.emit(f"Preparing {len(samples)} remembered samples for this model…")
+        threading.Thread(target=self._build, args=(recognizer, samples), name="prototypes", daemon=True).start()
+
+    def _build(self, recognizer: Recognizer, samples: list[Sample]) -> None:
+        try:
+            index = self.cache.build(recognizer, samples)
+        except Exception as exc:  # learning must never take recognition down with it
+            self.message.emit(f"Could not prepare what the pad learned: {exc}")
+            return
+        self._built.emit(recognizer, index)
+
+    def _on_built(self, recognizer: Recognizer, index: PrototypeIndex) -> None:
+        if recognizer is not self.recognizer:
+            return  # built for a model that has been replaced since
+        # Picks or deletions while it was building: bring it up to date.
+        live = {s.id: s for s in self.memory.samples()}
+        stale = set(index.ids) - set(live)
+        if stale:
+            index = self.cache.without(index, stale)
+        missing = [s for sid, s in live.items() if sid not in set(index.ids)]
+        if missing:
+            index = self.cache.extend(index, missing)
+        self._set_index(index)
+        self.message.emit(f"Learned from {len(index)} samples of your writing")
+
+    def _set_index(self, index: PrototypeIndex | None) -> None:
+        self.index = index
+        self.indexChanged.emit(index)
+
+    # --- memory --------------------------------------------------------------
+    @property
+    def ready(self) -> bool:
+        return self.index is not None
+
+    def learn(self, ink: Ink, char: str, source: str = "pick") -> Sample:
+        """Remember ``ink`` as ``char`` (OSError if it cannot be stored) and use it at once."""
+        sample = self.memory.add(ink, char, source)
+        if self.index is not None:
+            live = self.memory.ids()
+            dropped = {sid for sid in self.index.ids if sid not in live}  # the oldest beyond the bound
+            index = self.cache.without(self.index, dropped) if dropped else self.index
+            self._set_index(self.cache.extend(index, [sample]))
+        return sample
+
+    def forget(self, ids: set[str]) -> None:
+        self.memory.forget(ids)
+        if self.index is not None:
+            self._set_index(self.cache.without(self.index, ids))
+
+    def forget_char(self, char: str) -> None:
+        self.forget({s.id for s in self.memory.samples() if s.char == char})
+
+    def forget_all(self) -> None:
+        self.memory.forget_all()
+        if self.recognizer is not None:
+            self.set_recognizer(self.recognizer)

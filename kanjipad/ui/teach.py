@@ -1,0 +1,175 @@
+"""Teach a character: type it, write it three times, done; and the list of what was taught."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kanjipad import dictionary
+from kanjipad.ink import Ink, InkError
+from kanjipad.ui.canvas import InkCanvas
+from kanjipad.ui.fonts import japanese_font
+from kanjipad.ui.learning import Learning
+
+WRITINGS = 3
+
+
+class TeachDialog(QDialog):
+    """Type or paste one character, write it :data:`WRITINGS` times; it is a candidate from then on."""
+
+    def __init__(self, learning: Learning, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.learning = learning
+        self.setWindowTitle("Teach KanjiPad a character")
+        self.writings: list[Ink] = []
+
+        self.char = QLineEdit()
+        self.char.setMaxLength(2)  # one character; two UTF-16 units for the CJK extensions
+        self.char.setPlaceholderText("the character, e.g. 髙")
+        self.char.setAccessibleName("Character to teach")
+        self.char.setFont(japanese_font(self.char.font(), 1.6))
+        self.char.textChanged.connect(self._update)
+        self.canvas = InkCanvas()
+        self.canvas.setMinimumSize(220, 220)
+        self.canvas.setAccessibleName("Write the character here")
+        self.canvas.inkChanged.connect(self._update)
+        self.progress = QLabel()
+        self.progress.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_button = QPushButton("Next writing")
+        self.next_button.clicked.connect(self.take_writing)
+        clear = QPushButton("Clear")
+        clear.clicked.connect(self.canvas.clear)
+        self.taught = QListWidget()
+        self.taught.setAccessibleName("Taught characters")
+        delete = QPushButton("Delete")
+        delete.clicked.connect(self.delete_selected)
+        export = QPushButton("Export…")
+        export.clicked.connect(self.export_taught)
+        import_ = QPushButton("Import…")
+        import_.clicked.connect(self.import_taught)
+        self.delete_button, self.export_button, self.import_button = delete, export, import_
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Character"))
+        row.addWidget(self.char, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.progress, 1)
+        actions.addWidget(clear)
+        actions.addWidget(self.next_button)
+        manage = QHBoxLayout()
+        for b in (delete, export, import_):
+            manage.addWidget(b)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(row)
+        lay.addWidget(self.canvas, 1)
+        lay.addLayout(actions)
+        lay.addWidget(QLabel("Taught so far"))
+        lay.addWidget(self.taught)
+        lay.addLayout(manage)
+        lay.addWidget(buttons)
+        self.resize(380, 560)
+        self._refresh_list()
+        self._update()
+
+    # --- teaching ------------------------------------------------------------
+    def character(self) -> str:
+        text = self.char.text().strip()
+        return text if len(text) == 1 else ""
+
+    def _update(self, *_args) -> None:
+        ch = self.character()
+        self.next_button.setEnabled(bool(ch) and bool(self.canvas.ink.strokes) and self.learning.ready)
+        if not self.learning.ready:
+            self.progress.setText(f"Teaching is unavailable: {self.learning.unavailable or 'still preparing'}")
+        elif not ch:
+            self.progress.setText("Type one character, then write it three times.")
+        else:
+            last = len(self.writings) + 1 == WRITINGS
+            self.next_button.setText("Done" if last else "Next writing")
+            self.progress.setText(f"Writing {len(self.writings) + 1} of {WRITINGS} of {ch}")
+
+    def take_writing(self) -> None:
+        ch = self.character()
+        if not ch or not self.canvas.ink.strokes:
+            return
+        self.writings.append(self.canvas.ink)
+        self.canvas.clear()
+        if len(self.writings) >= WRITINGS:
+            self._store(ch)
+        self._update()
+
+    def _store(self, ch: str) -> None:
+        try:
+            for ink in self.writings:
+                self.learning.learn(ink, ch, source="teach")
+        except (OSError, InkError) as exc:
+            QMessageBox.warning(self, "Could not teach", f"{ch} could not be stored: {exc}")
+        self.writings = []
+        self.char.clear()
+        self._refresh_list()
+
+    # --- the list ------------------------------------------------------------
+    def _refresh_list(self) -> None:
+        self.taught.clear()
+        memory = self.learning.memory
+        for ch, n in memory.chars().items():
+            if "teach" not in memory.sources(ch):
+                continue
+            entry = dictionary.lookup(ch)
+            hint = entry.meaning or entry.romaji or ("、".join(entry.kun or entry.on))
+            item = QListWidgetItem(f"{ch}   {n} samples" + (f" — {hint}" if hint else ""))
+            item.setData(Qt.ItemDataRole.UserRole, ch)
+            self.taught.addItem(item)
+
+    def selected_chars(self) -> list[str]:
+        return [i.data(Qt.ItemDataRole.UserRole) for i in self.taught.selectedItems()]
+
+    def delete_selected(self) -> None:
+        for ch in self.selected_chars():
+            self.learning.forget_char(ch)
+        self._refresh_list()
+
+    def export_taught(self, path: str | None = None) -> int:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export taught characters", "taught.jsonl", "Stroke sets (*.jsonl)"
+            )
+        if not path:
+            return 0
+        chars = [c for c in self.learning.memory.chars() if "teach" in self.learning.memory.sources(c)]
+        return self.learning.memory.export(Path(path), chars)
+
+    def import_taught(self, path: str | None = None) -> int:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Import taught characters", "", "Stroke sets (*.jsonl)")
+        if not path:
+            return 0
+        problems: list[str] = []
+        added = 0
+        try:
+            for ink in self.learning.memory.read_importable(Path(path), problems.append):
+                self.learning.learn(ink, ink.char or "", source="teach")
+                added += 1
+        except (OSError, InkError) as exc:
+            problems.append(str(exc))
+        if problems:
+            QMessageBox.warning(self, "Import", f"Imported {added} samples; skipped:\n" + "\n".join(problems[:10]))
+        self._refresh_list()
+        return added

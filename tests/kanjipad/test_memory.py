@@ -1,0 +1,159 @@
+"""The user's memory survives kills and damage, stays bounded, and forgets what it is told to."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kanjipad import memory as memory_mod
+from kanjipad.ink import Ink
+from kanjipad.memory import Memory
+
+
+def ink(seed: int = 0) -> Ink:
+    return Ink.from_strokes([[[seed, 0], [10, 10 + seed]], [[10, 0], [0, 10]]])
+
+
+def test_samples_come_back_after_a_restart_in_order(tmp_path):
+    m = Memory(tmp_path)
+    a, b = m.add(ink(1), "日"), m.add(ink(2), "髙", "teach")
+    again = Memory(tmp_path)
+    assert [(s.id, s.char, s.source) for s in again.samples()] == [(a.id, "日", "pick"), (b.id, "髙", "teach")]
+    assert again.samples()[0].ink.strokes[0].tolist() == ink(1).strokes[0].tolist()
+    assert again.chars() == {"日": 1, "髙": 1} and again.sources("髙") == {"teach"}
+
+
+def test_a_kill_at_any_byte_of_a_write_loses_only_that_sample(tmp_path):
+    m = Memory(tmp_path)
+    kept = [m.add(ink(i), c).id for i, c in enumerate("日月山")]
+    whole = m.path.read_bytes()
+    last_start = whole.rstrip(b"\n").rfind(b"\n") + 1
+    for cut in range(last_start, len(whole)):  # the process died after `cut` bytes reached the disk
+        folder = tmp_path / f"cut{cut}"
+        folder.mkdir()
+        (folder / "memory.jsonl").write_bytes(whole[:cut])
+        after = Memory(folder)
+        # Only the complete record (all but its newline) counts as written.
+        survivors = kept if cut == len(whole) - 1 else kept[:2]
+        assert [s.id for s in after.samples()] == survivors, cut
+        new = after.add(ink(9), "川")  # the next pick is not swallowed by the torn line
+        assert [s.id for s in Memory(folder).samples()] == [*survivors, new.id], cut
+
+
+def test_a_damaged_line_is_skipped_with_a_message_and_nothing_else_is_lost(tmp_path):
+    m = Memory(tmp_path)
+    ids = [m.add(ink(i), c).id for i, c in enumerate("日月山川")]
+    lines = m.path.read_text("utf-8").splitlines()
+    lines[1] = lines[1][:40] + "\x00garbage"
+    lines.insert(3, json.dumps({"char": "木", "strokes": []}))  # readable, but not a sample
+    m.path.write_text("\n".join(lines) + "\n", "utf-8")
+    messages: list[str] = []
+    after = Memory(tmp_path, on_problem=messages.append)
+    assert [s.id for s in after.samples()] == [ids[0], ids[2], ids[3]]
+    assert messages and all(str(m.path) in text for text in messages[:2])
+
+
+def test_compaction_keeps_a_copy_of_damaged_lines(tmp_path):
+    m = Memory(tmp_path)
+    ids = [m.add(ink(i), "日").id for i in range(4)]
+    with open(m.path, "a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+    m.forget(ids[:3])  # three of five lines dead: the next start compacts
+    after = Memory(tmp_path)
+    assert [s.id for s in after.samples()] == [ids[3]]
+    assert len(after.path.read_text("utf-8").splitlines()) == 1
+    (copy,) = tmp_path.glob("memory.damaged-*.jsonl")
+    assert "{not json" in copy.read_text("utf-8")
+    assert not after.forgotten_path.exists()
+
+
+def test_at_most_per_char_samples_of_a_character_oldest_dropped(tmp_path, monkeypatch):
+    monkeypatch.setattr(memory_mod, "PER_CHAR", 3)
+    m = Memory(tmp_path)
+    ids = [m.add(ink(i), "日").id for i in range(5)]
+    other = m.add(ink(7), "月").id
+    assert [s.id for s in m.samples()] == [*ids[2:], other]
+    assert [s.id for s in Memory(tmp_path).samples()] == [*ids[2:], other]
+
+
+def test_at_most_max_samples_in_all_oldest_dropped(tmp_path, monkeypatch):
+    monkeypatch.setattr(memory_mod, "MAX_SAMPLES", 4)
+    m = Memory(tmp_path)
+    ids = [m.add(ink(i), c).id for i, c in enumerate("日月山川木口")]
+    assert [s.id for s in m.samples()] == ids[2:]
+    assert m.chars() == {c: 1 for c in "山川木口"}
+    assert [s.id for s in Memory(tmp_path).samples()] == ids[2:]
+
+
+def test_forgetting_lasts_and_forget_all_deletes_the_files(tmp_path):
+    m = Memory(tmp_path)
+    a, b = m.add(ink(1), "日"), m.add(ink(2), "月")
+    assert m.forget([a.id, "no such id"]) == 1
+    assert [s.id for s in Memory(tmp_path).samples()] == [b.id]
+    m.forget_all()
+    assert len(m) == 0 and not m.path.exists() and not m.forgotten_path.exists()
+    assert len(Memory(tmp_path)) == 0
+
+
+def test_a_store_that_cannot_be_read_is_never_rewritten(tmp_path, monkeypatch):
+    m = Memory(tmp_path)
+    ids = [m.add(ink(i), "日").id for i in range(4)]
+    m.forget(ids[:3])
+    before = m.path.read_bytes()
+
+    def unreadable(*_a, **_k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(memory_mod, "read_stroke_set", unreadable)
+    messages: list[str] = []
+    after = Memory(tmp_path, on_problem=messages.append)
+    assert len(after) == 0 and "could not be read" in messages[0]
+    assert not after.compact(force=True) and m.path.read_bytes() == before
+
+
+def test_export_and_import_round_trip(tmp_path):
+    m = Memory(tmp_path / "a")
+    m.add(ink(1), "髙", "teach")
+    m.add(ink(2), "日")
+    out = tmp_path / "taught.jsonl"
+    assert m.export(out, chars=["髙"]) == 1
+    problems: list[str] = []
+    (back,) = list(Memory(tmp_path / "b").read_importable(out, problems.append))
+    assert back.char == "髙" and problems == []
+
+
+def test_a_sample_must_be_one_character_with_ink(tmp_path):
+    m = Memory(tmp_path)
+    with pytest.raises(ValueError):
+        m.add(ink(), "日本")
+    with pytest.raises(ValueError):
+        m.add(Ink.from_strokes([]), "日")
+
+
+ops = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.sampled_from("日月山")),
+        st.tuples(st.just("forget"), st.integers(0, 30)),
+        st.tuples(st.just("reopen"), st.none()),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops)
+def test_what_is_kept_is_what_a_restart_reads(tmp_path_factory, steps):
+    folder = tmp_path_factory.mktemp("mem")
+    m = Memory(folder)
+    added: list[str] = []
+    for op, arg in steps:
+        if op == "add":
+            added.append(m.add(ink(len(added)), arg).id)
+        elif op == "forget" and added:
+            m.forget([added[arg % len(added)]])
+        elif op == "reopen":
+            m = Memory(folder)
+        assert [s.id for s in Memory(folder).samples()] == [s.id for s in m.samples()]

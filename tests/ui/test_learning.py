@@ -1,0 +1,161 @@
+"""The pad learns the user's hand: consent first, picks teach it, undo forgets, and taught characters."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from kanjipad import settings as settings_mod
+from kanjipad.memory import Memory
+from kanjipad.ui.main_window import MainWindow
+from kanjipad.ui.teach import TeachDialog
+
+from .conftest import draw_strokes, sample_for
+
+
+def _window(qtbot, clipboard, learning: str) -> MainWindow:
+    win = MainWindow(settings=settings_mod.Settings(learning=learning), clipboard=clipboard)
+    win.persist = False
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.load_model()
+    qtbot.waitUntil(lambda: win.learning.ready)
+    return win
+
+
+def _candidates(qtbot, win, strokes, box=(300, 300)) -> list[str]:
+    win.canvas.clear()
+    draw_strokes(qtbot, win.canvas, strokes, box)
+    qtbot.waitUntil(lambda: bool(win.candidates.chars()))
+    return win.candidates.chars()
+
+
+def test_the_first_pick_asks_and_nothing_is_kept_before_yes(qtbot, clipboard, real_ink):
+    win = _window(qtbot, clipboard, "ask")
+    _candidates(qtbot, win, sample_for(real_ink, "日")["strokes"])
+    qtbot.keyClick(win.canvas, Qt.Key.Key_1)
+    assert win.consent_box is not None and win.consent_box.isVisible()
+    assert str(win.learning.memory.folder) in win.consent_box.text()
+    assert len(Memory()) == 0  # not before the user said yes
+    qtbot.mouseClick(win.consent_box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(Memory()) == 1)
+    assert win.settings.learning == "on" and Memory().samples()[0].char == "日"
+
+
+def test_saying_no_keeps_nothing_and_does_not_ask_again(qtbot, clipboard, real_ink):
+    win = _window(qtbot, clipboard, "ask")
+    _candidates(qtbot, win, sample_for(real_ink, "日")["strokes"])
+    qtbot.keyClick(win.canvas, Qt.Key.Key_1)
+    qtbot.mouseClick(win.consent_box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert win.settings.learning == "off"
+    box = win.consent_box
+    _candidates(qtbot, win, sample_for(real_ink, "山")["strokes"])
+    qtbot.keyClick(win.canvas, Qt.Key.Key_1)
+    assert win.consent_box is box and len(Memory()) == 0
+
+
+def test_a_pick_teaches_the_pad_and_undo_forgets_it(qtbot, clipboard, real_ink):
+    win = _window(qtbot, clipboard, "on")
+    strokes = sample_for(real_ink, "山")["strokes"]
+    first = _candidates(qtbot, win, strokes)
+    wanted = first[3]  # the user means the 4th candidate (a style the model reads otherwise)
+    qtbot.keyClick(win.canvas, Qt.Key.Key_4)
+    assert win.compose.text() == wanted and len(Memory()) == 1
+    assert _candidates(qtbot, win, strokes)[0] == wanted  # the same hand again: it comes first now
+    win.canvas.clear()
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the pick
+    assert win.compose.text() == "" and len(win.canvas.ink) == len(strokes)  # the ink is back
+    assert len(Memory()) == 0
+    qtbot.waitUntil(lambda: bool(win.candidates.chars()) and win.candidates.chars()[0] == first[0])
+
+
+SHAPE = [[[40, 150], [260, 150]], [[150, 40], [150, 260]], [[60, 60], [240, 240]], [[240, 60], [60, 240]]]
+
+
+def _jittered(seed: int) -> list:
+    rng = np.random.default_rng(seed)
+    return [[[x + rng.normal(0, 6), y + rng.normal(0, 6)] for x, y in stroke] for stroke in SHAPE]
+
+
+def test_a_character_no_model_knows_is_taught_through_the_dialog_and_then_read(qtbot, clipboard):
+    win = _window(qtbot, clipboard, "off")  # teaching is explicit: it works with pick-learning off
+    taught = "\ue000"  # a private-use mark: no model knows it
+    assert taught not in win.recognizer.info.classes
+    dlg = TeachDialog(win.learning, win)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.char.insert(taught)  # pasted, as a user would a character they cannot type
+    for seed in range(3):
+        draw_strokes(qtbot, dlg.canvas, _jittered(seed))
+        assert dlg.next_button.isEnabled()
+        qtbot.mouseClick(dlg.next_button, Qt.MouseButton.LeftButton)
+    assert dlg.taught.count() == 1 and taught in dlg.taught.item(0).text()
+    dlg.close()
+    for seed in (10, 11, 12):
+        assert _candidates(qtbot, win, _jittered(seed))[0] == taught
+    button = win.candidates.buttons[0]
+    assert "learned" in button.toolTip()
+
+
+def test_taught_characters_export_delete_and_import(qtbot, clipboard, tmp_path):
+    win = _window(qtbot, clipboard, "off")
+    for seed in range(3):
+        from kanjipad.ink import Ink
+
+        win.learning.learn(Ink.from_strokes(_jittered(seed), box=(300, 300)), "\ue001", source="teach")
+    dlg = TeachDialog(win.learning, win)
+    qtbot.addWidget(dlg)
+    assert dlg.export_taught(str(tmp_path / "t.jsonl")) == 3
+    dlg.taught.item(0).setSelected(True)
+    qtbot.mouseClick(dlg.delete_button, Qt.MouseButton.LeftButton)
+    assert dlg.taught.count() == 0 and len(Memory()) == 0
+    assert dlg.import_taught(str(tmp_path / "t.jsonl")) == 3
+    assert dlg.taught.count() == 1 and len(win.learning.index) == 3
+
+
+@pytest.mark.parametrize("learning", ["on"])
+def test_a_model_without_embedding_turns_learning_off_and_says_why(qtbot, clipboard, tmp_path, learning):
+    from ..kanjipad.test_recognizer import make_model
+
+    win = MainWindow(settings=settings_mod.Settings(learning=learning), clipboard=clipboard)
+    win.persist = False
+    qtbot.addWidget(win)
+    win.settings.model_path = str(make_model(tmp_path / "old.onnx"))
+    assert win.load_model()
+    assert not win.learning.ready and "embedding" in win.learning.unavailable
+
+
+def test_the_oldest_sample_beyond_the_bound_leaves_the_index_too(qtbot, clipboard, monkeypatch):
+    from kanjipad import memory as memory_mod
+    from kanjipad.ink import Ink
+
+    monkeypatch.setattr(memory_mod, "PER_CHAR", 2)
+    win = _window(qtbot, clipboard, "on")
+    ids = [win.learning.learn(Ink.from_strokes(_jittered(s), box=(300, 300)), "\ue003").id for s in range(3)]
+    assert sorted(win.learning.index.ids) == sorted(ids[1:]) == sorted(s.id for s in Memory().samples())
+
+
+def test_another_model_gets_its_own_features(qtbot, clipboard, tmp_path):
+    import onnx
+
+    from kanjipad.ink import Ink
+    from kanjipad.prototypes import model_key
+    from kanjipad.recognizer import META_PREFIX
+
+    win = _window(qtbot, clipboard, "on")
+    win.learning.learn(Ink.from_strokes(_jittered(0), box=(300, 300)), "\ue004", source="teach")
+    model = onnx.load(win.settings.model_path or str(win.recognizer.info.path))
+    for prop in model.metadata_props:
+        if prop.key == META_PREFIX + "name":
+            prop.value = "renamed"
+    onnx.save(model, str(tmp_path / "renamed.onnx"))
+    win.settings.model_path = str(tmp_path / "renamed.onnx")
+    assert win.load_model()
+    qtbot.waitUntil(lambda: win.learning.ready)
+    assert win.learning.index.recognizer is win.recognizer and len(win.learning.index) == 1
+    assert (win.learning.cache.folder / f"{model_key(tmp_path / 'renamed.onnx')}.npz").exists()
+    assert _candidates(qtbot, win, _jittered(7))[0] == "\ue004"
