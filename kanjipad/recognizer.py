@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from kanjipad.ink import Ink
+from kanjipad.lookalikes import groups_for, keep_together
 from kanjipad.render import render
 
 if TYPE_CHECKING:
@@ -190,6 +191,9 @@ class Recognizer:
             self._output_names.append(emb.name)
             info = replace(info, embedding_dim=int(emb.shape[-1]))
         self.info = info
+        self._class_index = {c: i for i, c in enumerate(info.classes)}
+        #: Look-alike groups among this model's classes (kanjipad.lookalikes), kept together in the candidates.
+        self.lookalikes = groups_for([*info.classes, *info.companions.values()])
         inp = inputs[0]
         self._input_name = inp.name
         if len(inp.shape) != 4 or any(isinstance(d, int) and d != self.info.input_size for d in inp.shape[2:]):
@@ -236,10 +240,22 @@ class Recognizer:
         if not img.any():  # no finite point to draw: empty ink
             return []
         if memory is None or not len(memory) or not self.has_embedding:
-            return self.top_k(self.probabilities(self._to_input(img))[0], k)
-        probs, emb = self.run(self._to_input(img))
-        assert emb is not None
-        return memory.rank(probs[0], emb[0], k)
+            probs = self.probabilities(self._to_input(img))[0]
+            ranked = self.top_k(probs, k)
+        else:
+            batch, emb = self.run(self._to_input(img))
+            assert emb is not None
+            probs = batch[0]
+            ranked = memory.rank(probs, emb[0], k)
+        if not self.lookalikes:
+            return ranked
+        index = self._class_index
+
+        def score_of(char: str) -> float:
+            i = index.get(char)
+            return float(probs[i]) if i is not None else 0.0
+
+        return keep_together(ranked, self.lookalikes, score_of, k)
 
     def top_k(self, probs: np.ndarray, k: int) -> list[Candidate]:
         classes, companions = self.info.classes, self.info.companions

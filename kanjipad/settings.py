@@ -19,6 +19,7 @@ from typing import Any
 
 from kanjipad.paths import atomic_write_text, config_dir
 from kanjipad.recognizer import DEVICES
+from kanjipad.width import WIDTHS
 
 THEMES = ("system", "light", "dark", "high-contrast")
 #: Learning from picks: "ask" until the user answered once, then "on" or "off".
@@ -32,6 +33,8 @@ class Settings:
     clear_after_pick: bool = True
     show_grid: bool = True
     learning: str = "ask"
+    #: Digits, Latin letters and ASCII punctuation offered half- or full-width.
+    width: str = "half"
     model_path: str = ""  # empty: the bundled model
     geometry: str = ""  # hex of QWidget.saveGeometry()
     problem: str | None = field(default=None, compare=False, repr=False)
@@ -48,6 +51,8 @@ class Settings:
             self.device = d.device
         if self.learning not in LEARNING:
             self.learning = d.learning
+        if self.width not in WIDTHS:
+            self.width = d.width
         return self
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from kanjipad import dictionary
 from kanjipad.recognizer import Candidate
 from kanjipad.ui.fonts import japanese_font
+from kanjipad.width import width_of
 
 SLOTS = 10
 KEYS = "1234567890"
@@ -85,6 +86,9 @@ class CandidateButton(QPushButton):
         self.kun_label.setText(kun)
         self.char_label.setText(cand.char)
         meaning = entry.meaning
+        width = width_of(cand.char)
+        if width and not meaning:  # which of the two forms this is, where it has two
+            meaning = f"{width}-width"
         self.meaning_label.setText(meaning if len(meaning) <= 12 else meaning[:11] + "…")
         tip = [cand.char]
         if entry.on:
@@ -95,6 +99,8 @@ class CandidateButton(QPushButton):
             tip.append("; ".join(entry.meanings))
         if entry.romaji:
             tip.append(entry.romaji)
+        if width:
+            tip.append(f"{width}-width (Settings → Digits and letters)")
         if cand.learned:
             tip.append("learned from your writing")
         if cand.score > 0 or not cand.learned:

@@ -55,6 +55,11 @@ class SettingsDialog(QDialog):
         self.device.setCurrentText(settings.device)
         self.clear_after_pick = QCheckBox("Clear the canvas after picking")
         self.clear_after_pick.setChecked(settings.clear_after_pick)
+        self.char_width = QComboBox()
+        self.char_width.addItem("Half-width (1 A ?)", "half")
+        self.char_width.addItem("Full-width (１ Ａ ？)", "full")
+        self.char_width.setCurrentIndex(max(0, self.char_width.findData(settings.width)))
+        self.char_width.setToolTip("How digits, Latin letters and ASCII punctuation are offered")
         self.show_grid = QCheckBox("Show the guide grid")
         self.show_grid.setChecked(settings.show_grid)
         self.learn = QCheckBox("Learn my handwriting from the characters I pick")
@@ -81,6 +86,7 @@ class SettingsDialog(QDialog):
         row.addWidget(browse)
         form.addRow("Theme", self.theme)
         form.addRow("Device", self.device)
+        form.addRow("Digits and letters", self.char_width)
         form.addRow(self.clear_after_pick)
         form.addRow(self.show_grid)
         form.addRow(self.learn)
@@ -131,6 +137,7 @@ class SettingsDialog(QDialog):
         s.device = self.device.currentText()
         s.clear_after_pick = self.clear_after_pick.isChecked()
         s.show_grid = self.show_grid.isChecked()
+        s.width = self.char_width.currentData()
         if self.learn.isChecked():
             s.learning = "on"
         elif self._learning_was == "on":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from kanjipad import settings as settings_mod
 from kanjipad.ink import Ink
-from kanjipad.recognizer import ModelError, Recognizer
+from kanjipad.lookalikes import order_by_context
+from kanjipad.recognizer import Candidate, ModelError, Recognizer
 from kanjipad.resources import bundled_model_path
 from kanjipad.ui.candidates import CandidateBar
 from kanjipad.ui.canvas import InkCanvas
@@ -31,6 +33,7 @@ from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.learning import Learning
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.worker import RecognitionWorker
+from kanjipad.width import class_form, to_width
 
 
 class MainWindow(QMainWindow):
@@ -175,9 +178,16 @@ class MainWindow(QMainWindow):
     def _show_candidates(self, seq: int, cands, ms: float) -> None:
         if not (self.worker and self.worker.is_current(seq)):
             return  # an answer for ink that has changed since
-        self.candidates.set_candidates(cands)
+        self.candidates.set_candidates(self._for_display(cands))
         self.status_time.setText(f"{ms:.1f} ms")
         self.candidatesShown.emit(seq)
+
+    def _for_display(self, cands: list[Candidate]) -> list[Candidate]:
+        """Look-alikes ordered by the text before the cursor, in the width the user chose."""
+        if self.recognizer is not None:
+            before = self.compose.text()[: self.compose.cursorPosition()]
+            cands = order_by_context(cands, self.recognizer.lookalikes, before)
+        return [replace(c, char=to_width(c.char, self.settings.width)) for c in cands]
 
     # --- choosing --------------------------------------------------------
     def pick(self, char: str) -> None:
@@ -199,6 +209,8 @@ class MainWindow(QMainWindow):
 
     def _learn(self, ink: Ink, char: str) -> tuple[str | None, str | None]:
         """Teach the pad this pick's ink: (sample id, None) or (None, why it failed)."""
+        if self.recognizer is not None:  # ５ picked in full-width teaches the class 5
+            char = class_form(char, self.recognizer.info.classes)
         try:
             return self.learning.learn(ink, char).id, None
         except OSError as exc:

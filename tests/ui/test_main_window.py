@@ -255,3 +255,40 @@ def test_the_shortcut_list_is_generated_from_the_actions_and_tooltips_name_the_k
     assert window.undo_action.toolTip() == "Undo the last stroke, or the last pick (Ctrl+Z)"
     menus = [m.title() for m in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))]
     assert "&Edit" in menus
+
+
+LINE = [[[40, 150], [260, 152]]]  # one horizontal stroke: 一 or ー, only context can tell
+
+
+@pytest.mark.parametrize(("before", "first"), [("カ", "ー"), ("二", "一")])
+def test_a_look_alike_is_chosen_by_the_compose_line(qtbot, window, before, first):
+    window.compose.setText(before)
+    draw_strokes(qtbot, window.canvas, LINE)
+    qtbot.waitUntil(lambda: bool(window.candidates.chars()))
+    shown = window.candidates.chars()
+    assert shown[0] == first and set(shown[:2]) == {"一", "ー"}
+    qtbot.keyClick(window.canvas, Qt.Key.Key_1)
+    assert window.compose.text() == before + first
+
+
+def test_digits_and_letters_come_in_the_width_the_user_chose(qtbot, clipboard, tmp_path):
+    from ..kanjipad.test_recognizer import make_model
+
+    model = make_model(tmp_path / "abc.onnx", classes="5A？日")
+    win = MainWindow(settings=settings_mod.Settings(width="full", model_path=str(model)), clipboard=clipboard)
+    win.persist = False
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.load_model()
+    draw_strokes(qtbot, win.canvas, LINE)
+    qtbot.waitUntil(lambda: len(win.candidates.chars()) == 4)
+    assert set(win.candidates.chars()) == {"５", "Ａ", "？", "日"}
+    five = win.candidates.buttons[win.candidates.chars().index("５")]
+    assert five.meaning_label.text() == "full-width"
+    qtbot.mouseClick(five, Qt.MouseButton.LeftButton)
+    assert clipboard.value == "５"
+    win.settings.width = "half"
+    draw_strokes(qtbot, win.canvas, LINE)
+    qtbot.waitUntil(lambda: "5" in win.candidates.chars())
+    assert "?" in win.candidates.chars()

@@ -3,7 +3,12 @@
 Presets draw on the shipped KANJIDIC2 extract (``resources/kanjidic.json.gz``):
 - ``standard``: Jōyō ∪ JIS X 0208 level 1 ∪ hiragana and katakana (small and
   voiced forms included) ∪ 々 〆 ヶ ー and the kana iteration marks.
-- ``full``: ``standard`` ∪ JIS level 2 ∪ jinmeiyō.
+- ``full``: every kanji of JIS X 0208 (levels 1 and 2) ∪ the Jōyō and jinmeiyō kanji
+  outside it (CJK compatibility ideographs excluded: Unicode normalisation (NFC) turns
+  them into their unified form, which is a class already) ∪ every kana (small, voiced,
+  ゐゑヰヱ, ゝゞヽヾ, ヴヵヶ) ∪ 々〆〇ー ∪ digits 0–9 ∪ Latin A–Z a–z ∪ the punctuation and
+  symbols people write by hand (:data:`SYMBOLS`). Digits and Latin are classes in
+  their ASCII form; the pad offers them half- or full-width as the user chose.
 A file (one character per line, or all on one line) gives any other set.
 
 Small kana are *companions*: the model learns their large form only (the
@@ -13,6 +18,7 @@ next to it. They count as classes of the model all the same.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from kanjipad.dictionary import kanji_table
@@ -22,24 +28,60 @@ from kanjipad_trainer.errors import UserError
 HIRAGANA = [chr(c) for c in range(0x3041, 0x3095)] + ["ゕ", "ゖ", "ゝ", "ゞ"]
 KATAKANA = [chr(c) for c in range(0x30A1, 0x30F7)] + ["ヽ", "ヾ"]
 MARKS = ["々", "〆", "ー"]
+DIGITS = list("0123456789")
+LATIN = [chr(c) for c in range(0x41, 0x5B)] + [chr(c) for c in range(0x61, 0x7B)]
+SYMBOLS = list("、。，．・：；？！〜…「」『』（）［］【】〈〉＋－×÷＝＜＞％＆＠＃＊※〒○●◎△▲□■☆★→←↑↓￥＄")
 PRESETS = ("standard", "full")
+#: The groups ``classes`` counts, in the order it prints them.
+GROUPS = ("kanji level 1", "kanji level 2", "other kanji", "kana", "digits", "Latin", "symbols")
 
 
 def _kanji(pred) -> list[str]:
     return sorted((c for c, e in kanji_table().items() if pred(e)), key=ord)
 
 
+def _is_compatibility_ideograph(c: str) -> bool:
+    return 0xF900 <= ord(c) <= 0xFAFF or 0x2F800 <= ord(c) <= 0x2FA1F
+
+
 def preset(name: str) -> list[str]:
     joyo = _kanji(lambda e: e.get("grade") in (1, 2, 3, 4, 5, 6, 8))
     jis1 = _kanji(lambda e: 16 <= e.get("jis_row", 0) <= 47)
-    chars = joyo + jis1
-    if name == "full":
-        chars += _kanji(lambda e: 48 <= e.get("jis_row", 0) <= 84)
-        chars += _kanji(lambda e: e.get("grade") in (9, 10))
-    elif name != "standard":
+    if name == "standard":  # unchanged since the first shipped model: its recipe stays reproducible
+        chars = sorted(set(joyo + jis1), key=ord) + HIRAGANA + KATAKANA + MARKS
+        return list(dict.fromkeys(chars))
+    if name != "full":
         raise UserError(f"unknown class preset {name!r}; choose from {', '.join(PRESETS)}")
-    chars = sorted(set(chars), key=ord) + HIRAGANA + KATAKANA + MARKS
+    jis2 = _kanji(lambda e: 48 <= e.get("jis_row", 0) <= 84)
+    jinmeiyo = _kanji(lambda e: e.get("grade") in (9, 10))
+    kanji = [c for c in sorted(set(joyo + jis1 + jis2 + jinmeiyo), key=ord) if not _is_compatibility_ideograph(c)]
+    chars = kanji + HIRAGANA + KATAKANA + MARKS + ["〇"] + DIGITS + LATIN + SYMBOLS
     return list(dict.fromkeys(chars))
+
+
+def group_of(char: str) -> str:
+    """Which of :data:`GROUPS` a class belongs to (by JIS row for kanji, else by kind)."""
+    if char in DIGITS:
+        return "digits"
+    if char in LATIN:
+        return "Latin"
+    if char in HIRAGANA or char in KATAKANA or char in MARKS:
+        return "kana"
+    if unicodedata.category(char) != "Lo":  # 〇 is a number (Nl), ー and the rest are marks
+        return "symbols"
+    row = kanji_table().get(char, {}).get("jis_row", 0)
+    if 16 <= row <= 47:
+        return "kanji level 1"
+    if 48 <= row <= 84:
+        return "kanji level 2"
+    return "other kanji"
+
+
+def count_groups(chars: list[str]) -> dict[str, int]:
+    counts = dict.fromkeys(GROUPS, 0)
+    for c in chars:
+        counts[group_of(c)] += 1
+    return counts
 
 
 def from_file(path: Path) -> list[str]:

@@ -52,7 +52,8 @@ def cmd_classes(args: argparse.Namespace) -> int:
     learned, companions = classes.split_companions(chars)
     if args.out:
         Path(args.out).write_text("".join(chars) + "\n", encoding="utf-8")
-    print(json.dumps({"classes": len(chars), "learned": len(learned), "companions": len(companions)}))
+    counts = {"classes": len(chars), "learned": len(learned), "companions": len(companions)}
+    print(json.dumps({**counts, "groups": classes.count_groups(chars)}, ensure_ascii=False))
     return 0
 
 
@@ -70,6 +71,8 @@ def cmd_prepare(args: argparse.Namespace) -> int:
         cfg=cfg,
         workers=args.workers,
         cache=Path(args.cache) if args.cache else None,
+        font_fraction=args.font_fraction,
+        font_role="heldout" if args.heldout_fonts else "train",
     )
     return 0
 
@@ -370,6 +373,15 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--per-class", type=int, default=250, help="samples per class (default: 250)")
     g.add_argument("--seed", type=int, default=1, help="data seed; same seed, same data")
     g.add_argument("--distortion", type=float, default=1.0, help="scale of all geometric distortions")
+    g = p.add_argument_group("fonts (for classes without KanjiVG strokes, and style; installed when missing)")
+    g.add_argument(
+        "--font-fraction", type=float, default=0.0, help="share of a stroke class's samples from fonts (default 0)"
+    )
+    g.add_argument(
+        "--heldout-fonts",
+        action="store_true",
+        help="draw every sample from the held-out fonts: a test set of styles training never sees",
+    )
     g = p.add_argument_group("output")
     g.add_argument("--out", required=True, help="shard folder (re-running resumes)")
     g.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")

@@ -1,7 +1,10 @@
 """Pre-rendered training data: synthetic handwriting written once to ``.npy`` shards.
 
 Rendering costs ~2 ms a sample; training reads each sample several times, so we
-render once. Sample ``i`` is class ``i % C``, variant ``i // C``, drawn from
+render once. A class KanjiVG has strokes for is drawn from its strokes (and, with
+``font_fraction``, that share of its samples from fonts, for style); a class without
+strokes (symbols, some jinmeiyō kanji) only from fonts (:mod:`kanjipad_trainer.fonts`).
+Sample ``i`` is class ``i % C``, variant ``i // C``, drawn from
 ``np.random.default_rng([seed, i])``: the data are deterministic given the seed and
 independent of how many workers made them. Each shard is written atomically
 and skipped on a re-run, so an interrupted preparation resumes where it stopped.
@@ -27,30 +30,47 @@ from tqdm import tqdm
 
 from kanjipad.paths import atomic_write
 from kanjipad.render import INPUT_SIZE
+from kanjipad_trainer import fonts as fonts_mod
 from kanjipad_trainer import kanjivg
 from kanjipad_trainer.errors import UserError
+from kanjipad_trainer.fonts import font_image
 from kanjipad_trainer.synth import SynthConfig, synth_image
 
 SHARD_SIZE = 8192
 _WORKER: dict = {}
 
 
-def _init_worker(strokes: dict, classes: list[str], seed: int, cfg: SynthConfig, size: int) -> None:
-    _WORKER.update(strokes=strokes, classes=classes, seed=seed, cfg=cfg, size=size)
+def _init_worker(
+    strokes: dict, classes: list[str], seed: int, cfg: SynthConfig, size: int, fonts: dict, font_fraction: float
+) -> None:
+    _WORKER.update(
+        strokes=strokes, classes=classes, seed=seed, cfg=cfg, size=size, fonts=fonts, font_fraction=font_fraction
+    )
+
+
+def sample_image(i: int) -> tuple[np.ndarray, int]:
+    """Sample ``i`` of the worker's data: (image in [0, 1], label)."""
+    w = _WORKER
+    label = i % len(w["classes"])
+    char = w["classes"][label]
+    rng = np.random.default_rng([w["seed"], i])
+    strokes, fonts = w["strokes"].get(char), w["fonts"].get(char, ())
+    # The draw happens only when fonts are in play, so stroke-only data stay as they always were.
+    if strokes is None or (w["font_fraction"] > 0 and fonts and rng.random() < w["font_fraction"]):
+        font = fonts[int(rng.integers(len(fonts)))]
+        img = font_image(char, font, rng, w["cfg"], w["size"])
+        return (np.zeros((w["size"], w["size"]), np.float32) if img is None else img), label
+    return synth_image(strokes, rng, w["cfg"], w["size"]), label
 
 
 def _make_shard(args: tuple[Path, int, int]) -> int:
     folder, start, stop = args
     w = _WORKER
-    ncls = len(w["classes"])
     images = np.empty((stop - start, w["size"], w["size"]), np.uint8)
     labels = np.empty(stop - start, np.int16)
     for j, i in enumerate(range(start, stop)):
-        label = i % ncls
-        rng = np.random.default_rng([w["seed"], i])
-        img = synth_image(w["strokes"][w["classes"][label]], rng, w["cfg"], w["size"])
+        img, labels[j] = sample_image(i)
         images[j] = np.rint(img * 255)
-        labels[j] = label
     stem = folder / f"shard-{start // SHARD_SIZE:05d}"
     # Images last: their presence marks the shard as done.
     for suffix, arr in ((".labels.npy", labels), (".images.npy", images)):
@@ -74,14 +94,30 @@ def prepare(
     workers: int | None = None,
     cache: Path | None = None,
     progress: bool = True,
+    font_fraction: float = 0.0,
+    font_role: str = "train",
 ) -> Path:
-    """Render ``per_class`` synthetic samples of every class into ``folder``."""
+    """Render ``per_class`` synthetic samples of every class into ``folder``.
+
+    ``font_role="heldout"`` draws every sample from the held-out fonts (a test set of
+    styles training never saw); otherwise classes without KanjiVG strokes use the
+    training fonts, and ``font_fraction`` of the others' samples too.
+    """
     cfg = cfg or SynthConfig()
     classes = list(classes)
-    strokes = kanjivg.load_many(classes, cache=cache)
-    missing = [c for c in classes if c not in strokes]
+    heldout = font_role == "heldout"
+    strokes = {} if heldout else kanjivg.load_many(classes, cache=cache)
+    need_fonts = heldout or font_fraction > 0 or any(c not in strokes for c in classes)
+    covered: dict[str, list[fonts_mod.Font]] = {}
+    if need_fonts:
+        usable = fonts_mod.fonts_for(font_role)
+        fonts_mod.ensure_installed(usable)
+        covered = {c: fonts_mod.fonts_with(c, usable) for c in classes}
+    missing = [c for c in classes if c not in strokes and not covered.get(c)]
     if missing:
-        raise UserError(f"KanjiVG has no strokes for {len(missing)} classes: {''.join(missing[:20])}")
+        raise UserError(
+            f"{len(missing)} classes have neither KanjiVG strokes nor a {font_role} font: {''.join(missing[:20])}"
+        )
     folder.mkdir(parents=True, exist_ok=True)
     meta = {
         "classes": "".join(classes),
@@ -91,6 +127,8 @@ def prepare(
         "synth": asdict(cfg),
         "shard_size": SHARD_SIZE,
     }
+    if need_fonts:  # absent otherwise, so stroke-only folders made before fonts existed still resume
+        meta["fonts"] = {"role": font_role, "fraction": font_fraction, "names": [f.name for f in usable]}
     meta = json.loads(json.dumps(meta))  # tuples become lists, as on disk
     meta_path = folder / "meta.json"
     if meta_path.exists():
@@ -108,7 +146,7 @@ def prepare(
     done = total - sum(b - a for _, a, b in jobs)
     workers = workers or os.cpu_count() or 1
     bar = tqdm(total=total, initial=done, unit="img", desc="render", disable=not progress)
-    init = (strokes, classes, seed, cfg, size)
+    init = (strokes, classes, seed, cfg, size, covered, font_fraction)
     if workers <= 1:
         _init_worker(*init)
         for job in jobs:
