@@ -149,6 +149,14 @@ class Memory:
     def sources(self, char: str) -> set[str]:
         return {self._samples[i].source for i in self._by_char.get(char, [])}
 
+    def ids_of(self, char: str) -> list[str]:
+        """The ids of the kept samples of ``char``, oldest first."""
+        return list(self._by_char.get(char, []))
+
+    def taught_chars(self) -> list[str]:
+        """Characters taught in the Teach dialog (or imported), as opposed to only picked."""
+        return [c for c in self._by_char if "teach" in self.sources(c)]
+
     def add(self, ink: Ink, char: str, source: str = "pick") -> Sample:
         """Store one sample (appended at once; OSError if it cannot be stored whole)."""
         if len(char) != 1:
@@ -175,7 +183,7 @@ class Memory:
         return len(ids)
 
     def forget_char(self, char: str) -> int:
-        return self.forget(list(self._by_char.get(char, [])))
+        return self.forget(self.ids_of(char))
 
     def forget_all(self) -> None:
         """Delete everything the pad has learned (the store, its forget list and kept damaged lines)."""

@@ -7,6 +7,7 @@ portable installs never touch the user's real settings:
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -36,6 +37,15 @@ def data_dir() -> Path:
 def cache_dir() -> Path:
     """Things that can be recomputed (features of remembered ink per model)."""
     return _dir("cache")
+
+
+def file_sha256(path: Path) -> str:
+    """The file's SHA-256 (hex), read in blocks: what ties model files, weights and caches together."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:

@@ -26,7 +26,6 @@ changes and hands it to the recognition thread in one assignment.
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from kanjipad.memory import Sample
-from kanjipad.paths import atomic_write
+from kanjipad.paths import atomic_write, file_sha256
 from kanjipad.recognizer import Candidate, Recognizer
 from kanjipad.render import render
 
@@ -50,11 +49,7 @@ POOL = 50
 
 def model_key(path: Path) -> str:
     """The model file's SHA-256 (first 16 hex digits): what cached features belong to."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()[:16]
+    return file_sha256(path)[:16]
 
 
 @dataclass(frozen=True)
@@ -82,21 +77,21 @@ class PrototypeIndex:
         self.recognizer = recognizer
         order = sorted(range(len(chars)), key=chars.__getitem__)  # stable: a character's samples keep their order
         self.ids = [ids[i] for i in order]
-        sorted_chars = [chars[i] for i in order]
+        #: The character of each row (rows of one character are contiguous).
+        self.row_chars = [chars[i] for i in order]
         dim = recognizer.info.embedding_dim
         self.embeddings = np.ascontiguousarray(embeddings[order], dtype=np.float32).reshape(len(order), dim)
         # Rows of one character are contiguous: maximum.reduceat gives each character's best cosine.
         self.chars: list[str] = []
         starts: list[int] = []
-        for i, c in enumerate(sorted_chars):
+        for i, c in enumerate(self.row_chars):
             if not self.chars or self.chars[-1] != c:
                 self.chars.append(c)
                 starts.append(i)
         self._starts = np.asarray(starts, dtype=np.intp)
         self.scoring = scoring
-        info = recognizer.info
-        self._class_index = {c: i for i, c in enumerate(info.classes)}
-        self._char_class = np.array([self._class_index.get(c, -1) for c in self.chars], dtype=np.intp)
+        class_index = recognizer.class_index
+        self._char_class = np.array([class_index.get(c, -1) for c in self.chars], dtype=np.intp)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -194,11 +189,10 @@ class PrototypeCache:
     def extend(self, index: PrototypeIndex, samples: Sequence[Sample]) -> PrototypeIndex:
         """A new index with ``samples`` added (one pick: one small ONNX call, no disk)."""
         emb = embed_samples(index.recognizer, samples)
-        chars = [index.chars[np.searchsorted(index._starts, r, side="right") - 1] for r in range(len(index.ids))]
         return PrototypeIndex(
             index.recognizer,
             [*index.ids, *(s.id for s in samples)],
-            [*chars, *(s.char for s in samples)],
+            [*index.row_chars, *(s.char for s in samples)],
             np.concatenate([index.embeddings, emb]) if len(index.ids) else emb,
             index.scoring,
         )
@@ -206,7 +200,10 @@ class PrototypeCache:
     def without(self, index: PrototypeIndex, ids: set[str]) -> PrototypeIndex:
         """A new index without the given samples (undo a pick, delete a taught character)."""
         keep = [i for i, sid in enumerate(index.ids) if sid not in ids]
-        chars = [index.chars[np.searchsorted(index._starts, r, side="right") - 1] for r in keep]
         return PrototypeIndex(
-            index.recognizer, [index.ids[i] for i in keep], chars, index.embeddings[keep], index.scoring
+            index.recognizer,
+            [index.ids[i] for i in keep],
+            [index.row_chars[i] for i in keep],
+            index.embeddings[keep],
+            index.scoring,
         )

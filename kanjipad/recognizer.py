@@ -191,7 +191,8 @@ class Recognizer:
             self._output_names.append(emb.name)
             info = replace(info, embedding_dim=int(emb.shape[-1]))
         self.info = info
-        self._class_index = {c: i for i, c in enumerate(info.classes)}
+        #: Character → its output index (one map, shared with the memory's ranking).
+        self.class_index = {c: i for i, c in enumerate(info.classes)}
         #: Look-alike groups among this model's classes (kanjipad.lookalikes), kept together in the candidates.
         self.lookalikes = groups_for([*info.classes, *info.companions.values()])
         inp = inputs[0]
@@ -249,7 +250,7 @@ class Recognizer:
             ranked = memory.rank(probs, emb[0], k)
         if not self.lookalikes:
             return ranked
-        index = self._class_index
+        index = self.class_index
 
         def score_of(char: str) -> float:
             i = index.get(char)

@@ -104,16 +104,15 @@ def load(path: Path | None = None) -> Settings:
     try:
         raw = _read(path)
     except OSError as exc:
-        s = Settings()
-        s.baseline, s.writable = _values(s), False
+        s = _from_dict({})
+        s.writable = False
         s.problem = (
             f"Your settings file {path} could not be read ({exc.strerror or exc}). Defaults are in use "
             "for now; the file is left untouched and will not be overwritten."
         )
         return s
     except _Corrupt as exc:
-        s = Settings()
-        s.baseline = _values(s)
+        s = _from_dict({})
         try:
             aside = _set_aside(path)
             kept = f"the old file was kept as {aside.name}"
@@ -121,11 +120,7 @@ def load(path: Path | None = None) -> Settings:
             kept = f"the old file could not be moved aside ({move_exc.strerror or move_exc}) and is left as it is"
         s.problem = f"Your settings file could not be read ({exc}). Defaults are in use; {kept}."
         return s
-    if raw is None:
-        s = Settings()
-        s.baseline = _values(s)
-        return s
-    return _from_dict(raw)
+    return _from_dict(raw or {})
 
 
 def _set_aside(path: Path) -> Path:

@@ -11,11 +11,12 @@ the recognition thread.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from kanjipad.ink import Ink
+from kanjipad.ink import Ink, InkError
 from kanjipad.memory import Memory, Sample
 from kanjipad.paths import cache_dir
 from kanjipad.prototypes import PrototypeCache, PrototypeIndex
@@ -76,10 +77,11 @@ class Learning(QObject):
             return  # built for a model that has been replaced since
         # Picks or deletions while it was building: bring it up to date.
         live = {s.id: s for s in self.memory.samples()}
-        stale = set(index.ids) - set(live)
+        built = set(index.ids)
+        stale = built - set(live)
         if stale:
             index = self.cache.without(index, stale)
-        missing = [s for sid, s in live.items() if sid not in set(index.ids)]
+        missing = [s for sid, s in live.items() if sid not in built]
         if missing:
             index = self.cache.extend(index, missing)
         self._set_index(index)
@@ -96,13 +98,32 @@ class Learning(QObject):
 
     def learn(self, ink: Ink, char: str, source: str = "pick") -> Sample:
         """Remember ``ink`` as ``char`` (OSError if it cannot be stored) and use it at once."""
-        sample = self.memory.add(ink, char, source)
-        if self.index is not None:
+        added, error = self.learn_all([(ink, char)], source)
+        if error is not None:
+            raise error
+        return added[0]
+
+    def learn_all(
+        self, items: Iterable[tuple[Ink, str]], source: str
+    ) -> tuple[list[Sample], OSError | InkError | None]:
+        """Remember several samples and bring the index up to date once (teach, import).
+
+        Stops at the first sample that cannot be stored and returns its error beside
+        what was stored before it (which stays stored and in use).
+        """
+        added: list[Sample] = []
+        error: OSError | InkError | None = None
+        try:
+            for ink, char in items:
+                added.append(self.memory.add(ink, char, source))
+        except (OSError, InkError) as exc:
+            error = exc
+        if added and self.index is not None:
             live = self.memory.ids()
             dropped = {sid for sid in self.index.ids if sid not in live}  # the oldest beyond the bound
             index = self.cache.without(self.index, dropped) if dropped else self.index
-            self._set_index(self.cache.extend(index, [sample]))
-        return sample
+            self._set_index(self.cache.extend(index, [s for s in added if s.id in live]))
+        return added, error
 
     def forget(self, ids: set[str]) -> None:
         self.memory.forget(ids)
@@ -110,7 +131,7 @@ class Learning(QObject):
             self._set_index(self.cache.without(self.index, ids))
 
     def forget_char(self, char: str) -> None:
-        self.forget({s.id for s in self.memory.samples() if s.char == char})
+        self.forget(set(self.memory.ids_of(char)))
 
     def forget_all(self) -> None:
         self.memory.forget_all()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kanjipad import dictionary
-from kanjipad.ink import Ink, InkError
+from kanjipad.ink import Ink
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.learning import Learning
@@ -116,11 +116,9 @@ class TeachDialog(QDialog):
         self._update()
 
     def _store(self, ch: str) -> None:
-        try:
-            for ink in self.writings:
-                self.learning.learn(ink, ch, source="teach")
-        except (OSError, InkError) as exc:
-            QMessageBox.warning(self, "Could not teach", f"{ch} could not be stored: {exc}")
+        _, error = self.learning.learn_all([(ink, ch) for ink in self.writings], source="teach")
+        if error is not None:
+            QMessageBox.warning(self, "Could not teach", f"{ch} could not be stored: {error}")
         self.writings = []
         self.char.clear()
         self._refresh_list()
@@ -128,10 +126,9 @@ class TeachDialog(QDialog):
     # --- the list ------------------------------------------------------------
     def _refresh_list(self) -> None:
         self.taught.clear()
-        memory = self.learning.memory
-        for ch, n in memory.chars().items():
-            if "teach" not in memory.sources(ch):
-                continue
+        counts = self.learning.memory.chars()
+        for ch in self.learning.memory.taught_chars():
+            n = counts[ch]
             entry = dictionary.lookup(ch)
             hint = entry.meaning or entry.romaji or ("、".join(entry.kun or entry.on))
             item = QListWidgetItem(f"{ch}   {n} samples" + (f" — {hint}" if hint else ""))
@@ -153,8 +150,7 @@ class TeachDialog(QDialog):
             )
         if not path:
             return 0
-        chars = [c for c in self.learning.memory.chars() if "teach" in self.learning.memory.sources(c)]
-        return self.learning.memory.export(Path(path), chars)
+        return self.learning.memory.export(Path(path), self.learning.memory.taught_chars())
 
     def import_taught(self, path: str | None = None) -> int:
         if path is None:
@@ -162,13 +158,12 @@ class TeachDialog(QDialog):
         if not path:
             return 0
         problems: list[str] = []
-        added = 0
-        try:
-            for ink in self.learning.memory.read_importable(Path(path), problems.append):
-                self.learning.learn(ink, ink.char or "", source="teach")
-                added += 1
-        except (OSError, InkError) as exc:
-            problems.append(str(exc))
+        read = self.learning.memory.read_importable(Path(path), problems.append)
+        # A file that cannot be opened fails on the first read, inside learn_all: reported like the rest.
+        learned, error = self.learning.learn_all(((ink, ink.char or "") for ink in read), source="teach")
+        if error is not None:
+            problems.append(str(error))
+        added = len(learned)
         if problems:
             QMessageBox.warning(self, "Import", f"Imported {added} samples; skipped:\n" + "\n".join(problems[:10]))
         self._refresh_list()

@@ -11,10 +11,10 @@ never be paired with a model it did not produce. The shipped model has its own:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from kanjipad.paths import file_sha256
 from kanjipad_trainer.checkpoint import CheckpointError, atomic_save, load_torch_file
 from kanjipad_trainer.errors import UserError
 from kanjipad_trainer.model import KanjiNet, ModelConfig
@@ -22,14 +22,6 @@ from kanjipad_trainer.model import KanjiNet, ModelConfig
 
 class BaseModelError(UserError):
     """No usable fine-tuning weights for a model."""
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def save_weights(state: dict, onnx_files: Iterable[Path], out: Path) -> Path:
@@ -40,7 +32,7 @@ def save_weights(state: dict, onnx_files: Iterable[Path], out: Path) -> Path:
         "companions": state.get("companions", {}),
         "model_config": state["model_config"],
         "train_config": state.get("train_config", {}),
-        "onnx_sha256": sorted(sha256(Path(p)) for p in onnx_files),
+        "onnx_sha256": sorted(file_sha256(Path(p)) for p in onnx_files),
     }
     atomic_save(weights, out)
     return out
@@ -55,7 +47,7 @@ def load_base(onnx: Path) -> tuple[KanjiNet, dict]:
     """The trainable network behind ``onnx`` (fp32) and its checkpoint-like state."""
     if not onnx.exists():
         raise BaseModelError(f"{onnx}: no such model")
-    digest = sha256(onnx)
+    digest = file_sha256(onnx)
     looked = []
     for path in weights_candidates(onnx):
         if not path.exists():
