@@ -56,6 +56,22 @@ def lookup(char: str) -> Entry:
     )
 
 
+def readable(reading: str) -> str:
+    """A KANJIDIC reading as a reader expects it: no affix hyphens, okurigana in brackets.
+
+    KANJIDIC writes ``-び`` (a suffix form), ``おお-`` (a prefix form) and ``つ.ぐ``
+    (ぐ is okurigana); on a candidate that reads as ``び``, ``おお`` and ``つ(ぐ)``.
+    Brackets, not a dot, because a dot looks like the separator between readings.
+    """
+    stem, dot, okuri = reading.strip("-").partition(".")
+    return f"{stem}({okuri})" if dot else stem
+
+
+def readable_list(readings: tuple[str, ...] | list[str]) -> list[str]:
+    """:func:`readable` of each reading, without the repeats that dropping hyphens makes (ひ, -び, び…)."""
+    return list(dict.fromkeys(readable(r) for r in readings if r.strip("-")))
+
+
 def is_kana(char: str) -> bool:
     return len(char) == 1 and ("\u3041" <= char <= "\u30ff") and char not in "・"
 

@@ -35,6 +35,9 @@ class Settings:
     learning: str = "ask"
     #: Digits, Latin letters and ASCII punctuation offered half- or full-width.
     width: str = "half"
+    #: Small window beside an editor: smaller canvas, one row of bare candidates, no toolbar.
+    compact: bool = False
+    always_on_top: bool = False
     model_path: str = ""  # empty: the bundled model
     geometry: str = ""  # hex of QWidget.saveGeometry()
     problem: str | None = field(default=None, compare=False, repr=False)

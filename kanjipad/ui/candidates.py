@@ -1,42 +1,65 @@
-"""The candidate bar: ten buttons, each the character large with readings and meaning."""
+"""The candidate bar: ten buttons a page, each the character large with stroke count, readings and meaning.
+
+Text is fitted by pixel width (an ellipsis where it must cut, the whole entry in the
+tooltip); the character grows with the button, and the buttons with the window.
+Narrow windows get two rows of five; compact mode one row of bare characters.
+A "more" button pages through the candidates after the first ten.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kanjipad import dictionary
 from kanjipad.recognizer import Candidate
+from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.width import width_of
 
 SLOTS = 10
 KEYS = "1234567890"
+#: Narrowest a button may get with readings shown; below this the bar takes two rows.
+FULL_MIN_WIDTH = 58
+COMPACT_MIN_WIDTH = 28
 
 
-def shorten(parts: list[str], limit: int) -> str:
-    """Join readings and elide gracefully: whole readings first, then an ellipsis."""
-    out = ""
-    for i, part in enumerate(parts):
-        piece = part if i == 0 else "、" + part
-        if len(out) + len(piece) > limit:
-            return (out or part[: max(1, limit - 1)]) + "…"
-        out += piece
-    return out
-
-
-def format_kun(kun: str) -> str:
-    """Mark okurigana: つ.ぐ → つ(ぐ); keep the affix hyphens of KANJIDIC."""
-    stem, dot, okuri = kun.partition(".")
-    return f"{stem}({okuri})" if dot else stem
-
-
-def readings_text(entry: dictionary.Entry, limit: int = 9) -> tuple[str, str]:
-    """(on'yomi line, kun'yomi line) for a candidate; kana give their romaji."""
+def readings_text(entry: dictionary.Entry) -> tuple[str, str]:
+    """(on'yomi line, kun'yomi line) for a candidate, without KANJIDIC notation; kana give their romaji."""
     if entry.romaji:
         return entry.romaji, ""
-    return shorten(list(entry.on), limit), shorten([format_kun(k) for k in entry.kun], limit)
+    return "、".join(dictionary.readable_list(entry.on)), "、".join(dictionary.readable_list(entry.kun))
+
+
+def full_entry(cand: Candidate, entry: dictionary.Entry) -> str:
+    """Everything known about a candidate, for its tooltip."""
+    lines = [cand.char + (f"  ({entry.strokes} strokes)" if entry.strokes else "")]
+    if entry.on:
+        lines.append("On: " + "、".join(dictionary.readable_list(entry.on)))
+    if entry.kun:
+        lines.append("Kun: " + "、".join(dictionary.readable_list(entry.kun)))
+    if entry.meanings:
+        lines.append("; ".join(entry.meanings))
+    if entry.romaji:
+        lines.append(entry.romaji)
+    width = width_of(cand.char)
+    if width:
+        lines.append(f"{width}-width (Settings → Digits and letters)")
+    if cand.learned:
+        lines.append("learned from your writing")
+    if cand.score > 0 or not cand.learned:
+        lines.append(f"score {cand.score:.1%}" + (" (small form)" if cand.companion else ""))
+    return "\n".join(lines)
 
 
 class CandidateButton(QPushButton):
@@ -44,92 +67,201 @@ class CandidateButton(QPushButton):
         super().__init__(parent)
         self.index = index
         self.char = ""
+        self.compact = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(64, 110)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(3, 3, 3, 3)
+        lay.setContentsMargins(4, 2, 4, 3)
         lay.setSpacing(0)
+        top = QHBoxLayout()
         self.key_label = QLabel(KEYS[index])
-        self.on_label = QLabel()
-        self.kun_label = QLabel()
+        self.strokes_label = QLabel()
+        top.addWidget(self.key_label)
+        top.addStretch(1)
+        top.addWidget(self.strokes_label)
+        self.on_label = ElidedLabel()
+        self.kun_label = ElidedLabel()
         self.char_label = QLabel()
-        self.meaning_label = QLabel()
-        for lbl in (self.key_label, self.on_label, self.kun_label, self.char_label, self.meaning_label):
+        # The character's size follows the button (resizeEvent), so its hint must not push back.
+        self.char_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.meaning_label = ElidedLabel()
+        lay.addLayout(top)
+        lay.addWidget(self.on_label)
+        lay.addWidget(self.kun_label)
+        lay.addWidget(self.char_label, 1)
+        lay.addWidget(self.meaning_label)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        labels: list[QLabel] = [self.key_label, self.strokes_label, self.on_label, self.kun_label]
+        labels += [self.char_label, self.meaning_label]
+        for lbl in labels:
             lbl.setAlignment(Qt.AlignmentFlag.AlignCenter)
             lbl.setTextFormat(Qt.TextFormat.PlainText)  # characters come from the model file
             lbl.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            lay.addWidget(lbl)
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
-        for lbl in (self.key_label, self.on_label, self.kun_label, self.meaning_label):
+        for lbl in (self.key_label, self.strokes_label, self.meaning_label):
             lbl.setFont(small)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.key_label.setEnabled(False)
-        self.char_label.setFont(japanese_font(self.font(), 2.6))
+        self.strokes_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Furigana at nearly body size: KANJIDIC's readings are the point of the bar.
         for lbl in (self.on_label, self.kun_label):
-            lbl.setFont(japanese_font(small))
+            lbl.setFont(japanese_font(self.font(), 0.95))
+        self.char_label.setFont(japanese_font(self.font(), 2.6))
+        self.set_compact(False)
         self.set_candidate(None)
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact: the key and the character only, in a narrow button."""
+        self.compact = compact
+        for lbl in (self.on_label, self.kun_label, self.meaning_label, self.strokes_label):
+            lbl.setVisible(not compact)
+        if compact:
+            self.setMinimumSize(COMPACT_MIN_WIDTH, 44)
+        else:
+            self.setMinimumSize(FULL_MIN_WIDTH, 112)
+        self._fit_char()
+
+    def resizeEvent(self, e) -> None:
+        super().resizeEvent(e)
+        self._fit_char()
+
+    def _fit_char(self) -> None:
+        # As large as the space left for it allows, so a big window gives big characters.
+        reserved = 14 if self.compact else 4 * self.on_label.fontMetrics().height() + 6
+        px = int(min(self.height() - reserved, self.width() * 0.7))
+        font = self.char_label.font()
+        font.setPixelSize(max(12, min(px, 120)))
+        self.char_label.setFont(font)
 
     def set_candidate(self, cand: Candidate | None) -> None:
         self.char = cand.char if cand else ""
         self.setEnabled(cand is not None)
         if cand is None:
-            for lbl in (self.on_label, self.kun_label, self.char_label, self.meaning_label):
-                lbl.setText("")
+            for lbl in (self.on_label, self.kun_label, self.meaning_label):
+                lbl.set_full_text("")
+            self.char_label.setText("")
+            self.strokes_label.setText("")
             self.setToolTip("")
             self.setAccessibleName(f"Candidate {KEYS[self.index]}: none")
             return
         entry = dictionary.lookup(cand.char)
         on, kun = readings_text(entry)
-        self.on_label.setText(on)
-        self.kun_label.setText(kun)
+        self.on_label.set_full_text(on)
+        self.kun_label.set_full_text(kun)
         self.char_label.setText(cand.char)
+        self.strokes_label.setText(f"{entry.strokes}画" if entry.strokes else "")
         meaning = entry.meaning
         width = width_of(cand.char)
         if width and not meaning:  # which of the two forms this is, where it has two
             meaning = f"{width}-width"
-        self.meaning_label.setText(meaning if len(meaning) <= 12 else meaning[:11] + "…")
-        tip = [cand.char]
-        if entry.on:
-            tip.append("On: " + "、".join(entry.on))
-        if entry.kun:
-            tip.append("Kun: " + "、".join(format_kun(k) for k in entry.kun))
-        if entry.meanings:
-            tip.append("; ".join(entry.meanings))
-        if entry.romaji:
-            tip.append(entry.romaji)
-        if width:
-            tip.append(f"{width}-width (Settings → Digits and letters)")
-        if cand.learned:
-            tip.append("learned from your writing")
-        if cand.score > 0 or not cand.learned:
-            tip.append(f"score {cand.score:.1%}" + (" (small form)" if cand.companion else ""))
-        self.setToolTip("\n".join(tip))
+        self.meaning_label.set_full_text(meaning)
+        self.setToolTip(full_entry(cand, entry))
         desc = entry.meaning or entry.romaji
         learned = ", learned from your writing" if cand.learned else ""
-        self.setAccessibleName(f"Candidate {KEYS[self.index]}: {cand.char}" + (f", {desc}" if desc else "") + learned)
+        strokes = f", {entry.strokes} strokes" if entry.strokes else ""
+        self.setAccessibleName(
+            f"Candidate {KEYS[self.index]}: {cand.char}" + (f", {desc}" if desc else "") + strokes + learned
+        )
 
 
 class CandidateBar(QWidget):
     picked = Signal(str)
+    #: The page shown changed: (first rank shown, how many candidates in all).
+    pageChanged = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Candidates")
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(4)
+        self.compact = False
+        self.page = 0
+        self.all: list[Candidate] = []
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(4)
         self.buttons = [CandidateButton(i, self) for i in range(SLOTS)]
         for b in self.buttons:
             b.clicked.connect(lambda _=False, b=b: self._pick(b))
-            lay.addWidget(b)
+        self.more = QToolButton(self)
+        self.more.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.more.setAccessibleName("More candidates")
+        self.more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.more.clicked.connect(self.next_page)
+        self.columns = 0
+        self._relayout(SLOTS)
+        self._update_more()
 
-    def set_candidates(self, cands: list[Candidate]) -> None:
+    # --- layout ------------------------------------------------------------
+    def set_compact(self, compact: bool) -> None:
+        self.compact = compact
+        for b in self.buttons:
+            b.set_compact(compact)
+        self._relayout(self._columns_for(self.width()))
+
+    def _columns_for(self, width: int) -> int:
+        if self.compact:
+            return SLOTS
+        need = SLOTS * (FULL_MIN_WIDTH + self.grid.spacing()) + self.more.sizeHint().width()
+        return SLOTS if width >= need else SLOTS // 2
+
+    def _relayout(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for b in self.buttons:
+            self.grid.removeWidget(b)
+        self.grid.removeWidget(self.more)
         for i, b in enumerate(self.buttons):
-            b.set_candidate(cands[i] if i < len(cands) else None)
+            self.grid.addWidget(b, i // columns, i % columns)
+        self.grid.addWidget(self.more, 0, columns, SLOTS // columns, 1)
+        self.updateGeometry()
+
+    def resizeEvent(self, e) -> None:
+        super().resizeEvent(e)
+        self._relayout(self._columns_for(e.size().width()))
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as two rows of five allow (resizeEvent switches to them), as tall as the rows shown need.
+        spacing, more = self.grid.spacing(), self.more.sizeHint().width()
+        if self.compact:
+            return QSize(SLOTS * (COMPACT_MIN_WIDTH + spacing) + more, 44)
+        rows = SLOTS // max(1, self.columns)
+        return QSize(SLOTS // 2 * (FULL_MIN_WIDTH + spacing) + more, rows * 112 + (rows - 1) * spacing)
+
+    # --- content -------------------------------------------------------------
+    def set_candidates(self, cands: list[Candidate]) -> None:
+        self.all = list(cands)
+        self.show_page(0)
+
+    def show_page(self, page: int) -> None:
+        pages = max(1, -(-len(self.all) // SLOTS))
+        self.page = page % pages
+        shown = self.all[self.page * SLOTS : (self.page + 1) * SLOTS]
+        for i, b in enumerate(self.buttons):
+            b.set_candidate(shown[i] if i < len(shown) else None)
+        self._update_more()
+        self.pageChanged.emit(self.page * SLOTS, len(self.all))
+
+    def next_page(self) -> None:
+        if len(self.all) > SLOTS:
+            self.show_page(self.page + 1)
+
+    def previous_page(self) -> None:
+        if len(self.all) > SLOTS:
+            self.show_page(self.page - 1)
+
+    def _update_more(self) -> None:
+        pages = -(-len(self.all) // SLOTS)
+        self.more.setEnabled(pages > 1)
+        self.more.setText(f"›\n{self.page + 1}/{pages}" if pages > 1 else "›")
+        first = self.page * SLOTS
+        self.more.setToolTip(
+            f"Candidates {first + 1}–{min(len(self.all), first + SLOTS)} of {len(self.all)}: "
+            "show the next ten (Page Down)"
+            if pages > 1
+            else "More candidates (none yet)"
+        )
 
     def chars(self) -> list[str]:
+        """The characters on screen now (this page)."""
         return [b.char for b in self.buttons if b.char]
 
     def pick_index(self, i: int) -> None:

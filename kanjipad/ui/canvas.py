@@ -29,6 +29,10 @@ PEN_WIDTH = 0.032  # of the square's side
 class InkCanvas(QWidget):
     #: Emitted whenever the ink changes: pen-up, undo, redo, clear.
     inkChanged = Signal(object)
+    #: A pen-up added a stroke: (ink before, ink after), for the window's undo history.
+    strokeAdded = Signal(object, object)
+    #: The user asked to undo (right click); the window decides what that undoes.
+    undoRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -42,9 +46,12 @@ class InkCanvas(QWidget):
         self._current: list[tuple[float, float]] = []
         self._current_t: list[float] = []
         self.show_grid = True
+        #: Shown on an empty canvas, so a first-time user knows what to do.
+        self.hint = "Write a character here"
         #: Background, grid and finished strokes; None when it must be rebuilt.
         self._cache: QPixmap | None = None
         self._cache_strokes = 0  # how many of the ink's strokes the cache holds
+        self.undoRequested.connect(self.undo)  # alone, right click undoes a stroke; the window rewires it
 
     # --- state ---------------------------------------------------------
     @property
@@ -111,7 +118,10 @@ class InkCanvas(QWidget):
     def _begin(self, pos: QPointF) -> None:
         self._current = [self.to_units(pos)]
         self._current_t = [time.monotonic() * 1000]
-        self.update(self._stroke_rect(self._current))
+        if self._ink.strokes or not self.hint:
+            self.update(self._stroke_rect(self._current))
+        else:
+            self.update()  # the hint text goes away
 
     def _extend(self, pos: QPointF) -> None:
         if not self._current:
@@ -129,14 +139,20 @@ class InkCanvas(QWidget):
             self._extend(pos)
         stroke, times = self._current, self._current_t
         self._current, self._current_t = [], []
+        if len(stroke) == 1:
+            # A click without any movement is not writing (a real dot moves a little): drop it.
+            self.update(self._stroke_rect(stroke))
+            return
         self._redo.clear()
+        before = self._ink
         self._set_ink(self._ink.with_stroke(stroke, times))
+        self.strokeAdded.emit(before, self._ink)
 
     def mousePressEvent(self, e: QMouseEvent) -> None:
         if e.button() == Qt.MouseButton.LeftButton:
             self._begin(e.position())
         elif e.button() == Qt.MouseButton.RightButton:
-            self.undo()
+            self.undoRequested.emit()
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:
         if e.buttons() & Qt.MouseButton.LeftButton:
@@ -162,6 +178,14 @@ class InkCanvas(QWidget):
         if e.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             self._invalidate()  # theme switch: background, grid and ink colours change
         super().changeEvent(e)
+
+    def focusInEvent(self, e) -> None:
+        self.update()  # the focus frame
+        super().focusInEvent(e)
+
+    def focusOutEvent(self, e) -> None:
+        self.update()
+        super().focusOutEvent(e)
 
     def resizeEvent(self, e) -> None:
         self._cache = None
@@ -230,6 +254,16 @@ class InkCanvas(QWidget):
             p.setClipRect(rect)
             p.setPen(self._pen())
             self._draw_stroke(p, self._current)
+        elif not self._ink.strokes and self.hint:
+            p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.hint)
+        if self.hasFocus():
+            # Keyboard users must see where the keys go: a frame in the highlight colour.
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+            pen.setCosmetic(True)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         p.end()
 
     @staticmethod

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -28,11 +29,18 @@ from kanjipad.memory import MAX_SAMPLES, PER_CHAR, Memory
 from kanjipad.recognizer import ModelInfo, usable_devices
 from kanjipad.resources import resource_path
 from kanjipad.settings import THEMES, Settings
+from kanjipad.ui.themes import apply_theme
+
+DEVICE_NAMES = {
+    "auto": "Automatic (GPU if there is one)",
+    "cpu": "This computer's processor (CPU)",
+    "cuda": "NVIDIA GPU (CUDA)",
+}
 
 #: Keys that are not menu actions (the rest of the list comes from the actions themselves).
 GESTURES = [
     ("1 … 9, 0", "pick candidate 1 … 10"),
-    ("Right click", "undo the last stroke"),
+    ("Right click", "undo (as Ctrl+Z)"),
 ]
 
 
@@ -44,15 +52,19 @@ class SettingsDialog(QDialog):
         #: Set when the user confirmed "Delete everything learned" (the window does it).
         self.deleteRequested = False
         form = QFormLayout()
+        self.form = form
         self.theme = QComboBox()
         self.theme.addItems(THEMES)
         self.theme.setCurrentText(settings.theme)
+        # Preview: the whole app takes the theme while the dialog is open; Cancel puts the old one back.
+        self._theme_was = settings.theme
+        self.theme.currentTextChanged.connect(lambda t: apply_theme(QApplication.instance(), t))
         self.device = QComboBox()
         # Only what this installation can run (CUDA needs onnxruntime-gpu); a saved choice stays visible.
-        self.device.addItems(
-            [*usable_devices(), *([settings.device] if settings.device not in usable_devices() else [])]
-        )
-        self.device.setCurrentText(settings.device)
+        for dev in [*usable_devices(), *([settings.device] if settings.device not in usable_devices() else [])]:
+            self.device.addItem(DEVICE_NAMES.get(dev, dev), dev)
+        self.device.setCurrentIndex(max(0, self.device.findData(settings.device)))
+        self.device.setToolTip("Where the handwriting is recognised. A GPU needs onnxruntime-gpu and CUDA.")
         self.clear_after_pick = QCheckBox("Clear the canvas after picking")
         self.clear_after_pick.setChecked(settings.clear_after_pick)
         self.char_width = QComboBox()
@@ -85,7 +97,7 @@ class SettingsDialog(QDialog):
         row.addWidget(self.model_path)
         row.addWidget(browse)
         form.addRow("Theme", self.theme)
-        form.addRow("Device", self.device)
+        form.addRow("Recognise on", self.device)
         form.addRow("Digits and letters", self.char_width)
         form.addRow(self.clear_after_pick)
         form.addRow(self.show_grid)
@@ -99,6 +111,10 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(buttons)
+
+    def reject(self) -> None:
+        apply_theme(QApplication.instance(), self._theme_was)
+        super().reject()
 
     def _update_memory_summary(self) -> None:
         m = self.memory
@@ -134,7 +150,7 @@ class SettingsDialog(QDialog):
 
     def apply_to(self, s: Settings) -> None:
         s.theme = self.theme.currentText()
-        s.device = self.device.currentText()
+        s.device = self.device.currentData()
         s.clear_after_pick = self.clear_after_pick.isChecked()
         s.show_grid = self.show_grid.isChecked()
         s.width = self.char_width.currentData()

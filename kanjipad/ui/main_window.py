@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from kanjipad import compose_store
 from kanjipad import settings as settings_mod
 from kanjipad.ink import Ink
 from kanjipad.lookalikes import order_by_context
@@ -29,11 +31,17 @@ from kanjipad.ui.candidates import CandidateBar
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
+from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.fonts import japanese_font
+from kanjipad.ui.history import TYPING_ID, History, PadState, Step
 from kanjipad.ui.learning import Learning
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.worker import RecognitionWorker
 from kanjipad.width import class_form, to_width
+
+#: Candidates asked of the model: ten on screen, the rest behind "more".
+CANDIDATES = 30
+DIGITS = "1234567890"
 
 
 class MainWindow(QMainWindow):
@@ -53,8 +61,6 @@ class MainWindow(QMainWindow):
         self.learning = Learning(parent=self)
         self.learning.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.learning.indexChanged.connect(self._memory_changed)
-        #: Picks that Undo can take back: (ink, compose text before, id of the sample it taught).
-        self.picks: list[tuple[Ink, str, str | None]] = []
         self.consent_box: QMessageBox | None = None
         self.setWindowTitle("KanjiPad")
 
@@ -65,12 +71,19 @@ class MainWindow(QMainWindow):
         self.compose.setAccessibleName("Compose line")
         self.compose.setPlaceholderText("Picked characters collect here")
         self.compose.setFont(japanese_font(self.compose.font(), 1.6))
+        self.compose.installEventFilter(self)
+        #: One history for strokes, clear, picks, clear line and typing (Ctrl+Z / Ctrl+Shift+Z).
+        self.history = History(self._restore, self)
+        self._compose_before = ""  # the compose text before the latest edit, for typing steps
+        self.compose_writable = True  # False when the saved line could not be read: never overwrite it
+        self._compose_save = QTimer(self, singleShot=True, interval=500)
+        self._compose_save.timeout.connect(self._save_compose)
         copy_all = QPushButton("Copy all")
         copy_all.setAccessibleName("Copy all")
         copy_all.clicked.connect(self.copy_compose)
         clear_compose = QPushButton("Clear line")
         clear_compose.setAccessibleName("Clear compose line")
-        clear_compose.clicked.connect(self.compose.clear)
+        clear_compose.clicked.connect(self.clear_compose)
         self.copy_all_button, self.clear_compose_button = copy_all, clear_compose
 
         compose_row = QHBoxLayout()
@@ -79,29 +92,44 @@ class MainWindow(QMainWindow):
         compose_row.addWidget(clear_compose)
         central = QWidget()
         lay = QVBoxLayout(central)
-        lay.addWidget(self.canvas, 1)
-        lay.addWidget(self.candidates)
+        # A bigger window gives the candidates room too, not only the canvas.
+        lay.addWidget(self.canvas, 3)
+        lay.addWidget(self.candidates, 1)
         lay.addLayout(compose_row)
         self.setCentralWidget(central)
+        self.central_layout = lay
 
         self._build_actions()
+        self.status_strokes = QLabel()
         self.status_provider = QLabel()
-        self.status_model = QLabel()
+        self.status_model = ElidedLabel()  # a long model name must not hold the window wide
+        self.status_model.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.status_time = QLabel()
-        for w in (self.status_provider, self.status_model, self.status_time):
+        for w in (self.status_strokes, self.status_provider, self.status_model, self.status_time):
             w.setTextFormat(Qt.TextFormat.PlainText)  # model names come from files: never markup
             self.statusBar().addPermanentWidget(w)
 
         self.canvas.inkChanged.connect(self._ink_changed)
+        self.canvas.strokeAdded.connect(self._stroke_added)
+        self.canvas.undoRequested.disconnect()
+        self.canvas.undoRequested.connect(self.history.undo)
         self.candidates.picked.connect(self.pick)
+        self.candidates.pageChanged.connect(lambda *_: self._update_enabled())
+        self.compose.textEdited.connect(self._typed)
+        self.compose.textChanged.connect(self._compose_changed)
 
+        self._load_compose()
+        self.set_compact(self.settings.compact)
+        self.set_always_on_top(self.settings.always_on_top)
         if self.settings.geometry:
             self.restoreGeometry(QByteArray.fromHex(self.settings.geometry.encode()))
         else:
             self.resize(900, 720)
+        self._fit_to_screen()
         apply_theme(QApplication.instance(), self.settings.theme)
         if self.settings.problem:
             self._show_message("Settings reset", self.settings.problem)
+        self._update_enabled()
         self.canvas.setFocus()
 
     # --- model -----------------------------------------------------------
@@ -133,7 +161,7 @@ class MainWindow(QMainWindow):
         self.model_problem = None
         if self.recognizer.notice:
             self._show_message("Recognising on the CPU", self.recognizer.notice)
-        self.worker = RecognitionWorker(self.recognizer)
+        self.worker = RecognitionWorker(self.recognizer, k=CANDIDATES)
         self.worker.finished.connect(self._show_candidates)
         self.worker.failed.connect(lambda _seq, msg: self.statusBar().showMessage(f"Recognition failed: {msg}"))
         self.learning.set_recognizer(self.recognizer)
@@ -152,10 +180,10 @@ class MainWindow(QMainWindow):
         if self.recognizer:
             info = self.recognizer.info
             self.status_provider.setText(self.recognizer.provider)
-            self.status_model.setText(f"{info.name} · {info.class_count} characters")
+            self.status_model.set_full_text(f"{info.name} · {info.class_count:,} characters")
         else:
             self.status_provider.setText("no model")
-            self.status_model.setText("")
+            self.status_model.set_full_text("")
 
     def _show_message(self, title: str, text: str) -> None:
         # Window-modal and non-blocking: the window keeps working behind it.
@@ -174,6 +202,13 @@ class MainWindow(QMainWindow):
             self.candidates.set_candidates([])
         elif self.worker:
             self.worker.submit(ink)
+        n = len(ink.strokes)
+        self.status_strokes.setText(f"{n} stroke{'s' if n != 1 else ''}" if n else "")
+        self._update_enabled()
+
+    def _stroke_added(self, before: Ink, after: Ink) -> None:
+        text = self.compose.text()
+        self.history.record("stroke", PadState(before, text), PadState(after, text))
 
     def _show_candidates(self, seq: int, cands, ms: float) -> None:
         if not (self.worker and self.worker.is_current(seq)):
@@ -191,21 +226,39 @@ class MainWindow(QMainWindow):
 
     # --- choosing --------------------------------------------------------
     def pick(self, char: str) -> None:
+        """Copy ``char``, add it to the compose line, keep the ink as a sample (if allowed): one undoable step."""
         ink, before = self.canvas.ink, self.compose.text()
+        self._set_compose_quietly(lambda: self.compose.insert(char))
+        after_ink = Ink(box=ink.box) if self.settings.clear_after_pick else ink
+        step = self.history.record(
+            f"pick {char}",
+            PadState(ink, before),
+            PadState(after_ink, self.compose.text()),
+            on_undo=self._withdraw_sample,
+            on_redo=lambda step: self._redo_pick(step, char),
+        )
+        if after_ink is not ink:
+            self.canvas.set_ink(after_ink)
+        self._redo_pick(step, char, first=True)
+        if ink.strokes and self.settings.learning == "ask":
+            self._ask_consent(step, char)
+
+    def _redo_pick(self, step: Step, char: str, first: bool = False) -> None:
         self.clipboard.set_text(char)
-        self.compose.insert(char)
         message, timeout = f"Copied {char}", 3000
-        sample_id = None
-        if ink.strokes and self.settings.learning == "on":
-            sample_id, problem = self._learn(ink, char)
+        if step.before.ink.strokes and self.settings.learning == "on":
+            step.sample_id, problem = self._learn(step.before.ink, char)
             if problem:
                 message, timeout = f"Copied {char}, but the sample could not be kept: {problem}", 10000
-        self.picks.append((ink, before, sample_id))
-        self.statusBar().showMessage(message, timeout)
-        if self.settings.clear_after_pick:
-            self.canvas.clear()
-        if ink.strokes and self.settings.learning == "ask":
-            self._ask_consent(len(self.picks) - 1, char)
+        self.statusBar().showMessage(message if first else f"Redid the pick: {message}", timeout)
+
+    def _withdraw_sample(self, step: Step) -> None:
+        if step.sample_id is not None:
+            self.learning.forget({step.sample_id})
+            step.sample_id = None
+            self.statusBar().showMessage("Undid the pick: the pad forgot that sample", 4000)
+        else:
+            self.statusBar().showMessage("Undid the pick", 4000)
 
     def _learn(self, ink: Ink, char: str) -> tuple[str | None, str | None]:
         """Teach the pad this pick's ink: (sample id, None) or (None, why it failed)."""
@@ -216,7 +269,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             return None, str(exc)
 
-    def _ask_consent(self, pick_index: int, char: str) -> None:
+    def _ask_consent(self, step: Step, char: str) -> None:
         """The first pick asks, once, in plain words; the answer is kept in Settings."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -237,10 +290,8 @@ class MainWindow(QMainWindow):
             yes = result == QMessageBox.StandardButton.Yes
             self.settings.learning = "on" if yes else "off"
             self.save_settings()
-            if yes and pick_index < len(self.picks):
-                ink, before, _ = self.picks[pick_index]
-                sample_id, problem = self._learn(ink, char)
-                self.picks[pick_index] = (ink, before, sample_id)
+            if yes and self._is_done(step):  # a pick undone meanwhile teaches nothing
+                step.sample_id, problem = self._learn(step.before.ink, char)
                 if problem:
                     self.statusBar().showMessage(f"The sample could not be kept: {problem}", 10000)
 
@@ -248,47 +299,224 @@ class MainWindow(QMainWindow):
         self.consent_box = box
         box.open()
 
+    def _is_done(self, step: Step) -> bool:
+        return any(self.history.command(i) is step for i in range(self.history.index()))
+
+    # --- history -----------------------------------------------------------
+    def _restore(self, state: PadState) -> None:
+        if state.ink is not self.canvas.ink:
+            self.canvas.set_ink(state.ink)
+        if state.compose != self.compose.text():
+            self._set_compose_quietly(lambda: self.compose.setText(state.compose))
+
+    def _set_compose_quietly(self, change) -> None:
+        """Change the compose line without recording it as typing (the caller records the step)."""
+        self.compose.blockSignals(True)
+        try:
+            change()
+        finally:
+            self.compose.blockSignals(False)
+        self._compose_changed(self.compose.text())
+
+    def _typed(self, text: str) -> None:
+        ink = self.canvas.ink
+        self.history.record("typing", PadState(ink, self._compose_before), PadState(ink, text), merge_id=TYPING_ID)
+
+    def _compose_changed(self, text: str) -> None:
+        self._compose_before = text
+        self._update_enabled()
+        if self.persist and self.compose_writable:
+            self._compose_save.start()
+
     def undo(self) -> None:
-        """Undo the last stroke; with no ink on the canvas, undo the last pick (ink, compose line, what it taught)."""
-        if self.canvas.ink.strokes or not self.picks:
-            self.canvas.undo()
+        """Undo the last thing the user did: a stroke, a clear, a pick, clearing or typing in the line."""
+        self.history.undo()
+
+    def redo(self) -> None:
+        self.history.redo()
+
+    def clear_canvas(self) -> None:
+        ink, text = self.canvas.ink, self.compose.text()
+        if ink.strokes:
+            self.history.record("clear", PadState(ink, text), PadState(Ink(box=ink.box), text), applied=False)
+            self.statusBar().showMessage("Cleared (Ctrl+Z brings the ink back)", 4000)
+
+    def clear_compose(self) -> None:
+        ink, text = self.canvas.ink, self.compose.text()
+        if text:
+            self.history.record("clear line", PadState(ink, text), PadState(ink, ""), applied=False)
+            self.statusBar().showMessage("Cleared the compose line (Ctrl+Z brings it back)", 4000)
+
+    def delete_back(self) -> None:
+        """Backspace: the last stroke while there is ink, else the last composed character."""
+        ink, text = self.canvas.ink, self.compose.text()
+        if ink.strokes:
+            self.history.record("stroke", PadState(ink, text), PadState(ink.without_last_stroke(), text), applied=False)
+        elif text:
+            self.history.record(f"delete {text[-1]}", PadState(ink, text), PadState(ink, text[:-1]), applied=False)
+
+    def accept_first(self) -> None:
+        self.candidates.pick_index(0)
+
+    def _update_enabled(self) -> None:
+        if not hasattr(self, "clear_action"):
+            return  # during construction
+        has_ink = bool(self.canvas.ink.strokes)
+        has_text = bool(self.compose.text())
+        self.clear_action.setEnabled(has_ink)
+        self.copy_action.setEnabled(has_text)
+        self.copy_all_button.setEnabled(has_text)
+        self.clear_compose_button.setEnabled(has_text)
+        self.clear_line_action.setEnabled(has_text)
+        self.delete_action.setEnabled(has_ink or has_text)
+        # Disabled shortcuts let Space and Enter reach a focused button when there is nothing to accept.
+        shown = bool(self.candidates.chars())
+        self.accept_action.setEnabled(shown)
+        self.next_action.setEnabled(len(self.candidates.all) > len(self.candidates.buttons))
+        self.previous_action.setEnabled(self.next_action.isEnabled())
+
+    # --- compose line across restarts -------------------------------------------
+    def _load_compose(self) -> None:
+        if not self.persist:
             return
-        ink, before, sample_id = self.picks.pop()
-        if sample_id is not None:
-            self.learning.forget({sample_id})
-        self.compose.setText(before)
-        self.canvas.set_ink(ink)
-        self.statusBar().showMessage("Undid the pick" + (": the pad forgot that sample" if sample_id else ""), 4000)
+        text, problem = compose_store.load()
+        if problem:
+            self.compose_writable = False
+            self.statusBar().showMessage(problem, 15000)
+        self._set_compose_quietly(lambda: self.compose.setText(text))
+
+    def _save_compose(self) -> None:
+        if not (self.persist and self.compose_writable):
+            return
+        try:
+            compose_store.save(self.compose.text())
+        except OSError as exc:
+            self.statusBar().showMessage(f"Could not keep the compose line: {exc}", 8000)
 
     def copy_compose(self) -> None:
-        self.clipboard.set_text(self.compose.text())
+        text = self.compose.text()
+        if not text:  # never empty the user's clipboard for nothing
+            self.statusBar().showMessage("The compose line is empty: nothing copied", 3000)
+            return
+        self.clipboard.set_text(text)
         self.statusBar().showMessage("Copied the compose line", 3000)
 
-    def keyPressEvent(self, e: QKeyEvent) -> None:
+    # --- keys ------------------------------------------------------------------
+    def _candidate_key(self, e: QKeyEvent) -> bool:
+        """Digits pick, Enter/Space accept the first candidate, wherever the focus is; True if handled."""
+        if not self.candidates.chars() or e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
         key = e.text()
-        if key and key in "1234567890" and not e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.candidates.pick_index("1234567890".index(key))
+        if key and key in DIGITS:
+            self.candidates.pick_index(DIGITS.index(key))
+            return True
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.accept_first()
+            return True
+        return False
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if self._candidate_key(e):
             return
         super().keyPressEvent(e)
 
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:
+        if obj is self.compose:
+            if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+                # The line's own undo would fork the history: Ctrl+Z goes to the window's.
+                if e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo):
+                    return True
+            if e.type() == QEvent.Type.KeyPress and isinstance(e, QKeyEvent) and self._candidate_key(e):
+                return True
+        return super().eventFilter(obj, e)
+
+    # --- layout --------------------------------------------------------------------
+    def set_compact(self, compact: bool) -> None:
+        """Compact: a small canvas, one row of bare candidates, no toolbar (the menus keep every action)."""
+        self.candidates.set_compact(compact)
+        self.toolbar.setVisible(not compact)
+        self.canvas.setMinimumSize(*((100, 90) if compact else (160, 160)))
+        self.central_layout.setStretch(1, 0 if compact else 1)
+        self.compact_action.setChecked(compact)
+
+    def set_always_on_top(self, on: bool) -> None:
+        visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
+        self.on_top_action.setChecked(on)
+        if visible:
+            self.show()  # changing window flags hides the window
+
+    def _toggle_compact(self, on: bool) -> None:
+        self.settings.compact = on
+        self.set_compact(on)
+        if on:
+            self.resize(self.minimumSizeHint().expandedTo(self.size().boundedTo(self.minimumSizeHint() * 1.4)))
+        self.save_settings()
+
+    def _toggle_on_top(self, on: bool) -> None:
+        self.settings.always_on_top = on
+        self.set_always_on_top(on)
+        self.save_settings()
+
+    def _fit_to_screen(self) -> None:
+        """The window must fit the screen it opens on (at scale factor 2, 900×720 may not)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        w = min(self.width(), avail.width() - extra_w)
+        h = min(self.height(), avail.height() - extra_h)
+        if (w, h) != (self.width(), self.height()):
+            self.resize(max(w, self.minimumSizeHint().width()), max(h, self.minimumSizeHint().height()))
+        if not avail.contains(self.frameGeometry()):
+            self.move(
+                max(avail.left(), min(self.x(), avail.right() - self.frameGeometry().width())),
+                max(avail.top(), min(self.y(), avail.bottom() - self.frameGeometry().height())),
+            )
+
     # --- actions, settings -------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text, shortcut, slot, what, name=None):
+        def action(text, shortcut, slot, what, name=None, checkable=False):
             a = QAction(text, self)
-            if shortcut:
-                a.setShortcut(QKeySequence(shortcut))
-                keys = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                a.setToolTip(f"{what[0].upper()}{what[1:]} ({keys})")
+            keys = [QKeySequence(k) for k in ([shortcut] if isinstance(shortcut, str) else shortcut or [])]
+            if keys:
+                a.setShortcuts(keys)
+                shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+                a.setToolTip(f"{what[0].upper()}{what[1:]} ({shown})")
             a.setStatusTip(what)
-            a.triggered.connect(slot)
-            a.setObjectName(name or text.lower().replace(" ", "_"))
+            a.setCheckable(checkable)
+            (a.toggled if checkable else a.triggered).connect(slot)
+            a.setObjectName(name or text.lower().replace(" ", "_").rstrip("…"))
             self.addAction(a)
             return a
 
-        self.undo_action = action("Undo", "Ctrl+Z", self.undo, "undo the last stroke, or the last pick")
-        self.redo_action = action("Redo", "Ctrl+Shift+Z", self.canvas.redo, "redo the stroke")
-        self.clear_action = action("Clear", "Esc", self.canvas.clear, "clear the canvas")
+        self.undo_action = action("Undo", "Ctrl+Z", self.undo, "undo the last stroke, clear, pick or edit")
+        self.redo_action = action("Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo, "redo what was undone")
+        self.clear_action = action("Clear", "Esc", self.clear_canvas, "clear the canvas (undoable)")
+        self.delete_action = action(
+            "Delete", "Backspace", self.delete_back, "delete the last stroke, or the last composed character"
+        )
+        self.accept_action = action(
+            "Accept first", ["Return", "Enter", "Space"], self.accept_first, "pick the first candidate"
+        )
+        self.next_action = action(
+            "More candidates", "PgDown", self.candidates.next_page, "show the next ten candidates"
+        )
+        self.previous_action = action(
+            "Previous candidates", "PgUp", self.candidates.previous_page, "show the previous ten candidates"
+        )
         self.copy_action = action("Copy line", "Ctrl+Shift+C", self.copy_compose, "copy the compose line")
+        self.clear_line_action = action(
+            "Clear line", "Ctrl+Shift+Backspace", self.clear_compose, "clear the compose line (undoable)"
+        )
+        self.compact_action = action(
+            "Compact", "Ctrl+M", self._toggle_compact, "compact window to sit beside an editor", checkable=True
+        )
+        self.on_top_action = action(
+            "Always on top", "Ctrl+Shift+T", self._toggle_on_top, "keep the pad above other windows", checkable=True
+        )
         self.settings_action = action("Settings…", "Ctrl+,", self.open_settings, "settings", "settings")
         self.teach_action = action(
             "Teach a character…", "Ctrl+T", self.open_teach, "teach the pad a character (write it three times)", "teach"
@@ -303,6 +531,15 @@ class MainWindow(QMainWindow):
             "about KanjiPad, its data and licences",
         )
         self.quit_action = action("Quit", "Ctrl+Q", self.close, "quit")
+        self.history.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.history.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.history.undoTextChanged.connect(lambda t: self.undo_action.setText(f"Undo {t}" if t else "Undo"))
+        self.history.redoTextChanged.connect(lambda t: self.redo_action.setText(f"Redo {t}" if t else "Redo"))
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        for a in (self.undo_action, self.redo_action):
+            a.setIconText(a.text())  # the toolbar keeps a short, steady label; the menu says what
+
         bar = QToolBar("Edit")
         bar.setObjectName("edit_toolbar")
         bar.setMovable(False)
@@ -312,12 +549,19 @@ class MainWindow(QMainWindow):
         for a in (self.settings_action, self.help_action, self.about_action):
             bar.addAction(a)
         self.addToolBar(bar)
+        self.toolbar = bar
         menu = self.menuBar().addMenu("&KanjiPad")
         for a in (self.teach_action, self.settings_action, self.help_action, self.about_action, self.quit_action):
             menu.addAction(a)
         edit = self.menuBar().addMenu("&Edit")  # every action reachable from a menu, shortcut shown
-        for a in (self.undo_action, self.redo_action, self.clear_action, self.copy_action):
-            edit.addAction(a)
+        for a in (
+            self.undo_action, self.redo_action, self.delete_action, self.clear_action, None, self.accept_action,
+            self.next_action, self.previous_action, None, self.copy_action, self.clear_line_action,
+        ):  # fmt: skip
+            edit.addAction(a) if a else edit.addSeparator()
+        view = self.menuBar().addMenu("&View")
+        view.addAction(self.compact_action)
+        view.addAction(self.on_top_action)
 
     def _open(self, dlg) -> None:
         self.dialog = dlg
@@ -337,9 +581,14 @@ class MainWindow(QMainWindow):
         old_model = (self.settings.model_path, self.settings.device)
         dlg.apply_to(self.settings)
         self.save_settings()
+        if self.worker and self.canvas.ink.strokes:  # the width setting changes how candidates are shown
+            self.worker.submit(self.canvas.ink)
         if dlg.deleteRequested:
             self.learning.forget_all()
-            self.picks = [(ink, before, None) for ink, before, _ in self.picks]
+            for i in range(self.history.count()):
+                step = self.history.command(i)
+                if isinstance(step, Step):
+                    step.sample_id = None
             self.statusBar().showMessage("Deleted everything the pad had learned", 5000)
         apply_theme(QApplication.instance(), self.settings.theme)
         self.canvas.set_show_grid(self.settings.show_grid)
@@ -353,6 +602,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Could not save settings: {exc}", 8000)
 
     def closeEvent(self, e) -> None:
+        if self._compose_save.isActive():
+            self._compose_save.stop()
+            self._save_compose()
         if self.persist:
             self.settings.geometry = bytes(self.saveGeometry().toHex().data()).decode()
             self.save_settings()

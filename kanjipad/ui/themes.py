@@ -26,9 +26,9 @@ def _palette(window, base, text, button, highlight, highlighted_text, disabled) 
 
 def palette_for(theme: str) -> QPalette | None:
     if theme == "light":
-        return _palette("#f3f3f3", "#ffffff", "#1b1b1b", "#e8e8e8", "#2f6fd6", "#ffffff", "#9a9a9a")
+        return _palette("#f3f3f3", "#ffffff", "#1b1b1b", "#e8e8e8", "#2f6fd6", "#ffffff", "#6b6b6b")
     if theme == "dark":
-        return _palette("#202124", "#17181a", "#e8e8e8", "#2d2f33", "#5b9bff", "#0b0b0b", "#7a7a7a")
+        return _palette("#202124", "#17181a", "#e8e8e8", "#2d2f33", "#5b9bff", "#0b0b0b", "#9a9a9a")
     if theme == "high-contrast":
         return _palette("#000000", "#000000", "#ffffff", "#000000", "#ffff00", "#000000", "#c0c0c0")
     return None
@@ -48,9 +48,15 @@ def apply_theme(app: QCoreApplication | None, theme: str) -> None:
         return
     app.setStyle(QStyleFactory.create("Fusion"))
     app.setPalette(pal)
-    # High contrast: thick, bright focus and button borders, not just colours.
-    app.setStyleSheet(
-        "QPushButton { border: 2px solid #ffffff; } QPushButton:hover { border-color: #ffff00; }"
-        if theme == "high-contrast"
-        else ""
-    )
+    app.setStyleSheet(HIGH_CONTRAST_SHEET if theme == "high-contrast" else "")
+
+
+#: High contrast: every control has a bright outline (Fusion draws unchecked boxes and fields
+#: with a border close to the background); focus and hover turn it yellow.
+HIGH_CONTRAST_SHEET = """
+QPushButton, QToolButton, QLineEdit, QComboBox, QTextBrowser, QListWidget { border: 2px solid #ffffff; }
+QPushButton:hover, QToolButton:hover, QLineEdit:focus, QComboBox:focus, QListWidget:focus { border-color: #ffff00; }
+QCheckBox::indicator { width: 14px; height: 14px; border: 2px solid #ffffff; background: #000000; }
+QCheckBox::indicator:checked { background: #ffff00; }
+QCheckBox:focus { outline: 2px solid #ffff00; }
+"""

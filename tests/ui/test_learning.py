@@ -65,7 +65,12 @@ def test_a_pick_teaches_the_pad_and_undo_forgets_it(qtbot, clipboard, real_ink):
     qtbot.keyClick(win.canvas, Qt.Key.Key_4)
     assert win.compose.text() == wanted and len(Memory()) == 1
     assert _candidates(qtbot, win, strokes)[0] == wanted  # the same hand again: it comes first now
-    win.canvas.clear()
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Escape)
+    # One history: undo the clear, then each stroke of the second attempt, then the pick.
+    for _ in range(1 + len(strokes)):
+        qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.compose.text() == wanted and not win.canvas.ink.strokes and len(Memory()) == 1
+    assert win.undo_action.text() == f"Undo pick {wanted}"
     qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the pick
     assert win.compose.text() == "" and len(win.canvas.ink) == len(strokes)  # the ink is back
     assert len(Memory()) == 0

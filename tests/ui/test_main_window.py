@@ -102,8 +102,8 @@ def test_compose_line_copy_all_and_clear(qtbot, window, clipboard):
 
 def test_status_shows_provider_model_and_count(window):
     assert window.status_provider.text() == "CPU"
-    assert "kanjipad-standard" in window.status_model.text()
-    assert "3178 characters" in window.status_model.text()
+    assert "kanjipad-standard" in window.status_model.full_text
+    assert "3,178 characters" in window.status_model.full_text
 
 
 def test_settings_survive_a_restart(qtbot, clipboard):
@@ -252,7 +252,7 @@ def test_the_shortcut_list_is_generated_from_the_actions_and_tooltips_name_the_k
         if not a.shortcut().isEmpty():
             assert a.shortcut().toString() in shown
     assert "1 … 9, 0" in shown and "Right click" in shown
-    assert window.undo_action.toolTip() == "Undo the last stroke, or the last pick (Ctrl+Z)"
+    assert window.undo_action.toolTip() == "Undo the last stroke, clear, pick or edit (Ctrl+Z)"
     menus = [m.title() for m in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))]
     assert "&Edit" in menus
 

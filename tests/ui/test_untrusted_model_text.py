@@ -33,7 +33,7 @@ def test_status_line_shows_a_hostile_model_name_as_plain_text(qtbot, tmp_path, c
     win.settings.model_path = str(_hostile_model(tmp_path))
     assert win.load_model()
     assert win.status_model.textFormat() == Qt.TextFormat.PlainText
-    assert HOSTILE in win.status_model.text()
+    assert HOSTILE in win.status_model.full_text
 
 
 def test_about_dialog_shows_a_hostile_model_name_and_path_literally(qtbot, tmp_path, clipboard):
