@@ -8,22 +8,12 @@ A "more" button pages through the candidates after the first ten.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from kanjipad import dictionary
 from kanjipad.recognizer import Candidate
-from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.width import width_of
 
@@ -62,6 +52,55 @@ def full_entry(cand: Candidate, entry: dictionary.Entry) -> str:
     return "\n".join(lines)
 
 
+class TextLine:
+    """One line of text a candidate paints: its font and box, and the text elided to fit the box.
+
+    Painted by the button itself rather than by child labels: ten buttons of six
+    labels each made every new set of candidates cost sixty widget updates.
+    """
+
+    def __init__(self, font: QFont, align: Qt.AlignmentFlag):
+        self.full_text = ""
+        self._font = font
+        self.align = align
+        self.rect = QRect()
+        self.visible = True
+        self._shown: str | None = None
+
+    def font(self) -> QFont:
+        return self._font
+
+    def set_font(self, font: QFont) -> None:
+        self._font, self._shown = font, None
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text, self._shown = text, None
+
+    def set_rect(self, rect: QRect) -> None:
+        self.rect, self._shown = rect, None
+
+    def text(self) -> str:
+        """What is on screen: the full text, or as much as fits followed by "…"."""
+        if self._shown is None:
+            metrics = QFontMetrics(self._font)
+            self._shown = metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(0, self.rect.width()))
+        return self._shown
+
+    def is_elided(self) -> bool:
+        return self.text() != self.full_text
+
+    def width(self) -> int:
+        return self.rect.width()
+
+    def isVisible(self) -> bool:
+        return self.visible
+
+    def paint(self, p: QPainter) -> None:
+        if self.visible and self.full_text:
+            p.setFont(self._font)
+            p.drawText(self.rect, self.align, self.text())
+
+
 class CandidateButton(QPushButton):
     def __init__(self, index: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -70,76 +109,75 @@ class CandidateButton(QPushButton):
         self.compact = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 2, 4, 3)
-        lay.setSpacing(0)
-        top = QHBoxLayout()
-        self.key_label = QLabel(KEYS[index])
-        self.strokes_label = QLabel()
-        top.addWidget(self.key_label)
-        top.addStretch(1)
-        top.addWidget(self.strokes_label)
-        self.on_label = ElidedLabel()
-        self.kun_label = ElidedLabel()
-        self.char_label = QLabel()
-        # The character's size follows the button (resizeEvent), so its hint must not push back.
-        self.char_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.meaning_label = ElidedLabel()
-        lay.addLayout(top)
-        lay.addWidget(self.on_label)
-        lay.addWidget(self.kun_label)
-        lay.addWidget(self.char_label, 1)
-        lay.addWidget(self.meaning_label)
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
-        labels: list[QLabel] = [self.key_label, self.strokes_label, self.on_label, self.kun_label]
-        labels += [self.char_label, self.meaning_label]
-        for lbl in labels:
-            lbl.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            lbl.setTextFormat(Qt.TextFormat.PlainText)  # characters come from the model file
-            lbl.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        for lbl in (self.key_label, self.strokes_label, self.meaning_label):
-            lbl.setFont(small)
-        self.key_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.strokes_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        center = Qt.AlignmentFlag.AlignCenter
+        self.key_label = TextLine(small, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.key_label.set_full_text(KEYS[index])
+        # 画 in the bundled Japanese font: a font fallback on every paint costs more than the rest of the bar.
+        self.strokes_label = TextLine(japanese_font(small), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # Furigana at nearly body size: KANJIDIC's readings are the point of the bar.
-        for lbl in (self.on_label, self.kun_label):
-            lbl.setFont(japanese_font(self.font(), 0.95))
-        self.char_label.setFont(japanese_font(self.font(), 2.6))
+        self.on_label = TextLine(japanese_font(self.font(), 0.95), center)
+        self.kun_label = TextLine(japanese_font(self.font(), 0.95), center)
+        self.char_label = TextLine(japanese_font(self.font(), 2.6), center)
+        self.meaning_label = TextLine(small, center)
+        self.lines = [self.key_label, self.strokes_label, self.on_label, self.kun_label, self.char_label]
+        self.lines.append(self.meaning_label)
         self.set_compact(False)
         self.set_candidate(None)
 
     def set_compact(self, compact: bool) -> None:
         """Compact: the key and the character only, in a narrow button."""
         self.compact = compact
-        for lbl in (self.on_label, self.kun_label, self.meaning_label, self.strokes_label):
-            lbl.setVisible(not compact)
+        for line in (self.on_label, self.kun_label, self.meaning_label, self.strokes_label):
+            line.visible = not compact
         if compact:
             self.setMinimumSize(COMPACT_MIN_WIDTH, 44)
         else:
             self.setMinimumSize(FULL_MIN_WIDTH, 112)
-        self._fit_char()
+        self._layout_lines()
 
     def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
-        self._fit_char()
+        self._layout_lines()
 
-    def _fit_char(self) -> None:
-        # As large as the space left for it allows, so a big window gives big characters.
-        reserved = 14 if self.compact else 4 * self.on_label.fontMetrics().height() + 6
-        px = int(min(self.height() - reserved, self.width() * 0.7))
-        font = self.char_label.font()
-        font.setPixelSize(max(12, min(px, 120)))
-        self.char_label.setFont(font)
+    def _layout_lines(self) -> None:
+        r = self.rect().adjusted(4, 2, -4, -3)
+        hs = QFontMetrics(self.key_label.font()).height()
+        hr = QFontMetrics(self.on_label.font()).height()
+        self.key_label.set_rect(QRect(r.left(), r.top(), r.width(), hs))
+        self.strokes_label.set_rect(QRect(r.left(), r.top(), r.width(), hs))
+        top, bottom = r.top() + hs, r.bottom() + 1
+        if not self.compact:
+            self.on_label.set_rect(QRect(r.left(), top, r.width(), hr))
+            self.kun_label.set_rect(QRect(r.left(), top + hr, r.width(), hr))
+            self.meaning_label.set_rect(QRect(r.left(), bottom - hs, r.width(), hs))
+            top, bottom = top + 2 * hr, bottom - hs
+        char_rect = QRect(r.left(), top, r.width(), max(0, bottom - top))
+        # As large as the space allows, so a big window gives big characters.
+        font = QFont(self.char_label.font())
+        font.setPixelSize(max(12, min(int(char_rect.height() * 0.92), int(r.width() * 0.8), 120)))
+        self.char_label.set_font(font)
+        self.char_label.set_rect(char_rect)
+        self.update()
+
+    def paintEvent(self, e) -> None:
+        super().paintEvent(e)  # the button itself; its own text is empty
+        p = QPainter(self)
+        group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
+        # The key number in full text colour (it was disabled grey, about 1.6:1).
+        p.setPen(self.palette().color(group, QPalette.ColorRole.ButtonText))
+        for line in self.lines:
+            line.paint(p)
+        p.end()
 
     def set_candidate(self, cand: Candidate | None) -> None:
         self.char = cand.char if cand else ""
         self.setEnabled(cand is not None)
+        self.update()
         if cand is None:
-            for lbl in (self.on_label, self.kun_label, self.meaning_label):
-                lbl.set_full_text("")
-            self.char_label.setText("")
-            self.strokes_label.setText("")
+            for line in (self.on_label, self.kun_label, self.meaning_label, self.char_label, self.strokes_label):
+                line.set_full_text("")
             self.setToolTip("")
             self.setAccessibleName(f"Candidate {KEYS[self.index]}: none")
             return
@@ -147,8 +185,8 @@ class CandidateButton(QPushButton):
         on, kun = readings_text(entry)
         self.on_label.set_full_text(on)
         self.kun_label.set_full_text(kun)
-        self.char_label.setText(cand.char)
-        self.strokes_label.setText(f"{entry.strokes}画" if entry.strokes else "")
+        self.char_label.set_full_text(cand.char)
+        self.strokes_label.set_full_text(f"{entry.strokes}画" if entry.strokes else "")
         meaning = entry.meaning
         width = width_of(cand.char)
         if width and not meaning:  # which of the two forms this is, where it has two

@@ -45,4 +45,5 @@ class ElidedLabel(QLabel):
         return QSize(8, self.fontMetrics().height())
 
     def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance(self.full_text), self.fontMetrics().height())
+        # A few pixels spare: elidedText measures a little wider than horizontalAdvance.
+        return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + 4, self.fontMetrics().height())

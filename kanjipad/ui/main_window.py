@@ -464,6 +464,15 @@ class MainWindow(QMainWindow):
         if screen is None:
             return
         avail = screen.availableGeometry()
+        hint = self.minimumSizeHint()
+        if not self.settings.compact and (hint.width() > avail.width() or hint.height() > avail.height()):
+            # A small screen (or scale factor 2 on a modest one): start compact rather than off the edge.
+            self.settings.compact = True
+            self.set_compact(True)
+            self.central_layout.activate()
+            window_layout = self.layout()
+            if window_layout is not None:
+                window_layout.activate()  # the window's minimum size follows now, not at the next event
         frame = self.frameGeometry()
         extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
         w = min(self.width(), avail.width() - extra_w)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QWidget
 
 from kanjipad import settings as settings_mod
@@ -40,7 +40,7 @@ def test_no_candidate_text_is_cut_without_an_ellipsis(qtbot, window, real_ink, s
         assert any(lbl.is_elided() for lbl in labels)
     for lbl in labels:
         shown, full = lbl.text(), lbl.full_text
-        assert lbl.fontMetrics().horizontalAdvance(shown) <= lbl.contentsRect().width()
+        assert QFontMetrics(lbl.font()).horizontalAdvance(shown) <= lbl.width()
         assert shown == full or (shown.endswith("…") and full.startswith(shown[:-1])), (shown, full)
 
 
@@ -69,7 +69,14 @@ def test_okurigana_are_marked_in_brackets(qtbot, window, real_ink):
 
 def test_key_numbers_are_not_drawn_as_disabled_text(qtbot, window, real_ink):
     button = candidates_for(qtbot, window, real_ink, "日")
-    assert button.key_label.isEnabled()
+    key = button.key_label.rect
+    img = button.grab().toImage()
+    ink = button.palette().color(QPalette.ColorRole.ButtonText)
+    darkest = min(
+        (QColor(img.pixel(x, y)) for y in range(key.top(), key.bottom()) for x in range(key.left(), key.left() + 12)),
+        key=lambda c: abs(c.lightnessF() - ink.lightnessF()),
+    )
+    assert abs(darkest.lightnessF() - ink.lightnessF()) < 0.1  # drawn in text colour, not disabled grey
 
 
 def test_more_pages_through_the_next_candidates(qtbot, window, clipboard, real_ink):
