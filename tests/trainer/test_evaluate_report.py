@@ -91,3 +91,33 @@ def test_teach_then_read_scores_taught_and_other_apart(tmp_path, capsys):
     argv = ["evaluate", "--model", str(MODEL), "--strokes", str(queries), "--teach", str(teach), "--json"]
     assert cli.main([*argv, "--teach-per-class", "1"]) == 0
     assert json.loads(capsys.readouterr().out)["taught_samples"] == 1
+
+
+def test_evaluate_images_reports_each_group_on_a_shard_folder(tiny, capsys):
+    """`evaluate --images` reads a prepare folder (as made with --heldout-fonts) and splits top-1 by group."""
+    from kanjipad_trainer import cli
+
+    assert (
+        cli.main(
+            ["evaluate", "--model", str(tiny / "export" / "model.int8.onnx"), "--images", str(tiny / "val"), "--json"]
+        )
+        == 0
+    )
+    result = json.loads(capsys.readouterr().out)
+    assert result["scored"] == 80 and set(result["by_group"]) == {"kanji level 1"}
+    assert result["by_group"]["kanji level 1"]["n"] == 80
+    assert result["top1"] == result["by_group"]["kanji level 1"]["top1"] > 50
+
+
+def test_devset_results_are_split_by_group(tiny, tmp_path, capsys):
+    from kanjipad_trainer import cli
+
+    lines = [{"char": c, "strokes": [[[10, 10], [90, 90]]], "box": [100, 100]} for c in "日あ7"]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in lines), encoding="utf-8")
+    assert (
+        cli.main(["evaluate", "--model", str(tiny / "export" / "model.int8.onnx"), "--strokes", str(path), "--json"])
+        == 0
+    )
+    result = json.loads(capsys.readouterr().out)
+    assert result["skipped_chars"] == "7あ" and list(result["by_group"]) == ["kanji level 1"]

@@ -166,11 +166,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from kanjipad_trainer.evaluate import evaluate_file
 
-    if bool(args.strokes) == bool(args.etl):
-        print("give exactly one of --strokes FILE and --etl PATH", file=sys.stderr)
+    if sum(map(bool, (args.strokes, args.etl, args.images))) != 1:
+        print("give exactly one of --strokes FILE, --etl PATH and --images FOLDER", file=sys.stderr)
         return 2
     if args.etl:
         return _evaluate_etl(args)
+    if args.images:
+        from kanjipad.recognizer import Recognizer
+        from kanjipad_trainer.evaluate import evaluate_shards
+
+        rec = Recognizer(Path(args.model), device=args.device)
+        _print_result(evaluate_shards(rec, Path(args.images), args.limit), args.json)
+        return 0
     if args.teach:
         from kanjipad_trainer.evaluate import evaluate_taught
 
@@ -493,6 +500,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="top-1/top-10 of a model on a stroke set or on ETL writers")
     p.add_argument("--model", required=True)
     p.add_argument("--strokes", help="stroke-set JSONL file")
+    p.add_argument("--images", help="a prepare shard folder (e.g. made with --heldout-fonts)")
     g = p.add_argument_group("ETL (writer-disjoint)")
     g.add_argument("--etl", help="an etl-prepare folder, or raw ETL files (a file or a folder)")
     g.add_argument("--split", choices=["val", "train", "all"], default="val", help="which writers (default: val)")

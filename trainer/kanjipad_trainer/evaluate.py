@@ -63,6 +63,8 @@ def evaluate(
     skipped: dict[str, int] = {}
     latencies: list[float] = []
     misses: list[dict] = []
+    scored_chars: list[str] = []
+    hits: list[bool] = []
     for ink in samples:
         n += 1
         if ink.char not in known:
@@ -75,6 +77,8 @@ def evaluate(
         chars = [c.char for c in cands]
         scored += 1
         top1 += bool(chars) and chars[0] == ink.char
+        scored_chars.append(ink.char or "")
+        hits.append(bool(chars) and chars[0] == ink.char)
         truth = ink.char or ""
         top1_like += bool(chars) and chars[0] in groups.get(truth, (truth,))
         topk += ink.char in chars
@@ -94,9 +98,23 @@ def evaluate(
         f"top{k}": round(100.0 * topk / max(1, scored), 2),
         "latency_ms_p50": round(float(np.percentile(lat, 50)), 3),
         "latency_ms_p95": round(float(np.percentile(lat, 95)), 3),
+        "by_group": by_group(scored_chars, np.asarray(hits, bool)),
         **machine_report(recognizer),
         "misses": misses,
     }
+
+
+def by_group(chars: list[str], hit1: np.ndarray) -> dict[str, dict]:
+    """Top-1 per class group (kanji level 1, level 2, kana, digits, Latin, symbols, …), groups present only."""
+    from kanjipad_trainer.classes import GROUPS, group_of
+
+    names = np.array([group_of(c) for c in chars]) if chars else np.array([], str)
+    out = {}
+    for g in GROUPS:
+        mask = names == g
+        if mask.any():
+            out[g] = {"n": int(mask.sum()), "top1": round(100.0 * float(hit1[mask].mean()), 2)}
+    return out
 
 
 def evaluate_taught(
@@ -199,28 +217,50 @@ def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str]
     chars = [c for c, ok in zip(chars, keep, strict=True) if ok]
     hit1 = np.zeros(len(chars), bool)
     hitk = np.zeros(len(chars), bool)
+    ranks: list[np.ndarray] = []
     t = time.perf_counter()
     for i in range(0, len(chars), 256):
         x = images[i : i + 256].astype(np.float32)[:, None] / 255.0
         top = np.argsort(-recognizer.probabilities(x), axis=1)[:, :k]
+        ranks.extend(top)
         for j, row in enumerate(top):
             want = chars[i + j]
             hit1[i + j] = classes[row[0]] == want
             hitk[i + j] = any(classes[c] == want for c in row)
     per_writer = [float(hit1[writers == w].mean() * 100) for w in np.unique(writers) if w >= 0]
+    lookalike = recognizer.lookalikes
+    hit_like = np.array([classes[r[0]] in lookalike.get(c, (c,)) for r, c in zip(ranks, chars, strict=True)], bool)
     return {
         "model": recognizer.info.name,
         "n": int(keep.size),
         "scored": len(chars),
         "skipped": int((~keep).sum()),
         "top1": round(100.0 * hit1.mean(), 2) if len(chars) else 0.0,
+        "top1_lookalike": round(100.0 * hit_like.mean(), 2) if len(chars) else 0.0,
         f"top{k}": round(100.0 * hitk.mean(), 2) if len(chars) else 0.0,
+        "by_group": by_group(chars, hit1),
         "writers": len(per_writer),
         "writer_top1_min": round(min(per_writer), 2) if per_writer else None,
         "writer_top1_median": round(float(np.median(per_writer)), 2) if per_writer else None,
         "seconds": round(time.perf_counter() - t, 2),
         **machine_report(recognizer),
     }
+
+
+def evaluate_shards(recognizer: Recognizer, folder: Path, limit: int | None = None) -> dict:
+    """Top-1/top-k per group on a ``prepare`` shard folder (e.g. ``--heldout-fonts``: styles training never saw)."""
+    from kanjipad_trainer import shards
+
+    images, labels, meta = shards.load(folder)
+    chars = [meta["classes"][i] for i in labels]
+    if limit:
+        images, chars = images[:limit], chars[:limit]
+    result = evaluate_images(recognizer, images, chars, np.full(len(chars), -1, np.int32))
+    for key in ("writers", "writer_top1_min", "writer_top1_median"):
+        result.pop(key)
+    result["images"] = str(folder)
+    result["fonts"] = meta.get("fonts", {}).get("names")
+    return result
 
 
 def etl_eval_set(path: Path, *, split: str, val_fraction: float, seed: int):
