@@ -474,7 +474,9 @@ class MainWindow(QMainWindow):
             if window_layout is not None:
                 window_layout.activate()  # the window's minimum size follows now, not at the next event
         frame = self.frameGeometry()
-        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        # Before the first show the frame is unknown: leave room for a border and a title bar.
+        extra_w = max(frame.width() - self.width(), 0 if self.isVisible() else 8)
+        extra_h = max(frame.height() - self.height(), 0 if self.isVisible() else 32)
         w = min(self.width(), avail.width() - extra_w)
         h = min(self.height(), avail.height() - extra_h)
         if (w, h) != (self.width(), self.height()):
