@@ -213,10 +213,14 @@ class Recognizer:
 
     def _to_input(self, img: np.ndarray) -> np.ndarray:
         """A rendered image (ink 1, background 0) in the model's value range, as a batch of one."""
+        return self.to_batch(img[None])
+
+    def to_batch(self, images: np.ndarray) -> np.ndarray:
+        """Rendered images ``(n, size, size)`` (ink 1, background 0) as the model's input batch."""
         if self.info.ink_value != 1.0 or self.info.background_value != 0.0:
             lo, hi = self.info.background_value, self.info.ink_value
-            img = lo + img * (hi - lo)
-        return img[None, None].astype(np.float32, copy=False)
+            images = lo + images * (hi - lo)
+        return images[:, None].astype(np.float32, copy=False)
 
     @property
     def has_embedding(self) -> bool:

@@ -104,6 +104,33 @@ def cmd_synth_set(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synth_lines(args: argparse.Namespace) -> int:
+    """Write synthetic rows (words and phrases) as a stroke-set JSONL file (for tuning and tests)."""
+    from kanjipad import lexicon as lexicon_mod
+    from kanjipad.ink import dumps_sample
+    from kanjipad.paths import atomic_write
+    from kanjipad_trainer import classes, kanjivg
+    from kanjipad_trainer.synth_lines import synth_rows, words_for
+
+    lex = lexicon_mod.Lexicon.load(Path(args.lexicon)) if args.lexicon else lexicon_mod.shipped()
+    if lex is None:
+        raise UserError("no lexicon: build it with scripts/build_lexicon.py or pass --lexicon")
+    learned, _ = classes.split_companions(classes.resolve(args.classes))
+    have = set(kanjivg.load_many(learned))
+    words = words_for(list(lex.words), have)
+    if not words:
+        raise UserError("no lexicon word can be written with the class set's KanjiVG characters")
+    out = Path(args.out)
+
+    def write(fh) -> None:
+        for row in synth_rows(words, args.count, args.seed):
+            fh.write((dumps_sample(row) + "\n").encode("utf-8"))
+
+    atomic_write(out, write)
+    print(f"wrote {args.count} rows to {out} (from {len(words)} words)")
+    return 0
+
+
 def cmd_train(args: argparse.Namespace) -> int:
     from kanjipad_trainer.train import train_on_folders
 
@@ -199,6 +226,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         limit=args.limit,
         device=args.device,
         on_error=args.on_error,
+        lines=args.lines,
+        lexicon=Path(args.lexicon) if args.lexicon else None,
     )
     for problem in result.get("problems", []):
         print(f"skipped {problem}", file=sys.stderr)
@@ -391,6 +420,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_synth_set)
 
+    p = sub.add_parser("synth-lines", help="write synthetic rows (common words and phrases) as a stroke-set JSONL")
+    _add_classes(p)
+    p.add_argument("--count", type=int, default=500, help="rows (default: 500)")
+    p.add_argument("--seed", type=int, default=11)
+    p.add_argument("--lexicon", help="lexicon.json.gz to draw words from (default: the shipped one)")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_synth_lines)
+
     p = sub.add_parser("train", help="train the CNN on prepared shards")
     g = p.add_argument_group("data")
     g.add_argument("--data", nargs="*", default=[], help="synthetic shard folders (prepare)")
@@ -512,6 +549,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", default="cpu", choices=["auto", "cpu", "cuda"])
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--misses", action="store_true", help="include up to 50 top-1 misses")
+    g = p.add_argument_group("rows (samples whose char holds two or more characters)")
+    g.add_argument("--lines", action="store_true", help="send single characters through the line recogniser too")
+    g.add_argument("--lexicon", help="lexicon.json.gz for the language prior (default: the shipped one)")
     g = p.add_argument_group("teaching (the pad's memory of a user's writing)")
     g.add_argument("--teach", help="stroke-set JSONL taught first, in file order, through the app's own memory")
     g.add_argument(
