@@ -19,6 +19,7 @@ share this module.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -83,14 +84,27 @@ class _Run:
 
 
 class LineRecognizer:
-    def __init__(self, recognizer: Recognizer, lexicon: Lexicon | None = None, params: LineParams | None = None):
+    """``lexicon``: a Lexicon, or a function that loads one on first use (0.15 s: off the UI thread)."""
+
+    def __init__(
+        self,
+        recognizer: Recognizer,
+        lexicon: Lexicon | Callable[[], Lexicon | None] | None = None,
+        params: LineParams | None = None,
+    ):
         self.recognizer = recognizer
-        self.lexicon = lexicon
+        self._lexicon = lexicon
         self.params = params or LineParams()
         self._strokes: list[np.ndarray] = []
         self._runs: dict[tuple[int, int], _Run] = {}
         #: How many runs the last call sent through the network (for tests and benchmarks).
         self.last_batch = 0
+
+    @property
+    def lexicon(self) -> Lexicon | None:
+        if callable(self._lexicon) and not isinstance(self._lexicon, Lexicon):
+            self._lexicon = self._lexicon()
+        return self._lexicon
 
     # --- runs -------------------------------------------------------------------------
     def _sync(self, strokes: list[np.ndarray]) -> None:
@@ -114,9 +128,9 @@ class LineRecognizer:
         batch = self.recognizer.to_batch(images)
         probs = self.recognizer.probabilities(batch)
         classes = self.recognizer.info.classes
-        k = self.params.per_run
+        k = min(self.params.per_run, probs.shape[1])
         for (a, b), p in zip(new, probs, strict=True):
-            order = np.argpartition(-p, k)[:k]
+            order = np.argpartition(-p, k - 1)[:k]
             order = order[np.argsort(-p[order])]
             chars = [classes[i] for i in order]
             logp = np.log(np.maximum(p[order], 1e-9))

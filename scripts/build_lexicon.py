@@ -91,7 +91,8 @@ def main() -> None:
     data = convert(args.source)
     blob = gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mtime=0)
     atomic_write(args.out, lambda fh: fh.write(blob))
-    print(f"{args.out}: {len(data['words'])} common words, {len(data['pairs'])} character pairs, {len(blob) / 1e6:.2f} MB")
+    words, pairs = len(data["words"]), len(data["pairs"])
+    print(f"{args.out}: {words} common words, {pairs} character pairs, {len(blob) / 1e6:.2f} MB")
 
 
 if __name__ == "__main__":

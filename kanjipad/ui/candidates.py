@@ -233,6 +233,7 @@ class CandidateBar(QWidget):
         for b in self.buttons:
             b.set_compact(compact)
         self._relayout(self._columns_for(self.width()))
+        self.updateGeometry()  # the minimum size hint depends on the mode
 
     def _columns_for(self, width: int) -> int:
         if self.compact:

@@ -4,6 +4,10 @@ Ink is recorded in *canvas units*: the largest centred square of the widget is
 ``UNITS`` wide, so resizing the window never changes the ink. Painting is vector
 based, so it is crisp at any device pixel ratio.
 
+The canvas takes a row of characters: the guide grid repeats its square to both
+sides, and when the ink nears the right edge the view zooms out (the ink keeps its
+units; only the scale on screen changes), so a word of six or more characters fits.
+
 Painting is incremental, because every millisecond after a pen-up counts: the
 background, grid and finished strokes live in a pixmap at the screen's pixel
 ratio; a pen-up draws only the new stroke onto it, pen moves repaint only the
@@ -51,6 +55,8 @@ class InkCanvas(QWidget):
         #: Background, grid and finished strokes; None when it must be rebuilt.
         self._cache: QPixmap | None = None
         self._cache_strokes = 0  # how many of the ink's strokes the cache holds
+        #: The view: (zoom, left edge of the unit square as a fraction of the width); None: centred, zoom 1.
+        self._view: tuple[float, float] | None = None
         self.undoRequested.connect(self.undo)  # alone, right click undoes a stroke; the window rewires it
 
     # --- state ---------------------------------------------------------
@@ -88,6 +94,11 @@ class InkCanvas(QWidget):
     def _set_ink(self, ink: Ink) -> None:
         grew_by_one = len(ink.strokes) == len(self._ink.strokes) + 1 and self._cache_strokes == len(self._ink.strokes)
         self._ink = ink
+        if not ink.strokes and self._view is not None:
+            self._view = None  # a new row starts at the usual size
+            grew_by_one = False
+        elif grew_by_one and self._make_room():
+            grew_by_one = False  # the view changed: everything is redrawn
         if grew_by_one and self._cache is not None:
             self._add_to_cache(ink.strokes[-1])  # a pen-up or redo: draw just that stroke
             self.update(self._stroke_rect([(float(x), float(y)) for x, y in ink.strokes[-1]]))
@@ -101,8 +112,35 @@ class InkCanvas(QWidget):
 
     # --- geometry --------------------------------------------------------
     def square(self) -> QRectF:
-        side = min(self.width(), self.height())
-        return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        """Where the unit square (0…UNITS on both axes) is on screen: one character's cell."""
+        base = min(self.width(), self.height())
+        if self._view is None:
+            return QRectF((self.width() - base) / 2, (self.height() - base) / 2, base, base)
+        zoom, left = self._view
+        side = base * zoom
+        return QRectF(left * self.width(), (self.height() - side) / 2, side, side)
+
+    def _make_room(self) -> bool:
+        """Zoom out when the ink reaches the right edge, so the row can go on; True if the view changed."""
+        if not self._ink.strokes or self.width() <= 0:
+            return False
+        xs = np.concatenate([s[:, 0] for s in self._ink.strokes if len(s)])
+        sq = self.square()
+        k = sq.width() / UNITS
+        right = sq.x() + float(xs.max()) * k
+        if right <= 0.88 * self.width():
+            return False
+        left_u = float(xs.min())
+        base = min(self.width(), self.height())
+        zoom = sq.width() / base
+        # The written part takes 60 % of the width from a 4 % margin; the rest is room to write on.
+        span = max(float(xs.max()) - left_u, 1.0)
+        zoom = max(0.25, min(zoom, 0.6 * self.width() / (span * base / UNITS)))
+        side = base * zoom
+        self._view = (zoom, (0.04 * self.width() - left_u * side / UNITS) / self.width())
+        self._cache = None
+        self.update()
+        return True
 
     def to_units(self, pos: QPointF) -> tuple[float, float]:
         sq = self.square()
@@ -237,9 +275,21 @@ class InkCanvas(QWidget):
         pen = QPen(grid, 1, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         p.setPen(pen)
-        p.drawRect(sq.adjusted(0.5, 0.5, -0.5, -0.5))
-        p.drawLine(QPointF(sq.center().x(), sq.top()), QPointF(sq.center().x(), sq.bottom()))
-        p.drawLine(QPointF(sq.left(), sq.center().y()), QPointF(sq.right(), sq.center().y()))
+        # The square repeats to both sides: cells for a row of characters.
+        side = max(sq.width(), 8.0)
+        first = sq.left() - side * int(sq.left() // side + 1)
+        x = first
+        while x <= self.width():
+            p.drawLine(QPointF(x, sq.top()), QPointF(x, sq.bottom()))
+            faint = QColor(grid)
+            faint.setAlphaF(0.07)
+            p.setPen(QPen(faint, 1, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(x + side / 2, sq.top()), QPointF(x + side / 2, sq.bottom()))
+            p.setPen(pen)
+            x += side
+        p.drawLine(QPointF(0, sq.top() + 0.5), QPointF(self.width(), sq.top() + 0.5))
+        p.drawLine(QPointF(0, sq.bottom() - 0.5), QPointF(self.width(), sq.bottom() - 0.5))
+        p.drawLine(QPointF(0, sq.center().y()), QPointF(self.width(), sq.center().y()))
 
     def paintEvent(self, event) -> None:
         if self._cache is None or self._cache_strokes != len(self._ink.strokes):

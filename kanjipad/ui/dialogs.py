@@ -208,7 +208,8 @@ def about_dialog(info: ModelInfo | None, parent: QWidget | None = None) -> QDial
         f"<h2>KanjiPad {__version__}</h2>{model}"
         "<p>Recognition data: KanjiVG stroke data © Ulrich Apel, CC BY-SA 3.0. "
         "Readings and meanings: KANJIDIC2 © the Electronic Dictionary Research and "
-        "Development Group, CC BY-SA 4.0. The model is trained on synthetic handwriting "
+        "Development Group, CC BY-SA 4.0. Words for reading rows: EDICT © the same group, "
+        "CC BY-SA 4.0. The model is trained on synthetic handwriting "
         "derived from KanjiVG and is shared under CC BY-SA 3.0 likewise.</p>"
         f"<pre style='white-space: pre-wrap'>{escape(notice)}</pre>"
     )

@@ -16,14 +16,17 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from kanjipad import compose_store
+from kanjipad import lexicon as lexicon_mod
 from kanjipad import settings as settings_mod
 from kanjipad.ink import Ink
+from kanjipad.line import LineCandidate, LineRecognizer
 from kanjipad.lookalikes import order_by_context
 from kanjipad.recognizer import Candidate, ModelError, Recognizer
 from kanjipad.resources import bundled_model_path
@@ -35,6 +38,7 @@ from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.history import TYPING_ID, History, PadState, Step
 from kanjipad.ui.learning import Learning
+from kanjipad.ui.strings import StringBar
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.worker import RecognitionWorker
 from kanjipad.width import class_form, to_width
@@ -67,6 +71,12 @@ class MainWindow(QMainWindow):
         self.canvas = InkCanvas()
         self.canvas.set_show_grid(self.settings.show_grid)
         self.candidates = CandidateBar()
+        #: Whole strings, shown instead of the candidates when the ink holds a row of characters.
+        self.strings = StringBar()
+        self.bars = QStackedWidget()
+        self.bars.addWidget(self.candidates)
+        self.bars.addWidget(self.strings)
+        self._lines: tuple[int, list[LineCandidate]] = (0, [])
         self.compose = QLineEdit()
         self.compose.setAccessibleName("Compose line")
         self.compose.setPlaceholderText("Picked characters collect here")
@@ -94,7 +104,7 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(central)
         # A bigger window gives the candidates room too, not only the canvas.
         lay.addWidget(self.canvas, 3)
-        lay.addWidget(self.candidates, 1)
+        lay.addWidget(self.bars, 1)
         lay.addLayout(compose_row)
         self.setCentralWidget(central)
         self.central_layout = lay
@@ -114,6 +124,7 @@ class MainWindow(QMainWindow):
         self.canvas.undoRequested.disconnect()
         self.canvas.undoRequested.connect(self.history.undo)
         self.candidates.picked.connect(self.pick)
+        self.strings.picked.connect(self.pick)
         self.candidates.pageChanged.connect(lambda *_: self._update_enabled())
         self.compose.textEdited.connect(self._typed)
         self.compose.textChanged.connect(self._compose_changed)
@@ -143,6 +154,7 @@ class MainWindow(QMainWindow):
             self.worker = None
         self.recognizer = None
         # Old candidates belong to the old model: never pickable over new ink or no model.
+        self._show_row([])
         self.candidates.set_candidates([])
         try:
             self.recognizer = Recognizer(self.model_path(), device=self.settings.device)
@@ -161,7 +173,10 @@ class MainWindow(QMainWindow):
         self.model_problem = None
         if self.recognizer.notice:
             self._show_message("Recognising on the CPU", self.recognizer.notice)
-        self.worker = RecognitionWorker(self.recognizer, k=CANDIDATES)
+        # The lexicon loads in the worker thread on the first row (0.15 s the window does not wait for).
+        reader = LineRecognizer(self.recognizer, lexicon_mod.shipped)
+        self.worker = RecognitionWorker(self.recognizer, k=CANDIDATES, line_reader=reader)
+        self.worker.linesFound.connect(lambda seq, lines: setattr(self, "_lines", (seq, lines)))
         self.worker.finished.connect(self._show_candidates)
         self.worker.failed.connect(lambda _seq, msg: self.statusBar().showMessage(f"Recognition failed: {msg}"))
         self.learning.set_recognizer(self.recognizer)
@@ -200,6 +215,7 @@ class MainWindow(QMainWindow):
             if self.worker:
                 self.worker.invalidate()
             self.candidates.set_candidates([])
+            self._show_row([])
         elif self.worker:
             self.worker.submit(ink)
         n = len(ink.strokes)
@@ -214,8 +230,23 @@ class MainWindow(QMainWindow):
         if not (self.worker and self.worker.is_current(seq)):
             return  # an answer for ink that has changed since
         self.candidates.set_candidates(self._for_display(cands))
+        self._show_row(self._lines[1] if self._lines[0] == seq else [])
         self.status_time.setText(f"{ms:.1f} ms")
         self.candidatesShown.emit(seq)
+
+    def _show_row(self, lines: list[LineCandidate]) -> None:
+        """Strings first when the best reading has two or more characters; the character bar otherwise."""
+        row = bool(lines) and len(lines[0].segments) > 1
+        if row:
+            reader = self.worker.line_reader if self.worker else None
+            self.strings.set_lines(lines, reader.lexicon if reader else None)
+        elif self.strings.lines:
+            self.strings.set_lines([], None)
+        self.bars.setCurrentWidget(self.strings if row else self.candidates)
+        self._update_enabled()
+
+    def row_mode(self) -> bool:
+        return self.bars.currentWidget() is self.strings
 
     def _for_display(self, cands: list[Candidate]) -> list[Candidate]:
         """Look-alikes ordered by the text before the cursor, in the width the user chose."""
@@ -240,13 +271,13 @@ class MainWindow(QMainWindow):
         if after_ink is not ink:
             self.canvas.set_ink(after_ink)
         self._redo_pick(step, char, first=True)
-        if ink.strokes and self.settings.learning == "ask":
+        if len(char) == 1 and ink.strokes and self.settings.learning == "ask":
             self._ask_consent(step, char)
 
     def _redo_pick(self, step: Step, char: str, first: bool = False) -> None:
         self.clipboard.set_text(char)
         message, timeout = f"Copied {char}", 3000
-        if step.before.ink.strokes and self.settings.learning == "on":
+        if len(char) == 1 and step.before.ink.strokes and self.settings.learning == "on":
             step.sample_id, problem = self._learn(step.before.ink, char)
             if problem:
                 message, timeout = f"Copied {char}, but the sample could not be kept: {problem}", 10000
@@ -356,7 +387,7 @@ class MainWindow(QMainWindow):
             self.history.record(f"delete {text[-1]}", PadState(ink, text), PadState(ink, text[:-1]), applied=False)
 
     def accept_first(self) -> None:
-        self.candidates.pick_index(0)
+        (self.strings if self.row_mode() else self.candidates).pick_index(0)
 
     def _update_enabled(self) -> None:
         if not hasattr(self, "clear_action"):
@@ -370,7 +401,7 @@ class MainWindow(QMainWindow):
         self.clear_line_action.setEnabled(has_text)
         self.delete_action.setEnabled(has_ink or has_text)
         # Disabled shortcuts let Space and Enter reach a focused button when there is nothing to accept.
-        shown = bool(self.candidates.chars())
+        shown = bool(self.strings.strings() if self.row_mode() else self.candidates.chars())
         self.accept_action.setEnabled(shown)
         self.next_action.setEnabled(len(self.candidates.all) > len(self.candidates.buttons))
         self.previous_action.setEnabled(self.next_action.isEnabled())
@@ -404,11 +435,13 @@ class MainWindow(QMainWindow):
     # --- keys ------------------------------------------------------------------
     def _candidate_key(self, e: QKeyEvent) -> bool:
         """Digits pick, Enter/Space accept the first candidate, wherever the focus is; True if handled."""
-        if not self.candidates.chars() or e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        bar = self.strings if self.row_mode() else self.candidates
+        shown = self.strings.strings() if bar is self.strings else self.candidates.chars()
+        if not shown or e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         key = e.text()
         if key and key in DIGITS:
-            self.candidates.pick_index(DIGITS.index(key))
+            bar.pick_index(DIGITS.index(key))
             return True
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.accept_first()
@@ -434,6 +467,11 @@ class MainWindow(QMainWindow):
     def set_compact(self, compact: bool) -> None:
         """Compact: a small canvas, one row of bare candidates, no toolbar (the menus keep every action)."""
         self.candidates.set_compact(compact)
+        self.strings.set_compact(compact)
+        stack = self.bars.layout()
+        if stack is not None:
+            stack.invalidate()  # the stack caches its pages' minimum sizes
+        self.bars.updateGeometry()
         self.toolbar.setVisible(not compact)
         self.canvas.setMinimumSize(*((100, 90) if compact else (160, 160)))
         self.central_layout.setStretch(1, 0 if compact else 1)
@@ -469,10 +507,11 @@ class MainWindow(QMainWindow):
             # A small screen (or scale factor 2 on a modest one): start compact rather than off the edge.
             self.settings.compact = True
             self.set_compact(True)
-            self.central_layout.activate()
-            window_layout = self.layout()
-            if window_layout is not None:
-                window_layout.activate()  # the window's minimum size follows now, not at the next event
+            # The window's minimum size must follow now, not at the next event.
+            for layout in (self.central_layout, self.layout()):
+                if layout is not None:
+                    layout.invalidate()
+                    layout.activate()
         frame = self.frameGeometry()
         # Before the first show the frame is unknown: leave room for a border and a title bar.
         extra_w = max(frame.width() - self.width(), 0 if self.isVisible() else 8)

@@ -14,18 +14,23 @@ import time
 from PySide6.QtCore import QObject, Signal
 
 from kanjipad.ink import Ink
+from kanjipad.line import LineCandidate, LineRecognizer
 from kanjipad.recognizer import Recognizer
 
 
 class RecognitionWorker(QObject):
     #: (sequence number, candidates, milliseconds of render + inference)
     finished = Signal(int, object, float)
+    #: (sequence number, whole-string candidates of the row, best first), emitted just before ``finished``.
+    linesFound = Signal(int, object)
     failed = Signal(int, str)
 
-    def __init__(self, recognizer: Recognizer, k: int = 10):
+    def __init__(self, recognizer: Recognizer, k: int = 10, line_reader: LineRecognizer | None = None):
         super().__init__()
         self.recognizer = recognizer
         self.k = k
+        #: Reads the ink as a row too (its cache of runs lives in this thread only).
+        self.line_reader = line_reader
         #: What the pad learned from the user (a PrototypeIndex for this model), or None.
         #: Replaced whole from the UI thread; read once per request here.
         self.memory = None
@@ -73,7 +78,9 @@ class RecognitionWorker(QObject):
             t = time.perf_counter()
             try:
                 cands = self.recognizer.recognize(ink, self.k, self.memory)
+                lines: list[LineCandidate] = self.line_reader.recognize(ink, 5) if self.line_reader else []
             except Exception as exc:  # a bad stroke must never kill the worker
                 self.failed.emit(seq, str(exc))
                 continue
+            self.linesFound.emit(seq, lines)
             self.finished.emit(seq, cands, (time.perf_counter() - t) * 1000)

@@ -369,5 +369,5 @@ def test_at_scale_factor_two_the_first_window_still_fits(tmp_path):
     env.update({f"KANJIPAD_{k}_DIR": str(tmp_path / k) for k in ("CONFIG", "DATA", "CACHE")})
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, check=True)
     width, height, avail_w, avail_h, compact, ratio = json.loads(out.stdout.strip().splitlines()[-1])
-    assert ratio == 2.0
+    assert ratio == 2.0 and compact  # 400×400 logical: the normal layout would not fit
     assert width <= avail_w and height <= avail_h

@@ -173,7 +173,7 @@ def test_stale_results_are_dropped(qtbot, window, real_ink):
 def test_about_lists_licences(qtbot, window):
     window.about_action.trigger()
     text = window.dialog.findChild(QTextBrowser).toPlainText()
-    for needle in ("KanjiVG", "CC BY-SA 3.0", "KANJIDIC2", "EDRDG", "kanjipad-standard"):
+    for needle in ("KanjiVG", "CC BY-SA 3.0", "KANJIDIC2", "EDRDG", "EDICT", "kanjipad-standard"):
         assert needle in text
 
 

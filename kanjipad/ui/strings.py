@@ -1,0 +1,157 @@
+"""The string bar: when the ink holds a row of characters, whole strings first.
+
+Top: the five best strings (keys 1–5), each with its reading and meaning when it is
+a common word. Below: for each character of the first string, that character's own
+alternatives; a click swaps it into the first string before the string is picked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from kanjipad.lexicon import Lexicon
+from kanjipad.line import LineCandidate
+from kanjipad.ui.elided_label import ElidedLabel
+from kanjipad.ui.fonts import japanese_font
+
+STRINGS = 5
+#: Alternatives offered under each character of the first string.
+ALTERNATIVES = 4
+
+
+class StringButton(QPushButton):
+    def __init__(self, index: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.index = index
+        self.text_value = ""
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(48, 36)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 2)
+        lay.setSpacing(0)
+        self.key_label = QLabel(str(index + 1))
+        self.string_label = ElidedLabel()
+        self.string_label.setFont(japanese_font(self.font(), 2.0))
+        self.word_label = ElidedLabel()
+        self.word_label.setFont(japanese_font(self.font(), 0.9))
+        for lbl in (self.key_label, self.string_label, self.word_label):
+            lbl.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            lbl.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            lbl.setTextFormat(Qt.TextFormat.PlainText)
+            lay.addWidget(lbl)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+
+    def set_string(self, text: str, lexicon: Lexicon | None) -> None:
+        self.text_value = text
+        self.setEnabled(bool(text))
+        self.string_label.set_full_text(text)
+        word = lexicon.word(text) if lexicon and text else None
+        about = ""
+        if word:
+            about = "、".join(word.readings[:2])
+            about = f"{about} — {'; '.join(word.glosses)}" if about else "; ".join(word.glosses)
+        self.word_label.set_full_text(about)
+        self.setToolTip(f"{text}\n{about}" if about else text)
+        self.setAccessibleName(f"String {self.index + 1}: {text}" + (f", {about}" if about else ""))
+
+
+class StringBar(QWidget):
+    picked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Strings")
+        self.lexicon: Lexicon | None = None
+        self.lines: list[LineCandidate] = []
+        #: The first string as the user has edited it (swapped characters), one entry per character.
+        self.first: list[str] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        self.buttons = [StringButton(i, self) for i in range(STRINGS)]
+        for b in self.buttons:
+            b.clicked.connect(lambda _=False, b=b: self._pick(b))
+            row.addWidget(b, 3 if b.index == 0 else 2)
+        lay.addLayout(row, 3)
+        self.alternatives_row = QHBoxLayout()
+        self.alternatives_row.setSpacing(8)
+        lay.addLayout(self.alternatives_row, 2)
+        #: Per character of the first string: its alternative buttons.
+        self.alternatives: list[list[QToolButton]] = []
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact: the strings without their readings (the alternatives stay: they are how to fix one)."""
+        for b in self.buttons:
+            b.word_label.setVisible(not compact)
+
+    def set_lines(self, lines: list[LineCandidate], lexicon: Lexicon | None) -> None:
+        self.lexicon = lexicon
+        self.lines = lines[:STRINGS]
+        self.first = list(lines[0].text) if lines else []
+        self._show_strings()
+        self._build_alternatives()
+
+    def strings(self) -> list[str]:
+        """The strings on screen, first as edited."""
+        return [b.text_value for b in self.buttons if b.text_value]
+
+    def _show_strings(self) -> None:
+        texts = ["".join(self.first)] + [c.text for c in self.lines[1:]] if self.lines else []
+        for i, b in enumerate(self.buttons):
+            b.set_string(texts[i] if i < len(texts) else "", self.lexicon)
+
+    def _build_alternatives(self) -> None:
+        while self.alternatives_row.count():
+            item = self.alternatives_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.alternatives = []
+        if not self.lines:
+            return
+        for pos, seg in enumerate(self.lines[0].segments):
+            box = QWidget(self)
+            col = QHBoxLayout(box)
+            col.setContentsMargins(0, 0, 0, 0)
+            col.setSpacing(1)
+            buttons = []
+            for cand in [c for c in seg.candidates if c.char != self.first[pos]][:ALTERNATIVES]:
+                b = QToolButton(box)
+                b.setText(cand.char)
+                b.setFont(japanese_font(self.font(), 1.3))
+                b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                b.setToolTip(f"Use {cand.char} for character {pos + 1}")
+                b.setAccessibleName(f"Character {pos + 1}: {cand.char}")
+                b.clicked.connect(lambda _=False, pos=pos, char=cand.char: self.swap(pos, char))
+                col.addWidget(b)
+                buttons.append(b)
+            self.alternatives.append(buttons)
+            self.alternatives_row.addWidget(box)
+        self.alternatives_row.addStretch(1)
+
+    def swap(self, pos: int, char: str) -> None:
+        """Put ``char`` at ``pos`` of the first string; the character it replaced becomes an alternative."""
+        if 0 <= pos < len(self.first):
+            old = self.first[pos]
+            self.first[pos] = char
+            self._show_strings()
+            for b in self.alternatives[pos]:
+                if b.text() == char:
+                    b.setText(old)
+                    b.setToolTip(f"Use {old} for character {pos + 1}")
+                    b.setAccessibleName(f"Character {pos + 1}: {old}")
+                    # Qt copies the lambda's default args at connect time: reconnect for the new character.
+                    b.clicked.disconnect()
+                    b.clicked.connect(lambda _=False, pos=pos, char=old: self.swap(pos, char))
+
+    def pick_index(self, i: int) -> None:
+        if 0 <= i < STRINGS:
+            self._pick(self.buttons[i])
+
+    def _pick(self, b: StringButton) -> None:
+        if b.text_value:
+            self.picked.emit(b.text_value)

@@ -1,0 +1,87 @@
+"""Writing a word in a row (issue 10): strings first, swapping a character, copying, undo across characters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from .conftest import _densify, sample_for
+
+
+def draw_row(qtbot, canvas, samples, size=200, gap=30):
+    """Each sample's strokes scaled into a ``size`` px cell, cells left to right from the canvas's left edge."""
+    top = (canvas.height() - size) // 2
+    for i, sample in enumerate(samples):
+        left = 20 + i * (size + gap)
+        scale = size / max(sample["box"])
+        for stroke in sample["strokes"]:
+            pts = [QPoint(int(left + x * scale), int(top + y * scale)) for x, y in _densify(stroke)]
+            qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=pts[0])
+            for p in pts[1:]:
+                qtbot.mouseMove(canvas, p)
+            qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=pts[-1])
+
+
+def write_word(qtbot, win, real_ink, word):
+    win.resize(1000, 700)
+    qtbot.wait(50)
+    draw_row(qtbot, win.canvas, [sample_for(real_ink, c) for c in word])
+    qtbot.waitUntil(lambda: win.row_mode() and win.strings.strings()[:1] == [word], timeout=5000)
+
+
+def test_writing_two_characters_offers_the_word_first(qtbot, window, real_ink):
+    write_word(qtbot, window, real_ink, "日本")
+    first = window.strings.buttons[0]
+    assert first.string_label.full_text == "日本"
+    assert "にほん" in first.word_label.full_text and "Japan" in first.word_label.full_text
+    assert len(window.strings.strings()) >= 2  # other readings follow
+    assert not window.candidates.isVisible()
+
+
+def test_one_character_alone_still_gets_the_character_bar(qtbot, window, real_ink):
+    window.resize(1000, 700)
+    draw_row(qtbot, window.canvas, [sample_for(real_ink, "語")])
+    qtbot.waitUntil(lambda: "語" in window.candidates.chars(), timeout=5000)
+    assert not window.row_mode() and window.candidates.isVisible()
+
+
+def test_a_character_is_swapped_through_its_alternatives_then_copied(qtbot, window, clipboard, real_ink):
+    write_word(qtbot, window, real_ink, "日本")
+    alternatives = window.strings.alternatives[1]  # under 本
+    assert alternatives
+    other = alternatives[0].text()
+    qtbot.mouseClick(alternatives[0], Qt.MouseButton.LeftButton)
+    assert window.strings.strings()[0] == "日" + other
+    assert "本" in [b.text() for b in window.strings.alternatives[1]]  # and back again if wanted
+    qtbot.mouseClick(window.strings.buttons[0], Qt.MouseButton.LeftButton)
+    assert clipboard.text() == "日" + other and window.compose.text() == "日" + other
+    assert not window.canvas.ink.strokes and not window.row_mode()
+
+
+def test_keys_pick_strings(qtbot, window, clipboard, real_ink):
+    write_word(qtbot, window, real_ink, "日本")
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Return)
+    assert window.compose.text() == "日本" == clipboard.text()
+
+
+def test_undo_walks_back_across_the_boundary_between_two_characters(qtbot, window, real_ink):
+    write_word(qtbot, window, real_ink, "日本")
+    n_first = len(sample_for(real_ink, "日")["strokes"])
+    for _ in range(len(sample_for(real_ink, "本")["strokes"])):
+        qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.canvas.ink) == n_first
+    qtbot.waitUntil(lambda: not window.row_mode() and "日" in window.candidates.chars(), timeout=5000)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(window.canvas.ink) == n_first + 1
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)  # the key that clears the row
+    assert not window.canvas.ink.strokes
+    qtbot.waitUntil(lambda: not window.strings.strings())
+
+
+def test_the_view_zooms_out_when_the_row_reaches_the_edge(qtbot, window, real_ink):
+    window.resize(800, 600)
+    qtbot.wait(50)
+    before = window.canvas.square().width()
+    draw_row(qtbot, window.canvas, [sample_for(real_ink, c) for c in "日本語"], size=240)
+    assert window.canvas.square().width() < before
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    assert window.canvas.square().width() == before
