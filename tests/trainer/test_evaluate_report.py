@@ -121,3 +121,35 @@ def test_devset_results_are_split_by_group(tiny, tmp_path, capsys):
     )
     result = json.loads(capsys.readouterr().out)
     assert result["skipped_chars"] == "7あ" and list(result["by_group"]) == ["kanji level 1"]
+
+
+def test_synth_lines_then_evaluate_reports_rows(tiny, tmp_path, capsys):
+    """synth-lines writes rows of common words (deterministic by seed); evaluate scores them as rows."""
+    from kanjipad.lexicon import Lexicon
+    from kanjipad_trainer import cli
+
+    words = {"日月": [["にちげつ"], ["sun and moon"]], "山川": [["さんせん"], ["mountains and rivers"]]}
+    lex = tmp_path / "lexicon.json.gz"
+    import gzip
+
+    lex.write_bytes(gzip.compress(json.dumps({"words": words, "pairs": {"日月": 3}}, ensure_ascii=False).encode()))
+    assert Lexicon.load(lex).word("日月").readings == ("にちげつ",)
+    argv = ["synth-lines", "--classes", str(tiny / "classes.txt"), "--count", "6", "--lexicon", str(lex)]
+    for name in ("a", "b"):
+        assert cli.main([*argv, "--seed", "3", "--out", str(tmp_path / f"{name}.jsonl")]) == 0
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    rows = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 6 and all(len(r["char"]) >= 2 for r in rows)
+    capsys.readouterr()
+    model = str(tiny / "export" / "model.int8.onnx")
+    assert (
+        cli.main(
+            ["evaluate", "--model", model, "--strokes", str(tmp_path / "a.jsonl"), "--lexicon", str(lex), "--json"]
+        )
+        == 0
+    )
+    result = json.loads(capsys.readouterr().out)
+    assert result["lines"] == 6
+    for key in ("string_top1", "string_top5", "char_accuracy", "latency_ms_p50", "latency_ms_p95"):
+        assert key in result
+    assert result["string_top5"] >= result["string_top1"]

@@ -1,0 +1,84 @@
+"""The line recogniser: rows read as strings, one character as before, runs scored once, the language prior."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kanjipad.ink import Ink
+from kanjipad.lexicon import Lexicon, shipped
+from kanjipad.line import LineRecognizer, string_accuracy
+from kanjipad.recognizer import Recognizer
+
+from ..conftest import BUNDLED_MODEL
+
+
+@pytest.fixture(scope="module")
+def rec() -> Recognizer:
+    return Recognizer(BUNDLED_MODEL, device="cpu")
+
+
+def sample(real_ink, char):
+    return next(s for s in real_ink if s["char"] == char)
+
+
+def row(real_ink, text: str, gap: float = 0.15) -> Ink:
+    """The samples of ``text`` side by side, each scaled to height 1000, ``gap`` × height apart."""
+    strokes, x = [], 0.0
+    for char in text:
+        s = sample(real_ink, char)
+        k = 1000 / max(s["box"])
+        for stroke in s["strokes"]:
+            pts = np.asarray(stroke, float) * k
+            strokes.append(pts + np.array([x, 0.0]))
+        x += 1000 * (1 + gap)
+    return Ink(tuple(strokes), char=text)
+
+
+def test_a_row_of_two_characters_reads_as_the_word(rec, real_ink):
+    found = LineRecognizer(rec, shipped()).recognize(row(real_ink, "日本"))
+    assert found[0].text == "日本"
+    n_first = len(sample(real_ink, "日")["strokes"])
+    segments = [(s.start, s.end) for s in found[0].segments]
+    assert segments == [(0, n_first), (n_first, len(row(real_ink, "日本").strokes))]
+    assert "本" in [c.char for c in found[0].segments[1].candidates]
+
+
+@pytest.mark.parametrize("char", ["日", "語", "学", "漢", "書"])
+def test_one_character_reads_as_the_single_character_path_does(rec, real_ink, char):
+    ink = Ink.from_strokes(sample(real_ink, char)["strokes"])
+    found = LineRecognizer(rec, shipped()).recognize(ink)
+    assert found[0].text == rec.recognize(ink, 1)[0].char == char
+    assert len(found[0].segments) == 1
+
+
+def test_after_a_pen_up_only_runs_ending_at_the_new_stroke_are_scored(rec, real_ink):
+    ink = row(real_ink, "日本")
+    reader = LineRecognizer(rec, shipped())
+    reader.recognize(Ink(ink.strokes[:-1]))
+    first = reader.last_batch
+    reader.recognize(ink)
+    assert 0 < reader.last_batch < first
+    reader.recognize(ink)
+    assert reader.last_batch == 0  # nothing new
+    reader.recognize(Ink(ink.strokes[:3]))  # undo back into the first character: nothing stale is reused
+    assert reader.recognize(Ink(ink.strokes[:4]))[0].text == "日"
+
+
+def test_the_lexicon_decides_between_look_alikes(rec):
+    words = Lexicon({"カード": [["かーど"], ["card"]]}, {"カー": 50, "ード": 40})
+    assert words.pair_score("カ", "ー") > words.pair_score("カ", "一") == 0.0
+    assert "カード" in words and words.word("カード").glosses == ("card",)
+
+
+@given(st.text(max_size=8), st.text(max_size=8))
+def test_string_accuracy_is_a_floored_fraction(truth, got):
+    acc = string_accuracy(truth, got)
+    assert 0.0 <= acc <= 1.0
+    assert (acc == 1.0) == (truth == got)
+
+
+def test_empty_ink_reads_as_nothing(rec):
+    assert LineRecognizer(rec).recognize(Ink()) == []
