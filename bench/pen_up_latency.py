@@ -3,7 +3,8 @@
 Replays devset ink through MainWindow: for each sample the strokes but the last are
 put on the canvas, then the last stroke is drawn with mouse events; the clock runs
 from the pen-up (mouse release) until the candidate bar has been repainted with the
-new candidates. Prints p50/p95 over the samples with the split of that time
+new candidates. A second pass writes each sample after ``--row`` other characters in a
+row (the pad then shows whole strings): the time from the last pen-up to the strings. Prints p50/p95 over the samples with the split of that time
 (recognition in the worker: render + inference; the candidate bar: new texts and
 its repaint; the canvas: its paints between pen-up and candidates), then the cold
 start (process start to window shown with the model loaded), measured in a fresh
@@ -49,8 +50,8 @@ class _Stopwatch:
         setattr(cls, name, timed)
 
 
-def pen_up_latencies(samples: list[dict]) -> tuple[list[float], dict[str, list[float]]]:
-    from PySide6.QtCore import QEvent, QPointF, Qt
+def pen_up_latencies(samples: list[dict], row: int = 0) -> tuple[list[float], dict[str, list[float]]]:
+    from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
@@ -58,10 +59,12 @@ def pen_up_latencies(samples: list[dict]) -> tuple[list[float], dict[str, list[f
     from kanjipad.ui.candidates import CandidateBar
     from kanjipad.ui.canvas import InkCanvas
     from kanjipad.ui.main_window import MainWindow
+    from kanjipad.ui.strings import StringBar
 
     canvas_watch, bar_watch = _Stopwatch(), _Stopwatch()
     canvas_watch.wrap(InkCanvas, "paintEvent")
     bar_watch.wrap(CandidateBar, "set_candidates")  # its repaint is timed where the bench forces it
+    bar_watch.wrap(StringBar, "set_lines")
 
     app = QApplication.instance() or QApplication([])
     win = MainWindow()
@@ -76,7 +79,7 @@ def pen_up_latencies(samples: list[dict]) -> tuple[list[float], dict[str, list[f
 
     def painted(_seq) -> None:
         t = time.perf_counter()
-        win.candidates.repaint()
+        win.bars.currentWidget().repaint()
         bar_watch.ms += (time.perf_counter() - t) * 1000
         shown.append(time.perf_counter())
 
@@ -89,15 +92,21 @@ def pen_up_latencies(samples: list[dict]) -> tuple[list[float], dict[str, list[f
 
     out: list[float] = []
     split: dict[str, list[float]] = {"recognition": [], "candidate bar": [], "canvas": []}
-    sq = canvas.square()
-    for s in samples:
+    for i, s in enumerate(samples):
         canvas.clear()
         app.processEvents()
-        k = sq.width() / max(s["box"])
-        strokes = s["strokes"]
-        canvas._set_ink(Ink.from_strokes(strokes[:-1], box=(1000, 1000)).finite()) if len(strokes) > 1 else None
-        app.processEvents()
-        pts = [QPointF(sq.x() + x * k, sq.y() + y * k) for x, y in strokes[-1]]
+        # ``row`` characters already written to the left (other samples, 15 % apart), then this one.
+        strokes = [[[x + j * 1150, y] for x, y in st] for j in range(row) for st in samples[i - row + j]["strokes"]] + [
+            [[x + row * 1150, y] for x, y in st] for st in s["strokes"]
+        ]
+        if len(strokes) > 1:
+            before = len(shown)
+            canvas._set_ink(Ink.from_strokes(strokes[:-1], box=(1000, 1000)).finite())
+            canvas._make_room()
+            deadline = time.perf_counter() + 2
+            while len(shown) == before and time.perf_counter() < deadline:
+                app.processEvents()  # the row so far is read (and its runs cached) before the clock starts
+        pts = [canvas.to_widget(x, y) for x, y in strokes[-1]]
         mouse(QEvent.Type.MouseButtonPress, pts[0])
         for p in pts[1:]:
             mouse(QEvent.Type.MouseMove, p)
@@ -122,6 +131,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--samples", type=int, default=300)
     ap.add_argument("--cold-runs", type=int, default=5)
+    ap.add_argument("--row", type=int, default=5, help="characters already written in the row scenario")
     args = ap.parse_args()
     with open(DEVSET, encoding="utf-8") as fh:
         samples = [json.loads(line) for line in fh][:: max(1, 3045 // args.samples)][: args.samples]
@@ -132,15 +142,17 @@ def main() -> None:
     from kanjipad.cpuinfo import cpu_features
 
     print(f"CPU: {cpu_features()}")
-    latencies, split = pen_up_latencies(samples)
-    lat = np.asarray(latencies)
-    print(
-        f"pen-up -> candidates painted: n={len(lat)} p50={np.percentile(lat, 50):.2f} ms "
-        f"p95={np.percentile(lat, 95):.2f} ms max={lat.max():.2f} ms"
-    )
-    for part, values in split.items():
-        v = np.asarray(values)
-        print(f"  {part:>13}: p50={np.nanpercentile(v, 50):.2f} ms p95={np.nanpercentile(v, 95):.2f} ms")
+    for row in (0, args.row):
+        latencies, split = pen_up_latencies(samples, row)
+        lat = np.asarray(latencies)
+        what = "one character" if row == 0 else f"a row, {row} characters already written"
+        print(
+            f"pen-up -> candidates painted ({what}): n={len(lat)} p50={np.percentile(lat, 50):.2f} ms "
+            f"p95={np.percentile(lat, 95):.2f} ms max={lat.max():.2f} ms"
+        )
+        for part, values in split.items():
+            v = np.asarray(values)
+            print(f"  {part:>13}: p50={np.nanpercentile(v, 50):.2f} ms p95={np.nanpercentile(v, 95):.2f} ms")
     windows, ready = [], []
     tmp = tempfile.mkdtemp(prefix="kanjipad-bench-")  # fresh settings: no saved model path or geometry
     for _ in range(args.cold_runs):

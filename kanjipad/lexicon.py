@@ -29,6 +29,7 @@ class Lexicon:
     def __init__(self, words: dict[str, list], pairs: dict[str, int]):
         self.words = words
         self.pairs = pairs
+        self._pair_scores: dict[str, float] = {}
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -48,7 +49,11 @@ class Lexicon:
 
     def pair_score(self, a: str, b: str) -> float:
         """log(1 + how often ``ab`` occurs inside EDICT headwords): 0 for a pair never seen."""
-        return math.log1p(self.pairs.get(a + b, 0))
+        key = a + b
+        score = self._pair_scores.get(key)
+        if score is None:  # memoised: the line search asks for the same pairs many times
+            score = self._pair_scores[key] = math.log1p(self.pairs.get(key, 0))
+        return score
 
 
 @cache

@@ -45,19 +45,19 @@ class LineParams:
     max_strokes: int = 32
     #: Characters taken from each run's network output.
     per_run: int = 6
-    beam: int = 24
+    beam: int = 10
     #: Cost of each character (more characters, more chances to be wrong).
-    char_cost: float = 0.5
+    char_cost: float = 2.0
     #: Cost per unit of width below ``narrow`` × row height.
     narrow: float = 0.55
-    narrow_cost: float = 8.0
+    narrow_cost: float = 4.0
     #: A run lower than this (× row height) is small; reading it as a full-size character costs this.
     low: float = 0.45
     low_cost: float = 3.0
     #: Reward per unit of gap (× row height) at a cut that is taken.
     gap_gain: float = 6.0
     #: Weight of log(1 + pair count) between neighbours, and of a whole common word.
-    pair_weight: float = 0.25
+    pair_weight: float = 0.5
     word_gain: float = 3.0
 
 
@@ -81,6 +81,20 @@ class _Run:
     chars: list[str]
     logp: np.ndarray
     probs: np.ndarray = field(repr=False)
+
+
+def might_be_row(ink: Ink, ratio: float = 1.25) -> bool:
+    """Whether the ink is wide enough to hold two characters (one character is about square).
+
+    The pad reads ink as a row only then, so writing one character costs no more than before.
+    """
+    pts = [s for s in ink.strokes if len(s)]
+    if not pts:
+        return False
+    allpts = np.concatenate(pts)
+    width = float(allpts[:, 0].max() - allpts[:, 0].min())
+    height = float(allpts[:, 1].max() - allpts[:, 1].min())
+    return width > ratio * height
 
 
 class LineRecognizer:
@@ -150,38 +164,50 @@ class LineRecognizer:
         suffix_left = np.minimum.accumulate(box[::-1, 0])[::-1]
         gap = {c: float(suffix_left[c] - prefix_right[c - 1]) / height for c in range(1, n)}
         cuts = [0, *[c for c in range(1, n) if gap[c] >= -pr.overlap], n]
-        spans = []
-        for i, a in enumerate(cuts):
+        spans: list[tuple[int, int]] = []
+        size: dict[tuple[int, int], tuple[float, float]] = {}  # span → (width, height) in row heights
+        for i, a in enumerate(cuts[:-1]):
+            # Running extents from stroke a on: every span that starts at a in one pass.
+            right = np.maximum.accumulate(box[a:, 2])
+            left = np.minimum.accumulate(box[a:, 0])
+            top = np.minimum.accumulate(box[a:, 1])
+            bottom = np.maximum.accumulate(box[a:, 3])
             for b in cuts[i + 1 :]:
-                width = float(box[a:b, 2].max() - box[a:b, 0].min()) / height
+                width = float(right[b - a - 1] - left[b - a - 1]) / height
                 if (width > pr.max_width or b - a > pr.max_strokes) and not (a == 0 and b == n):
                     break
                 spans.append((a, b))
+                size[(a, b)] = (width, float(bottom[b - a - 1] - top[b - a - 1]) / height)
         self._score_runs(strokes, spans)
 
         lex = self.lexicon
         lookalikes = self.recognizer.lookalikes
+        ending: dict[int, list[tuple[int, float, list[tuple[str, float]]]]] = {}
+        for a, b in spans:  # per span once: its geometry cost and cut gain folded into each character's step
+            run = self._runs[(a, b)]
+            w, h = size[(a, b)]
+            cut_gain = pr.gap_gain * min(gap[a], 0.5) if a > 0 else 0.0
+            steps = []
+            for char, lp in _with_lookalikes(run, lookalikes):
+                geo = 0.0
+                if w < pr.narrow and char not in FLAT:
+                    geo -= pr.narrow_cost * (pr.narrow - w)
+                if h < pr.low and char not in SMALL and char not in FLAT:
+                    geo -= pr.low_cost
+                steps.append((char, float(lp) - pr.char_cost + geo + cut_gain))
+            ending.setdefault(b, []).append((a, 0.0, steps))
         # beams[c]: best partial readings that end at cut c: (score, text, segment spans)
         beams: dict[int, list[tuple[float, str, tuple[tuple[int, int], ...]]]] = {0: [(0.0, "", ())]}
+        pair = lex.pair_score if lex and pr.pair_weight else None
         for b in cuts[1:]:
             options = []
-            for a, b2 in spans:
-                if b2 != b or a not in beams:
-                    continue
-                run = self._runs[(a, b)]
-                w = float(box[a:b, 2].max() - box[a:b, 0].min()) / height
-                h = float(box[a:b, 3].max() - box[a:b, 1].min()) / height
-                cut_gain = pr.gap_gain * min(gap[a], 0.5) if a > 0 else 0.0
-                for char, lp in _with_lookalikes(run, lookalikes):
-                    geo = 0.0
-                    if w < pr.narrow and char not in FLAT:
-                        geo -= pr.narrow_cost * (pr.narrow - w)
-                    if h < pr.low and char not in SMALL and char not in FLAT:
-                        geo -= pr.low_cost
-                    step = float(lp) - pr.char_cost + geo + cut_gain
-                    for score, text, segs in beams[a]:
-                        pair = pr.pair_weight * lex.pair_score(text[-1], char) if lex and text else 0.0
-                        options.append((score + step + pair, text + char, (*segs, (a, b))))
+            for a, _, steps in ending.get(b, []):
+                for score, text, segs in beams.get(a, ()):
+                    last = text[-1] if text else ""
+                    seg = (*segs, (a, b))
+                    for char, step in steps:
+                        bonus = pr.pair_weight * pair(last, char) if pair and last else 0.0
+                        options.append((score + step + bonus, text + char, seg))
             options.sort(key=lambda o: -o[0])
             beams[b] = options[: pr.beam]
 

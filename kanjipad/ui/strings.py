@@ -80,7 +80,10 @@ class StringBar(QWidget):
         self.alternatives_row = QHBoxLayout()
         self.alternatives_row.setSpacing(8)
         lay.addLayout(self.alternatives_row, 2)
-        #: Per character of the first string: its alternative buttons.
+        self.alternatives_row.addStretch(1)
+        self._alt_font = japanese_font(self.font(), 1.3)
+        self._groups: list[QWidget] = []
+        #: Per character of the first string: its alternative buttons (shown ones).
         self.alternatives: list[list[QToolButton]] = []
 
     def set_compact(self, compact: bool) -> None:
@@ -105,33 +108,45 @@ class StringBar(QWidget):
             b.set_string(texts[i] if i < len(texts) else "", self.lexicon)
 
     def _build_alternatives(self) -> None:
-        while self.alternatives_row.count():
-            item = self.alternatives_row.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        """Fill the alternative buttons from a pool (made once): new widgets per pen-up cost milliseconds."""
+        segments = self.lines[0].segments if self.lines else ()
+        while len(self._groups) < len(segments):
+            self._add_group()
         self.alternatives = []
-        if not self.lines:
-            return
-        for pos, seg in enumerate(self.lines[0].segments):
-            box = QWidget(self)
-            col = QHBoxLayout(box)
-            col.setContentsMargins(0, 0, 0, 0)
-            col.setSpacing(1)
-            buttons = []
-            for cand in [c for c in seg.candidates if c.char != self.first[pos]][:ALTERNATIVES]:
-                b = QToolButton(box)
-                b.setText(cand.char)
-                b.setFont(japanese_font(self.font(), 1.3))
-                b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                b.setToolTip(f"Use {cand.char} for character {pos + 1}")
-                b.setAccessibleName(f"Character {pos + 1}: {cand.char}")
-                b.clicked.connect(lambda _=False, pos=pos, char=cand.char: self.swap(pos, char))
-                col.addWidget(b)
-                buttons.append(b)
-            self.alternatives.append(buttons)
-            self.alternatives_row.addWidget(box)
-        self.alternatives_row.addStretch(1)
+        for pos, group in enumerate(self._groups):
+            buttons = group.findChildren(QToolButton)
+            shown = []
+            if pos < len(segments):
+                alts = [c.char for c in segments[pos].candidates if c.char != self.first[pos]][:ALTERNATIVES]
+                for b, char in zip(buttons, alts, strict=False):
+                    self._label(b, pos, char)
+                    shown.append(b)
+            for b in buttons:
+                b.setVisible(b in shown)
+            group.setVisible(bool(shown))
+            if pos < len(segments):
+                self.alternatives.append(shown)
+
+    def _add_group(self) -> None:
+        group = QWidget(self)
+        col = QHBoxLayout(group)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(1)
+        for _ in range(ALTERNATIVES):
+            b = QToolButton(group)
+            b.setFont(self._alt_font)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(lambda _=False, b=b: self.swap(b.property("segment_index"), b.text()))
+            col.addWidget(b)
+        self.alternatives_row.insertWidget(len(self._groups), group)
+        self._groups.append(group)
+
+    @staticmethod
+    def _label(b: QToolButton, pos: int, char: str) -> None:
+        b.setText(char)
+        b.setProperty("segment_index", pos)
+        b.setToolTip(f"Use {char} for character {pos + 1}")
+        b.setAccessibleName(f"Character {pos + 1}: {char}")
 
     def swap(self, pos: int, char: str) -> None:
         """Put ``char`` at ``pos`` of the first string; the character it replaced becomes an alternative."""
@@ -141,12 +156,7 @@ class StringBar(QWidget):
             self._show_strings()
             for b in self.alternatives[pos]:
                 if b.text() == char:
-                    b.setText(old)
-                    b.setToolTip(f"Use {old} for character {pos + 1}")
-                    b.setAccessibleName(f"Character {pos + 1}: {old}")
-                    # Qt copies the lambda's default args at connect time: reconnect for the new character.
-                    b.clicked.disconnect()
-                    b.clicked.connect(lambda _=False, pos=pos, char=old: self.swap(pos, char))
+                    self._label(b, pos, old)
 
     def pick_index(self, i: int) -> None:
         if 0 <= i < STRINGS:

@@ -14,7 +14,7 @@ import time
 from PySide6.QtCore import QObject, Signal
 
 from kanjipad.ink import Ink
-from kanjipad.line import LineCandidate, LineRecognizer
+from kanjipad.line import LineCandidate, LineRecognizer, might_be_row
 from kanjipad.recognizer import Recognizer
 
 
@@ -77,8 +77,12 @@ class RecognitionWorker(QObject):
                 seq, ink = pending
             t = time.perf_counter()
             try:
-                cands = self.recognizer.recognize(ink, self.k, self.memory)
-                lines: list[LineCandidate] = self.line_reader.recognize(ink, 5) if self.line_reader else []
+                lines: list[LineCandidate] = []
+                if self.line_reader and might_be_row(ink):
+                    lines = self.line_reader.recognize(ink, 5)
+                # A row shows strings, not the characters of the whole ink read as one.
+                row = bool(lines) and len(lines[0].segments) > 1
+                cands = [] if row else self.recognizer.recognize(ink, self.k, self.memory)
             except Exception as exc:  # a bad stroke must never kill the worker
                 self.failed.emit(seq, str(exc))
                 continue
