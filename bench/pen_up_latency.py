@@ -5,12 +5,13 @@ put on the canvas, then the last stroke is drawn with mouse events; the clock ru
 from the pen-up (mouse release) until the candidate bar has been repainted with the
 new candidates. A second pass writes each sample after ``--row`` other characters in a
 row (the pad then shows whole strings): the time from the last pen-up to the strings.
-Prints p50/p95 over the samples with the split of that time (recognition in the worker: render + inference; the candidate bar: new texts and
-its repaint; the canvas: its paints between pen-up and candidates), then the cold
-start (process start to window shown with the model loaded), measured in a fresh
-interpreter. Names the CPU, since the numbers differ between machines.
+Prints p50/p95 over the samples with the split of that time (recognition in the
+worker: render + inference; the candidate bar: new texts and its repaint; the canvas:
+its paints between pen-up and candidates), then the cold start (process start to
+window shown with the model loaded), measured in a fresh interpreter. Names the CPU,
+since the numbers differ between machines.
 
-    QT_QPA_PLATFORM=offscreen python bench/pen_up_latency.py [--samples 300]
+    QT_QPA_PLATFORM=offscreen python bench/pen_up_latency.py [--samples 300] [--row 5]
 """
 
 from __future__ import annotations
