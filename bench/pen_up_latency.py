@@ -80,7 +80,9 @@ def pen_up_latencies(samples: list[dict], row: int = 0) -> tuple[list[float], di
 
     def painted(_seq) -> None:
         t = time.perf_counter()
-        win.bars.currentWidget().repaint()
+        bar = win.bars.currentWidget()
+        if bar is not None:
+            bar.repaint()
         bar_watch.ms += (time.perf_counter() - t) * 1000
         shown.append(time.perf_counter())
 

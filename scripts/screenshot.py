@@ -1,6 +1,10 @@
-"""Screenshot of the app in a real window: draws 漢 (devset pen ink) and waits for candidates.
+"""Screenshot of the app in a real window: draws devset pen ink and waits for candidates.
 
 xvfb-run -s "-screen 0 1100x820x24" python scripts/screenshot.py docs/screenshot.png
+xvfb-run -s "-screen 0 1100x820x24" python scripts/screenshot.py docs/row.png 日本語
+
+With a word, its characters are written side by side (a row) and the shot is taken
+when the pad offers the word.
 """
 
 from __future__ import annotations
@@ -22,7 +26,10 @@ DEVSET = REPO.parent / "shared" / "devsets" / "tomoe_ja.jsonl"
 
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")
-    sample = next(json.loads(line) for line in open(DEVSET, encoding="utf-8") if '"char":"漢"' in line)
+    word = sys.argv[2] if len(sys.argv) > 2 else "漢"
+    with open(DEVSET, encoding="utf-8") as fh:
+        devset = [json.loads(line) for line in fh]
+    samples = [next(s for s in devset if s["char"] == c) for c in word]
     app = QApplication(sys.argv[:1])
     win = MainWindow()
     win.settings.learning = "off"
@@ -32,9 +39,15 @@ def main() -> None:
     win.load_model()
     canvas = win.canvas
     sq = canvas.square()
-    k = sq.width() / 300
-    for stroke in sample["strokes"]:
-        pts = [QPointF(sq.x() + x * k, sq.y() + y * k).toPoint() for x, y in stroke]
+    k = sq.width() / 300 * (0.9 if len(word) == 1 else 0.55)
+    left = sq.x() if len(word) == 1 else 30
+    strokes = [
+        [(left + i * 330 * k + x * k, sq.y() + 40 + y * k) for x, y in st]
+        for i, s in enumerate(samples)
+        for st in s["strokes"]
+    ]
+    for stroke in strokes:
+        pts = [QPointF(x, y).toPoint() for x, y in stroke]
         QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pts[0])
         for a, b in itertools.pairwise(pts):
             for i in range(1, 9):
@@ -43,7 +56,8 @@ def main() -> None:
     win.compose.setText("漢字")
 
     def shoot() -> None:
-        if "漢" not in win.candidates.chars():
+        ready = word in win.strings.strings()[:1] if len(word) > 1 else word in win.candidates.chars()
+        if not ready:
             QTimer.singleShot(50, shoot)
             return
         app.processEvents()
