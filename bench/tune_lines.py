@@ -24,7 +24,7 @@ from kanjipad.lexicon import shipped
 from kanjipad.line import LineParams, LineRecognizer, string_accuracy
 from kanjipad.recognizer import Recognizer
 
-WEIGHTS = ("char_cost", "narrow_cost", "low_cost", "gap_gain", "pair_weight", "word_gain")
+WEIGHTS = ("char_cost", "narrow_cost", "low_cost", "small_cost", "gap_gain", "pair_weight", "word_gain")
 
 
 def score(readers: list[tuple[LineRecognizer, Ink]], params: LineParams) -> tuple[float, float]:

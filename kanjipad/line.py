@@ -54,6 +54,8 @@ class LineParams:
     #: A run lower than this (× row height) is small; reading it as a full-size character costs this.
     low: float = 0.45
     low_cost: float = 3.0
+    #: A low run read as the small form of a kana costs this more than its large form.
+    small_cost: float = 1.0
     #: Reward per unit of gap (× row height) at a cut that is taken.
     gap_gain: float = 6.0
     #: Weight of log(1 + pair count) between neighbours, and of a whole common word.
@@ -182,17 +184,23 @@ class LineRecognizer:
 
         lex = self.lexicon
         lookalikes = self.recognizer.lookalikes
+        companions = self.recognizer.info.companions
         ending: dict[int, list[tuple[int, float, list[tuple[str, float]]]]] = {}
         for a, b in spans:  # per span once: its geometry cost and cut gain folded into each character's step
             run = self._runs[(a, b)]
             w, h = size[(a, b)]
             cut_gain = pr.gap_gain * min(gap[a], 0.5) if a > 0 else 0.0
             steps = []
+            low = h < pr.low
             for char, lp in _with_lookalikes(run, lookalikes):
                 geo = 0.0
                 if w < pr.narrow and char not in FLAT:
                     geo -= pr.narrow_cost * (pr.narrow - w)
-                if h < pr.low and char not in SMALL and char not in FLAT:
+                small = companions.get(char)
+                if low and small:
+                    # The network reads ゃ as や; kana are short anyway, so the neighbours decide which.
+                    steps.append((small, float(lp) - pr.char_cost + geo - pr.small_cost + cut_gain))
+                elif low and char not in SMALL and char not in FLAT:
                     geo -= pr.low_cost
                 steps.append((char, float(lp) - pr.char_cost + geo + cut_gain))
             ending.setdefault(b, []).append((a, 0.0, steps))
