@@ -47,10 +47,10 @@ class LineParams:
     per_run: int = 6
     beam: int = 10
     #: Cost of each character (more characters, more chances to be wrong).
-    char_cost: float = 2.0
+    char_cost: float = 1.0
     #: Cost per unit of width below ``narrow`` × row height.
     narrow: float = 0.55
-    narrow_cost: float = 4.0
+    narrow_cost: float = 8.0
     #: A run lower than this (× row height) is small; reading it as a full-size character costs this.
     low: float = 0.45
     low_cost: float = 3.0
@@ -85,10 +85,11 @@ class _Run:
     probs: np.ndarray = field(repr=False)
 
 
-def might_be_row(ink: Ink, ratio: float = 1.25) -> bool:
-    """Whether the ink is wide enough to hold two characters (one character is about square).
-
-    The pad reads ink as a row only then, so writing one character costs no more than before.
+def might_be_row(ink: Ink, ratio: float = 1.0) -> bool:
+    """Whether the ink is wide enough to hold two characters: wider than tall (two touching
+    characters of the devset's rows measure 1.03 at the least; a third of single characters
+    are wider than tall too, and the search reads those as one). The pad runs the row search
+    only then, so a tall or square character costs no more than before.
     """
     pts = [s for s in ink.strokes if len(s)]
     if not pts:

@@ -78,7 +78,7 @@ class RecognitionWorker(QObject):
             t = time.perf_counter()
             try:
                 lines: list[LineCandidate] = []
-                if self.line_reader and might_be_row(ink):
+                if self.line_reader and might_be_row(ink):  # else it is one character: the usual path
                     lines = self.line_reader.recognize(ink, 5)
                 # A row shows strings, not the characters of the whole ink read as one.
                 row = bool(lines) and len(lines[0].segments) > 1

@@ -88,6 +88,10 @@ def cmd_synth_set(args: argparse.Namespace) -> int:
 
     learned, _ = classes.split_companions(classes.resolve(args.classes))
     strokes = kanjivg.load_many(learned)
+    without = [c for c in learned if c not in strokes]
+    if without:  # font-only classes (most symbols): ink needs strokes
+        print(f"{len(without)} classes have no KanjiVG strokes and are left out: {''.join(without[:30])}")
+        learned = [c for c in learned if c in strokes]
     cfg = SynthConfig(scale=args.distortion)
     out = Path(args.out)
 
@@ -165,6 +169,7 @@ def _train_config(args: argparse.Namespace):
         threads=args.threads,
         device=args.device,
         precision=args.precision,
+        init=args.init,
         model={"widths": tuple(args.widths), "embed": args.embed, "dropout": args.dropout},
     )
 
@@ -458,6 +463,9 @@ def build_parser() -> argparse.ArgumentParser:
     g = p.add_argument_group("run")
     g.add_argument("--out", required=True, help="run folder: checkpoints, config.json, log.jsonl")
     g.add_argument("--resume", action="store_true", help="continue the run in --out from last.pt")
+    g.add_argument(
+        "--init", help="start from this checkpoint's weights (same classes and network) with a new schedule"
+    )
     g.add_argument(
         "--ckpt-every", type=int, default=t.ckpt_every, help="steps between checkpoints (default: %(default)s)"
     )

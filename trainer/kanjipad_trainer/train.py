@@ -266,6 +266,8 @@ def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data
         model.load_state_dict(state["model"])
     elif cfg.init:
         init = load_torch_file(cfg.init)
+        if init.get("classes") != "".join(classes):
+            raise UserError(f"--init {cfg.init} was trained on other classes than --data")
         model.load_state_dict(init["model"])
     model = model.to(device).to(memory_format=torch.channels_last)  # type: ignore[call-overload]  # torch stubs
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
