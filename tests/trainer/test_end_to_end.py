@@ -236,3 +236,23 @@ def test_resume_after_kill_reproduces_an_uninterrupted_run(workdir, tmp_path):
     assert a["step"] == b["step"] == total
     for k in a["model"]:
         torch.testing.assert_close(a["model"][k], b["model"][k], rtol=1e-5, atol=1e-6)
+
+
+def test_init_starts_a_new_run_from_a_checkpoint_of_the_same_classes(tiny, tmp_path):
+    """The full recipe's second stage: --init takes the weights, not the schedule; other classes are refused."""
+    from kanjipad_trainer.checkpoint import atomic_save
+
+    best = tiny / "run" / "best.pt"
+    argv = ["train", "--data", str(tiny / "train"), "--val", str(tiny / "val"), *TINY_NET, "--epochs", "0.3"]
+    assert cli.main([*argv, "--out", str(tmp_path / "second"), "--init", str(best), "--lr", "0.001"]) == 0
+    config = json.loads((tmp_path / "second" / "config.json").read_text())
+    assert config["init"] == str(best)
+    log = [json.loads(line) for line in (tmp_path / "second" / "log.jsonl").read_text().splitlines()]
+    first_val = next(e["val_top1"] for e in log if "val_top1" in e)
+    tiny_log = [json.loads(line) for line in (tiny / "run" / "log.jsonl").read_text().splitlines()]
+    tiny_best = max(e["val_top1"] for e in tiny_log if "val_top1" in e)
+    assert first_val >= tiny_best - 5  # it started from the trained weights, not from scratch
+    other = load_torch_file(best)
+    other["classes"] = "人大山川木口日月"
+    atomic_save(other, tmp_path / "other.pt")
+    assert cli.main([*argv, "--out", str(tmp_path / "third"), "--init", str(tmp_path / "other.pt")]) != 0
