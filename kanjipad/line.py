@@ -61,6 +61,10 @@ class LineParams:
     #: Weight of log(1 + pair count) between neighbours, and of a whole common word.
     pair_weight: float = 0.5
     word_gain: float = 3.0
+    #: Ink narrower than this (× its height) that the network reads as one character with at
+    #: least this probability is that character: no search (most wide single kanji end here).
+    single_ratio: float = 1.3
+    single_confidence: float = 0.9
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,13 @@ class LineRecognizer:
         pr = self.params
         box = np.array([[s[:, 0].min(), s[:, 1].min(), s[:, 0].max(), s[:, 1].max()] for s in strokes])
         height = max(float(box[:, 3].max() - box[:, 1].min()), 1e-6)
+        ratio = float(box[:, 2].max() - box[:, 0].min()) / height
+        if ratio < pr.single_ratio:
+            self._score_runs(strokes, [(0, n)])
+            whole = self._runs[(0, n)]
+            if float(np.exp(whole.logp[0])) >= pr.single_confidence:
+                segment = self._segment(0, n)
+                return [LineCandidate(c.char, c.score, (segment,)) for c in segment.candidates[:k]]
         prefix_right = np.maximum.accumulate(box[:, 2])
         suffix_left = np.minimum.accumulate(box[::-1, 0])[::-1]
         gap = {c: float(suffix_left[c] - prefix_right[c - 1]) / height for c in range(1, n)}
