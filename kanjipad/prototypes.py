@@ -139,7 +139,7 @@ def embed_samples(recognizer: Recognizer, samples: Sequence[Sample], batch: int 
     out = np.zeros((len(samples), recognizer.info.embedding_dim), np.float32)
     for i in range(0, len(samples), batch):
         chunk = samples[i : i + batch]
-        x = np.stack([recognizer._to_input(render(s.ink, size))[0] for s in chunk])
+        x = recognizer.to_batch(np.stack([render(s.ink, size) for s in chunk]))
         _, emb = recognizer.run(x)
         assert emb is not None  # callers check has_embedding
         out[i : i + len(chunk)] = emb
