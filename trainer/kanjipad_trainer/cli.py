@@ -233,6 +233,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         on_error=args.on_error,
         lines=args.lines,
         lexicon=Path(args.lexicon) if args.lexicon else None,
+        line_params=_line_params(args.line_param),
     )
     for problem in result.get("problems", []):
         print(f"skipped {problem}", file=sys.stderr)
@@ -240,6 +241,20 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         result.pop("misses")
     _print_result(result, args.json)
     return 0
+
+
+def _line_params(pairs: list[str]) -> dict:
+    """``--line-param word_gain=0`` → {"word_gain": 0.0} (every LineParams knob is a number)."""
+    out = {}
+    for pair in pairs:
+        key, eq, value = pair.partition("=")
+        try:
+            out[key.strip()] = float(value) if "." in value or "e" in value else int(value)
+        except ValueError:
+            raise UserError(f"--line-param {pair!r}: expected NAME=NUMBER") from None
+        if not eq:
+            raise UserError(f"--line-param {pair!r}: expected NAME=NUMBER")
+    return out
 
 
 def _evaluate_etl(args: argparse.Namespace) -> int:
@@ -463,9 +478,7 @@ def build_parser() -> argparse.ArgumentParser:
     g = p.add_argument_group("run")
     g.add_argument("--out", required=True, help="run folder: checkpoints, config.json, log.jsonl")
     g.add_argument("--resume", action="store_true", help="continue the run in --out from last.pt")
-    g.add_argument(
-        "--init", help="start from this checkpoint's weights (same classes and network) with a new schedule"
-    )
+    g.add_argument("--init", help="start from this checkpoint's weights (same classes and network) with a new schedule")
     g.add_argument(
         "--ckpt-every", type=int, default=t.ckpt_every, help="steps between checkpoints (default: %(default)s)"
     )
@@ -480,7 +493,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checkpoint", required=True)
     p.add_argument("--calibrate", required=True, help="shard folder for int8 calibration and the check")
     p.add_argument("--calibration-samples", type=int, default=2048)
-    p.add_argument("--name", default="kanjipad-standard")
+    p.add_argument("--name", default="kanjipad-full")
     p.add_argument(
         "--quantisation",
         choices=sorted(export_schemes()),
@@ -560,6 +573,9 @@ def build_parser() -> argparse.ArgumentParser:
     g = p.add_argument_group("rows (samples whose char holds two or more characters)")
     g.add_argument("--lines", action="store_true", help="send single characters through the line recogniser too")
     g.add_argument("--lexicon", help="lexicon.json.gz for the language prior (default: the shipped one)")
+    g.add_argument(
+        "--line-param", action="append", default=[], metavar="NAME=NUMBER", help="override a LineParams weight"
+    )
     g = p.add_argument_group("teaching (the pad's memory of a user's writing)")
     g.add_argument("--teach", help="stroke-set JSONL taught first, in file order, through the app's own memory")
     g.add_argument(

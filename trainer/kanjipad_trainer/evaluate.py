@@ -105,7 +105,13 @@ def evaluate(
 
 
 def evaluate_lines(
-    recognizer: Recognizer, samples: list[Ink], *, lexicon: Path | None = None, variant: str = "orig", seed: int = 0
+    recognizer: Recognizer,
+    samples: list[Ink],
+    *,
+    lexicon: Path | None = None,
+    variant: str = "orig",
+    seed: int = 0,
+    params: dict | None = None,
 ) -> dict:
     """Rows through the line recogniser, each from scratch (the batch the app sends after the last pen-up).
 
@@ -115,10 +121,14 @@ def evaluate_lines(
     best string, or the best string's alternatives when it is one character).
     """
     from kanjipad import lexicon as lexicon_mod
-    from kanjipad.line import LineRecognizer, string_accuracy
+    from kanjipad.line import LineParams, LineRecognizer, string_accuracy
 
     lex = lexicon_mod.Lexicon.load(lexicon) if lexicon else lexicon_mod.shipped()
-    reader = LineRecognizer(recognizer, lex)
+    try:
+        line_params = LineParams(**(params or {}))
+    except TypeError as exc:
+        raise UserError(f"--line-param: {exc}") from None
+    reader = LineRecognizer(recognizer, lex, line_params)
     rng = random.Random(seed)
     known = set(recognizer.info.classes) | set(recognizer.info.companions.values())
     top1 = top5 = singles = single_top1 = single_topk = skipped = 0
@@ -153,6 +163,7 @@ def evaluate_lines(
     result = {
         "model": recognizer.info.name,
         "lexicon": "none" if lex is None else str(lexicon or "shipped"),
+        "line_params": params or {},
         "lines": len(accuracy),
         "lines_skipped": skipped,
         "string_top1": round(100.0 * top1 / n, 2),
@@ -252,7 +263,14 @@ def machine_report(recognizer: Recognizer) -> dict:
 
 
 def evaluate_file(
-    model: Path, strokes: Path, *, on_error: str = "skip", lines: bool = False, lexicon: Path | None = None, **kw
+    model: Path,
+    strokes: Path,
+    *,
+    on_error: str = "skip",
+    lines: bool = False,
+    lexicon: Path | None = None,
+    line_params: dict | None = None,
+    **kw,
 ) -> dict:
     """``evaluate`` on a stroke-set file. Bad lines: skipped and counted, or (``stop``) an InkError.
 
@@ -273,7 +291,7 @@ def evaluate_file(
         result = evaluate(rec, singles, **kw)
     if rows:
         line_result = evaluate_lines(
-            rec, rows, lexicon=lexicon, variant=kw.get("variant", "orig"), seed=kw.get("seed", 0)
+            rec, rows, lexicon=lexicon, variant=kw.get("variant", "orig"), seed=kw.get("seed", 0), params=line_params
         )
         result = {**line_result, **result} if singles else line_result
     result["strokes"] = str(strokes)
