@@ -107,8 +107,9 @@ def pen_up_latencies(samples: list[dict], row: int = 0) -> tuple[list[float], di
             canvas._set_ink(Ink.from_strokes(strokes[:-1], box=(1000, 1000)).finite())
             canvas._make_room()
             deadline = time.perf_counter() + 2
-            while len(shown) == before and time.perf_counter() < deadline:
+            while (len(shown) == before or not win.worker.idle()) and time.perf_counter() < deadline:
                 app.processEvents()  # the row so far is read (and its runs cached) before the clock starts
+            app.processEvents()
         pts = [canvas.to_widget(x, y) for x, y in strokes[-1]]
         mouse(QEvent.Type.MouseButtonPress, pts[0])
         for p in pts[1:]:

@@ -27,7 +27,7 @@ def resource_path(name: str) -> Path:
 
 
 #: The model that ships with the app (and the default base for ``kanjipad-train finetune``).
-BUNDLED_MODEL = "models/kanjipad-standard.onnx"
+BUNDLED_MODEL = "models/kanjipad-full.onnx"
 
 
 def bundled_model_path() -> Path:

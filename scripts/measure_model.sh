@@ -29,5 +29,5 @@ for f in sorted(o.glob("*.json")):
             "string_top1", "string_top5", "char_accuracy", "latency_ms_p50", "latency_ms_p95"]
     print(f.stem, {k: d[k] for k in keys if k in d})
     if "by_group" in d:
-        print("   by group:", {g: (v["n"], v["top1"]) for g, v in d["by_group"].items()})
+        print("   by group:", {g: (v["n"], v["top1"], v.get("top1_lookalike")) for g, v in d["by_group"].items()})
 PY

@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
-BUNDLED_MODEL = REPO / "resources" / "models" / "kanjipad-standard.onnx"
+BUNDLED_MODEL = REPO / "resources" / "models" / "kanjipad-full.onnx"
 
 
 @pytest.fixture(autouse=True)

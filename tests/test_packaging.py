@@ -41,8 +41,9 @@ def test_the_wheel_carries_the_resources_and_no_generic_top_level_name(wheel):
     tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
     assert tops == {"kanjipad", "kanjipad_trainer"}
     for needed in (
-        "kanjipad/_resources/models/kanjipad-standard.onnx",
-        "kanjipad/_resources/models/kanjipad-standard.weights.pt",
+        "kanjipad/_resources/models/kanjipad-full.onnx",
+        "kanjipad/_resources/models/kanjipad-full.weights.pt",
+        "kanjipad/_resources/lexicon.json.gz",
         "kanjipad/_resources/kanjidic.json.gz",
         "kanjipad/_resources/NOTICE",
         "kanjipad/_resources/selftest.jsonl",

@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
         elif self.strings.lines:
             self.strings.set_lines([], None)
         self.bars.setCurrentWidget(self.strings if row else self.candidates)
+        if self.worker:
+            self.worker.showing_strings = row
         self._update_enabled()
 
     def row_mode(self) -> bool:

@@ -17,6 +17,11 @@ from kanjipad.ink import Ink
 from kanjipad.line import LineCandidate, LineRecognizer, might_be_row
 from kanjipad.recognizer import Recognizer
 
+#: A character read this surely, on ink narrower than WIDE × its height, is not re-read as a
+#: row (the line recogniser's own shortcut, LineParams.single_confidence/single_ratio).
+CONFIDENT = 0.9
+WIDE = 1.3
+
 
 class RecognitionWorker(QObject):
     #: (sequence number, candidates, milliseconds of render + inference)
@@ -31,6 +36,9 @@ class RecognitionWorker(QObject):
         self.k = k
         #: Reads the ink as a row too (its cache of runs lives in this thread only).
         self.line_reader = line_reader
+        #: Set by the window while it shows strings (a plain flag: read once per request).
+        self.showing_strings = False
+        self._busy = False
         #: What the pad learned from the user (a PrototypeIndex for this model), or None.
         #: Replaced whole from the UI thread; read once per request here.
         self.memory = None
@@ -58,6 +66,11 @@ class RecognitionWorker(QObject):
     def is_current(self, seq: int) -> bool:
         return seq == self._latest
 
+    def idle(self) -> bool:
+        """Nothing waiting and nothing running (benchmarks wait for this between samples)."""
+        with self._cond:
+            return self._pending is None and not self._busy
+
     def stop(self) -> None:
         with self._cond:
             self._stop = True
@@ -76,15 +89,38 @@ class RecognitionWorker(QObject):
                     continue
                 seq, ink = pending
             t = time.perf_counter()
+            self._busy = True
             try:
-                lines: list[LineCandidate] = []
-                if self.line_reader and might_be_row(ink):  # else it is one character: the usual path
-                    lines = self.line_reader.recognize(ink, 5)
-                # A row shows strings, not the characters of the whole ink read as one.
-                row = bool(lines) and len(lines[0].segments) > 1
-                cands = [] if row else self.recognizer.recognize(ink, self.k, self.memory)
+                self._recognize(seq, ink, t)
             except Exception as exc:  # a bad stroke must never kill the worker
                 self.failed.emit(seq, str(exc))
-                continue
-            self.linesFound.emit(seq, lines)
+            finally:
+                self._busy = False
+
+    def _recognize(self, seq: int, ink: Ink, t: float) -> None:
+        """Characters, strings, or characters first and then strings.
+
+        While the pad shows characters, ink that might be a row gets its characters on
+        screen at once and the row search after (one character written wide costs no
+        more than before); while it shows strings, the row search comes first, so a
+        row being written does not flash characters between its strings.
+        """
+        maybe_row = self.line_reader is not None and might_be_row(ink)
+        cands: list = []
+        if not (maybe_row and self.showing_strings):
+            cands = self.recognizer.recognize(ink, self.k, self.memory)
+            confident = bool(cands) and cands[0].score >= CONFIDENT and not might_be_row(ink, WIDE)
+            if not maybe_row or confident:
+                self.linesFound.emit(seq, [])
+                self.finished.emit(seq, cands, (time.perf_counter() - t) * 1000)
+                return
+            self.linesFound.emit(seq, [])
             self.finished.emit(seq, cands, (time.perf_counter() - t) * 1000)
+        assert self.line_reader is not None
+        lines: list[LineCandidate] = self.line_reader.recognize(ink, 5)
+        row = bool(lines) and len(lines[0].segments) > 1
+        if row or self.showing_strings:
+            if not row and not cands:
+                cands = self.recognizer.recognize(ink, self.k, self.memory)
+            self.linesFound.emit(seq, lines if row else [])
+            self.finished.emit(seq, [] if row else cands, (time.perf_counter() - t) * 1000)

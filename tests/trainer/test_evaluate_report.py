@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-MODEL = REPO / "resources" / "models" / "kanjipad-standard.onnx"
+MODEL = REPO / "resources" / "models" / "kanjipad-full.onnx"
 SAMPLES = REPO / "resources" / "selftest.jsonl"  # real pen input shipped with the app
 
 

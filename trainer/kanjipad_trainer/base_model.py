@@ -6,7 +6,7 @@ stored as fp16 (half the size; plenty for a starting point), the class list,
 companions and model config, and the SHA-256 of the ONNX files they belong to.
 ``finetune`` finds the weights for a model by that hash, so a weights file can
 never be paired with a model it did not produce. The shipped model has its own:
-``resources/models/kanjipad-standard.weights.pt``.
+``resources/models/kanjipad-full.weights.pt``.
 """
 
 from __future__ import annotations

@@ -65,6 +65,7 @@ def evaluate(
     misses: list[dict] = []
     scored_chars: list[str] = []
     hits: list[bool] = []
+    hits_like: list[bool] = []
     for ink in samples:
         n += 1
         if ink.char not in known:
@@ -80,7 +81,9 @@ def evaluate(
         scored_chars.append(ink.char or "")
         hits.append(bool(chars) and chars[0] == ink.char)
         truth = ink.char or ""
-        top1_like += bool(chars) and chars[0] in groups.get(truth, (truth,))
+        like = bool(chars) and chars[0] in groups.get(truth, (truth,))
+        top1_like += like
+        hits_like.append(like)
         topk += ink.char in chars
         if chars and chars[0] != ink.char and len(misses) < 50:
             misses.append({"char": ink.char, "got": "".join(chars[:5])})
@@ -98,7 +101,7 @@ def evaluate(
         f"top{k}": round(100.0 * topk / max(1, scored), 2),
         "latency_ms_p50": round(float(np.percentile(lat, 50)), 3),
         "latency_ms_p95": round(float(np.percentile(lat, 95)), 3),
-        "by_group": by_group(scored_chars, np.asarray(hits, bool)),
+        "by_group": by_group(scored_chars, np.asarray(hits, bool), np.asarray(hits_like, bool)),
         **machine_report(recognizer),
         "misses": misses,
     }
@@ -179,8 +182,8 @@ def evaluate_lines(
     return result
 
 
-def by_group(chars: list[str], hit1: np.ndarray) -> dict[str, dict]:
-    """Top-1 per class group (kanji level 1, level 2, kana, digits, Latin, symbols, …), groups present only."""
+def by_group(chars: list[str], hit1: np.ndarray, hit_like: np.ndarray | None = None) -> dict[str, dict]:
+    """Top-1 (strict and look-alike) per class group (kanji level 1, level 2, kana, digits, Latin, symbols, …)."""
     from kanjipad_trainer.classes import GROUPS, group_of
 
     names = np.array([group_of(c) for c in chars]) if chars else np.array([], str)
@@ -189,6 +192,8 @@ def by_group(chars: list[str], hit1: np.ndarray) -> dict[str, dict]:
         mask = names == g
         if mask.any():
             out[g] = {"n": int(mask.sum()), "top1": round(100.0 * float(hit1[mask].mean()), 2)}
+            if hit_like is not None:
+                out[g]["top1_lookalike"] = round(100.0 * float(hit_like[mask].mean()), 2)
     return out
 
 
@@ -336,7 +341,7 @@ def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str]
         "top1": round(100.0 * hit1.mean(), 2) if len(chars) else 0.0,
         "top1_lookalike": round(100.0 * hit_like.mean(), 2) if len(chars) else 0.0,
         f"top{k}": round(100.0 * hitk.mean(), 2) if len(chars) else 0.0,
-        "by_group": by_group(chars, hit1),
+        "by_group": by_group(chars, hit1, hit_like),
         "writers": len(per_writer),
         "writer_top1_min": round(min(per_writer), 2) if per_writer else None,
         "writer_top1_median": round(float(np.median(per_writer)), 2) if per_writer else None,
