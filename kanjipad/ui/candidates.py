@@ -8,8 +8,8 @@ A "more" button pages through the candidates after the first ten.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from kanjipad import dictionary
@@ -162,14 +162,43 @@ class CandidateButton(QPushButton):
         self.update()
 
     def paintEvent(self, e) -> None:
-        super().paintEvent(e)  # the button itself; its own text is empty
         p = QPainter(self)
+        self._paint_frame(p)
         group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
         # The key number in full text colour (it was disabled grey, about 1.6:1).
         p.setPen(self.palette().color(group, QPalette.ColorRole.ButtonText))
         for line in self.lines:
             line.paint(p)
         p.end()
+
+    def _paint_frame(self, p: QPainter) -> None:
+        """A flat button face: the style's gradient bevel cost 0.07 ms a button, half the bar's update.
+
+        High contrast (button and window both black) gets a 2 px outline in the text colour,
+        as its style sheet gives other buttons; hover and press show as they do there.
+        """
+        pal = self.palette()
+        face = pal.color(QPalette.ColorRole.Button)
+        text = pal.color(QPalette.ColorRole.ButtonText)
+        high_contrast = face == pal.color(QPalette.ColorRole.Window)
+        if self.isDown():
+            face = face.darker(115) if face.lightness() > 60 else face.lighter(160)
+        border = QColor(pal.color(QPalette.ColorRole.Highlight) if self.underMouse() and self.isEnabled() else text)
+        if not high_contrast and not self.underMouse():
+            border.setAlphaF(0.35 if self.isEnabled() else 0.15)
+        width = 2 if high_contrast else 1
+        p.setPen(QPen(border, width))
+        p.setBrush(face)
+        half = width / 2
+        p.drawRect(QRectF(self.rect()).adjusted(half, half, -half, -half))
+
+    def enterEvent(self, e) -> None:
+        self.update()
+        super().enterEvent(e)
+
+    def leaveEvent(self, e) -> None:
+        self.update()
+        super().leaveEvent(e)
 
     def set_candidate(self, cand: Candidate | None) -> None:
         self.char = cand.char if cand else ""

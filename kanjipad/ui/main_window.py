@@ -233,6 +233,8 @@ class MainWindow(QMainWindow):
         self._show_row(self._lines[1] if self._lines[0] == seq else [])
         self.status_time.setText(f"{ms:.1f} ms")
         self.candidatesShown.emit(seq)
+        # After this paint, the worker may go on to read the ink as a row.
+        QTimer.singleShot(0, self.worker.candidates_painted)
 
     def _show_row(self, lines: list[LineCandidate]) -> None:
         """Strings first when the best reading has two or more characters; the character bar otherwise."""

@@ -39,6 +39,9 @@ class RecognitionWorker(QObject):
         #: Set by the window while it shows strings (a plain flag: read once per request).
         self.showing_strings = False
         self._busy = False
+        #: Set by the window once it has painted candidates: the row search waits for it, so it
+        #: does not compete with that paint for the interpreter.
+        self._painted = threading.Event()
         #: What the pad learned from the user (a PrototypeIndex for this model), or None.
         #: Replaced whole from the UI thread; read once per request here.
         self.memory = None
@@ -65,6 +68,9 @@ class RecognitionWorker(QObject):
 
     def is_current(self, seq: int) -> bool:
         return seq == self._latest
+
+    def candidates_painted(self) -> None:
+        self._painted.set()
 
     def idle(self) -> bool:
         """Nothing waiting and nothing running (benchmarks wait for this between samples)."""
@@ -114,8 +120,13 @@ class RecognitionWorker(QObject):
                 self.linesFound.emit(seq, [])
                 self.finished.emit(seq, cands, (time.perf_counter() - t) * 1000)
                 return
+            self._painted.clear()
             self.linesFound.emit(seq, [])
             self.finished.emit(seq, cands, (time.perf_counter() - t) * 1000)
+            self._painted.wait(0.05)
+            with self._cond:
+                if self._pending is not None or self._stop:
+                    return  # newer ink is waiting: the row search belongs to it
         assert self.line_reader is not None
         lines: list[LineCandidate] = self.line_reader.recognize(ink, 5)
         row = bool(lines) and len(lines[0].segments) > 1
