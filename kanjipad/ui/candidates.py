@@ -180,7 +180,7 @@ class CandidateButton(QPushButton):
         pal = self.palette()
         face = pal.color(QPalette.ColorRole.Button)
         text = pal.color(QPalette.ColorRole.ButtonText)
-        high_contrast = face == pal.color(QPalette.ColorRole.Window)
+        high_contrast = face == pal.color(QPalette.ColorRole.Window) and face.lightness() < 32  # black on black
         if self.isDown():
             face = face.darker(115) if face.lightness() > 60 else face.lighter(160)
         border = QColor(pal.color(QPalette.ColorRole.Highlight) if self.underMouse() and self.isEnabled() else text)

@@ -371,3 +371,17 @@ def test_at_scale_factor_two_the_first_window_still_fits(tmp_path):
     width, height, avail_w, avail_h, compact, ratio = json.loads(out.stdout.strip().splitlines()[-1])
     assert ratio == 2.0 and compact  # 400×400 logical: the normal layout would not fit
     assert width <= avail_w and height <= avail_h
+
+
+def test_candidate_buttons_are_outlined_in_high_contrast_only_there(qtbot, window, real_ink):
+    candidates_for(qtbot, window, real_ink, "日")
+    button = window.candidates.buttons[0]
+    try:
+        apply_theme(QApplication.instance(), "high-contrast")
+        hc = QColor(button.grab().toImage().pixel(1, button.height() // 2))
+        apply_theme(QApplication.instance(), "light")
+        light = QColor(button.grab().toImage().pixel(1, button.height() // 2))
+    finally:
+        apply_theme(QApplication.instance(), "light")
+    assert hc.lightnessF() > 0.9  # a white outline on black
+    assert 0.5 < light.lightnessF() < 0.95  # a soft grey edge on a light face, not a black box
