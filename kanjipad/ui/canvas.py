@@ -33,7 +33,8 @@ PEN_WIDTH = 0.032  # of the square's side
 class InkCanvas(QWidget):
     #: Emitted whenever the ink changes: pen-up, undo, redo, clear.
     inkChanged = Signal(object)
-    #: A pen-up added a stroke: (ink before, ink after), for the window's undo history.
+    #: A pen-up added a stroke: (ink before, ink after), for the window's undo history;
+    #: emitted just before the ink changes (and inkChanged).
     strokeAdded = Signal(object, object)
     #: The user asked to undo (right click); the window decides what that undoes.
     undoRequested = Signal()
@@ -97,13 +98,15 @@ class InkCanvas(QWidget):
         if not ink.strokes and self._view is not None:
             self._view = None  # a new row starts at the usual size
             grew_by_one = False
-        elif grew_by_one and self._make_room():
+        elif grew_by_one and self._make_room(ink.strokes[-1]):
             grew_by_one = False  # the view changed: everything is redrawn
         if grew_by_one and self._cache is not None:
             self._add_to_cache(ink.strokes[-1])  # a pen-up or redo: draw just that stroke
             self.update(self._stroke_rect([(float(x), float(y)) for x, y in ink.strokes[-1]]))
         else:
             self._invalidate()
+        # Last: a listener starts recognition, and the recognition thread then runs without
+        # this thread's Python competing with it for the interpreter.
         self.inkChanged.emit(ink)
 
     def _invalidate(self) -> None:
@@ -120,15 +123,22 @@ class InkCanvas(QWidget):
         side = base * zoom
         return QRectF(left * self.width(), (self.height() - side) / 2, side, side)
 
-    def _make_room(self) -> bool:
-        """Zoom out when the ink reaches the right edge, so the row can go on; True if the view changed."""
+    def _make_room(self, new_stroke: np.ndarray | None = None) -> bool:
+        """Zoom out when the ink reaches the right edge, so the row can go on; True if the view changed.
+
+        With ``new_stroke`` (a pen-up) only that stroke is checked: the rest was checked when
+        it was written, and a stroke written short of the edge leaves the view as it is.
+        """
         if not self._ink.strokes or self.width() <= 0:
             return False
-        xs = np.concatenate([s[:, 0] for s in self._ink.strokes if len(s)])
         sq = self.square()
         k = sq.width() / UNITS
+        edge = 0.88 * self.width()
+        if new_stroke is not None and (not len(new_stroke) or sq.x() + float(new_stroke[:, 0].max()) * k <= edge):
+            return False
+        xs = np.concatenate([s[:, 0] for s in self._ink.strokes if len(s)])
         right = sq.x() + float(xs.max()) * k
-        if right <= 0.88 * self.width():
+        if right <= edge:
             return False
         left_u = float(xs.min())
         base = min(self.width(), self.height())
@@ -182,9 +192,9 @@ class InkCanvas(QWidget):
             self.update(self._stroke_rect(stroke))
             return
         self._redo.clear()
-        before = self._ink
-        self._set_ink(self._ink.with_stroke(stroke, times))
-        self.strokeAdded.emit(before, self._ink)
+        before, after = self._ink, self._ink.with_stroke(stroke, times)
+        self.strokeAdded.emit(before, after)  # before the ink changes: see _set_ink
+        self._set_ink(after)
 
     def mousePressEvent(self, e: QMouseEvent) -> None:
         if e.button() == Qt.MouseButton.LeftButton:

@@ -38,6 +38,7 @@ from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.history import TYPING_ID, History, PadState, Step
 from kanjipad.ui.learning import Learning
+from kanjipad.ui.steady_label import SteadyLabel
 from kanjipad.ui.strings import StringBar
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.worker import RecognitionWorker
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.message_box: QMessageBox | None = None
         #: False for headless runs (self-test, benchmarks): they must not overwrite the user's settings.
         self.persist = True
+        self._enabled_state: tuple[bool, ...] | None = None  # what _update_enabled last applied
         self.learning = Learning(parent=self)
         self.learning.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.learning.indexChanged.connect(self._memory_changed)
@@ -110,11 +112,11 @@ class MainWindow(QMainWindow):
         self.central_layout = lay
 
         self._build_actions()
-        self.status_strokes = QLabel()
+        self.status_strokes = SteadyLabel("888 strokes")
         self.status_provider = QLabel()
         self.status_model = ElidedLabel()  # a long model name must not hold the window wide
         self.status_model.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.status_time = QLabel()
+        self.status_time = SteadyLabel("8888.8 ms")
         for w in (self.status_strokes, self.status_provider, self.status_model, self.status_time):
             w.setTextFormat(Qt.TextFormat.PlainText)  # model names come from files: never markup
             self.statusBar().addPermanentWidget(w)
@@ -211,16 +213,16 @@ class MainWindow(QMainWindow):
     # --- recognition -----------------------------------------------------
     def _ink_changed(self, ink) -> None:
         # The one trigger for recognition: pen-up, undo, redo and clear all land here.
+        n = len(ink.strokes)
+        self.status_strokes.setText(f"{n} stroke{'s' if n != 1 else ''}" if n else "")
         if not ink.strokes:
             if self.worker:
                 self.worker.invalidate()
             self.candidates.set_candidates([])
             self._show_row([])
-        elif self.worker:
-            self.worker.submit(ink)
-        n = len(ink.strokes)
-        self.status_strokes.setText(f"{n} stroke{'s' if n != 1 else ''}" if n else "")
         self._update_enabled()
+        if ink.strokes and self.worker:
+            self.worker.submit(ink)  # last, as in InkCanvas._set_ink
 
     def _stroke_added(self, before: Ink, after: Ink) -> None:
         text = self.compose.text()
@@ -257,7 +259,9 @@ class MainWindow(QMainWindow):
         if self.recognizer is not None:
             before = self.compose.text()[: self.compose.cursorPosition()]
             cands = order_by_context(cands, self.recognizer.lookalikes, before)
-        return [replace(c, char=to_width(c.char, self.settings.width)) for c in cands]
+        width = self.settings.width
+        # A copy only where the width changes the character (most candidates are kanji).
+        return [c if (w := to_width(c.char, width)) == c.char else replace(c, char=w) for c in cands]
 
     # --- choosing --------------------------------------------------------
     def pick(self, char: str) -> None:
@@ -398,17 +402,22 @@ class MainWindow(QMainWindow):
             return  # during construction
         has_ink = bool(self.canvas.ink.strokes)
         has_text = bool(self.compose.text())
+        # Disabled shortcuts let Space and Enter reach a focused button when there is nothing to accept.
+        shown = bool(self.strings.strings() if self.row_mode() else self.candidates.chars())
+        more = len(self.candidates.all) > len(self.candidates.buttons)
+        state = (has_ink, has_text, shown, more)
+        if state == self._enabled_state:
+            return  # runs on every pen-up and result: ten setEnabled calls for nothing
+        self._enabled_state = state
         self.clear_action.setEnabled(has_ink)
         self.copy_action.setEnabled(has_text)
         self.copy_all_button.setEnabled(has_text)
         self.clear_compose_button.setEnabled(has_text)
         self.clear_line_action.setEnabled(has_text)
         self.delete_action.setEnabled(has_ink or has_text)
-        # Disabled shortcuts let Space and Enter reach a focused button when there is nothing to accept.
-        shown = bool(self.strings.strings() if self.row_mode() else self.candidates.chars())
         self.accept_action.setEnabled(shown)
-        self.next_action.setEnabled(len(self.candidates.all) > len(self.candidates.buttons))
-        self.previous_action.setEnabled(self.next_action.isEnabled())
+        self.next_action.setEnabled(more)
+        self.previous_action.setEnabled(more)
 
     # --- compose line across restarts -------------------------------------------
     def _load_compose(self) -> None:

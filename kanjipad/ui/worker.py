@@ -14,7 +14,7 @@ import time
 from PySide6.QtCore import QObject, Signal
 
 from kanjipad.ink import Ink
-from kanjipad.line import LineCandidate, LineRecognizer, might_be_row
+from kanjipad.line import LineCandidate, LineRecognizer, extent
 from kanjipad.recognizer import Recognizer
 
 #: A character read this surely, on ink narrower than WIDE × its height, is not re-read as a
@@ -26,7 +26,8 @@ WIDE = 1.3
 class RecognitionWorker(QObject):
     #: (sequence number, candidates, milliseconds of render + inference)
     finished = Signal(int, object, float)
-    #: (sequence number, whole-string candidates of the row, best first), emitted just before ``finished``.
+    #: (sequence number, whole-string candidates of the row, best first), emitted just before
+    #: ``finished`` when the ink was read as a row; not at all for characters.
     linesFound = Signal(int, object)
     failed = Signal(int, str)
 
@@ -111,17 +112,18 @@ class RecognitionWorker(QObject):
         more than before); while it shows strings, the row search comes first, so a
         row being written does not flash characters between its strings.
         """
-        maybe_row = self.line_reader is not None and might_be_row(ink)
+        width, height = extent(ink)  # once: line.might_be_row's test, at two ratios
+        maybe_row = self.line_reader is not None and width > height
         cands: list = []
+        # No linesFound for characters: the window takes a missing one as "no row" (one
+        # cross-thread signal fewer on the pen-up path).
         if not (maybe_row and self.showing_strings):
             cands = self.recognizer.recognize(ink, self.k, self.memory)
-            confident = bool(cands) and cands[0].score >= CONFIDENT and not might_be_row(ink, WIDE)
+            confident = bool(cands) and cands[0].score >= CONFIDENT and width <= WIDE * height
             if not maybe_row or confident:
-                self.linesFound.emit(seq, [])
                 self.finished.emit(seq, cands, (time.perf_counter() - t) * 1000)
                 return
             self._painted.clear()
-            self.linesFound.emit(seq, [])
             self.finished.emit(seq, cands, (time.perf_counter() - t) * 1000)
             self._painted.wait(0.05)
             with self._cond:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from kanjipad.ink import Ink
 from kanjipad.lexicon import Lexicon, shipped
-from kanjipad.line import LineRecognizer, string_accuracy
+from kanjipad.line import LineRecognizer, extent, might_be_row, string_accuracy
 from kanjipad.recognizer import Recognizer
 
 from ..conftest import BUNDLED_MODEL
@@ -82,3 +82,22 @@ def test_string_accuracy_is_a_floored_fraction(truth, got):
 
 def test_empty_ink_reads_as_nothing(rec):
     assert LineRecognizer(rec).recognize(Ink()) == []
+
+
+points = st.lists(
+    st.tuples(st.floats(-1e4, 1e4, allow_nan=False), st.floats(-1e4, 1e4, allow_nan=False)), min_size=1, max_size=8
+)
+
+
+@given(st.lists(points, min_size=1, max_size=5), st.sampled_from([1.0, 1.3]))
+def test_extent_is_the_bounding_box_of_all_strokes(strokes, ratio):
+    ink = Ink.from_strokes(strokes)
+    xy = np.concatenate([np.asarray(s, dtype=float) for s in strokes])
+    width, height = float(np.ptp(xy[:, 0])), float(np.ptp(xy[:, 1]))
+    assert extent(ink) == (width, height)
+    assert might_be_row(ink, ratio) == (width > ratio * height)
+
+
+def test_no_ink_has_no_extent_and_is_not_a_row():
+    assert extent(Ink()) == (0.0, 0.0)
+    assert not might_be_row(Ink())
