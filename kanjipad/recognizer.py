@@ -267,11 +267,12 @@ class Recognizer:
         order = np.argpartition(-probs, min(k, len(probs) - 1))[:k]
         order = order[np.argsort(-probs[order])]
         out: list[Candidate] = []
-        for i in order:
+        # Plain Python numbers: indexing numpy scalars one by one cost 7 µs more at k=30.
+        for i, p in zip(order.tolist(), probs[order].tolist(), strict=True):
             ch = classes[i]
-            out.append(Candidate(ch, float(probs[i])))
+            out.append(Candidate(ch, p))
             if ch in companions:
-                out.append(Candidate(companions[ch], float(probs[i]), companion=True))
+                out.append(Candidate(companions[ch], p, companion=True))
         return out[:k]
 
 

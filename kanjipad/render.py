@@ -62,7 +62,7 @@ def render(
     Empty ink gives an all-zero image. Points with NaN/inf coordinates are
     dropped; coordinates beyond ``MAX_ABS_COORD`` raise :class:`InkError`.
     """
-    strokes = [s for s in ink.finite().strokes if len(s)]
+    strokes = _finite_strokes(ink)
     if not strokes:
         return np.zeros((size, size), np.float32)
     if max(float(np.abs(s).max()) for s in strokes) > MAX_ABS_COORD:
@@ -75,14 +75,29 @@ def render(
     draw = ImageDraw.Draw(canvas)
     for pts in normalise_points(strokes, size, margin):
         pts = pts * ss
-        if len(pts) > 1 and np.ptp(pts, axis=0).max() > 0.5:
+        if len(pts) > 1 and float((pts.max(axis=0) - pts.min(axis=0)).max()) > 0.5:
             draw.line(pts.ravel().tolist(), fill=255, width=width)
-            round_at = np.vstack([pts[:1], _sharp_corners(pts), pts[-1:]])
+            round_at = np.concatenate([pts[:1], _sharp_corners(pts), pts[-1:]]).tolist()
         else:
-            round_at = pts[:1]
+            round_at = pts[:1].tolist()
         # Round caps and joins, so ends and corners look like a pen's. Pillow's own
         # joint="curve" loops in Python over every vertex; smooth curves need none.
         for x, y in round_at:
             draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=255)
     small = canvas.reduce(ss)
     return np.asarray(small, dtype=np.float32) * np.float32(1.0 / 255.0)
+
+
+def _finite_strokes(ink: Ink) -> list[np.ndarray]:
+    """The strokes with NaN/inf points dropped, and no empty ones (``Ink.finite`` without a new Ink:
+    this runs on every pen-up)."""
+    out = []
+    for s in ink.strokes:
+        if not len(s):
+            continue
+        ok = np.isfinite(s).all(axis=1)
+        if ok.all():
+            out.append(s)
+        elif ok.any():
+            out.append(s[ok])
+    return out

@@ -90,3 +90,43 @@ def test_absurd_coordinates_raise_a_clear_error():
 def test_stroke_order_does_not_change_the_image():
     a = [[[0, 0], [10, 0]], [[5, -5], [5, 20]], [[0, 20], [10, 20]]]
     np.testing.assert_array_equal(render(Ink.from_strokes(a)), render(Ink.from_strokes(a[::-1])))
+
+
+def _plain_render(ink: Ink) -> np.ndarray:
+    """render() as first written, before its per-pen-up shortcuts: the images the shipped
+    model was trained on. The fast version must draw exactly the same pixels."""
+    from PIL import Image, ImageDraw
+
+    from kanjipad.render import LINE_WIDTH, MARGIN, SUPERSAMPLE, _sharp_corners, normalise_points
+
+    strokes = [s for s in ink.finite().strokes if len(s)]
+    if not strokes:
+        return np.zeros((INPUT_SIZE, INPUT_SIZE), np.float32)
+    ss = SUPERSAMPLE
+    width = max(1, round(LINE_WIDTH * INPUT_SIZE * ss))
+    radius = width / 2.0
+    canvas = Image.new("L", (INPUT_SIZE * ss, INPUT_SIZE * ss), 0)
+    draw = ImageDraw.Draw(canvas)
+    for pts in normalise_points(strokes, INPUT_SIZE, MARGIN):
+        pts = pts * ss
+        if len(pts) > 1 and np.ptp(pts, axis=0).max() > 0.5:
+            draw.line(pts.ravel().tolist(), fill=255, width=width)
+            round_at = np.vstack([pts[:1], _sharp_corners(pts), pts[-1:]])
+        else:
+            round_at = pts[:1]
+        for x, y in round_at:
+            draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=255)
+    return np.asarray(canvas.reduce(ss), dtype=np.float32) * np.float32(1.0 / 255.0)
+
+
+@given(strokes)
+@settings(max_examples=150, deadline=None)
+def test_render_draws_what_the_plain_version_draws(raw):
+    ink = Ink.from_strokes(raw)
+    np.testing.assert_array_equal(render(ink), _plain_render(ink))
+
+
+def test_real_handwriting_renders_as_the_model_was_trained(real_ink):
+    for sample in real_ink:
+        ink = Ink.from_json(sample)
+        np.testing.assert_array_equal(render(ink), _plain_render(ink))
