@@ -62,6 +62,25 @@ def test_readings_have_no_kanjidic_notation_and_strokes_are_shown(qtbot, window,
     assert window.status_strokes.text() == "4 strokes"
 
 
+@pytest.mark.parametrize("theme", ["light", "high-contrast"])
+def test_status_counts_fit_and_hold_still(qtbot, window, real_ink, theme):
+    apply_theme(QApplication.instance(), theme)
+    try:
+        candidates_for(qtbot, window, real_ink, "書")
+        labels = (window.status_strokes, window.status_time)
+        sizes = [lbl.size() for lbl in labels]
+        for lbl, widest in ((window.status_strokes, "888 strokes"), (window.status_time, "8888.8 ms")):
+            assert lbl.text()
+            assert QFontMetrics(lbl.font()).horizontalAdvance(widest) <= lbl.contentsRect().width()  # not clipped
+        n = len(window.canvas.ink.strokes)
+        assert window.status_strokes.text() == f"{n} strokes"
+        qtbot.keyClick(window.canvas, Qt.Key.Key_Backspace)  # one stroke fewer: new count, same place
+        qtbot.waitUntil(lambda: window.status_strokes.text() == f"{n - 1} strokes")
+        assert [lbl.size() for lbl in labels] == sizes
+    finally:
+        apply_theme(QApplication.instance(), "light")
+
+
 def test_okurigana_are_marked_in_brackets(qtbot, window, real_ink):
     button = candidates_for(qtbot, window, real_ink, "見")
     assert "み(る)" in button.kun_label.full_text
