@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP_APP := $(VENV)/.installed-app
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test test-fast lint bench bundle bench-bundle clean
+.PHONY: run test test-fast lint bench bundle bench-bundle screenshots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,15 @@ test-fast: $(STAMP_DEV)
 
 bench: $(STAMP_DEV)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/pen_up_latency.py
+
+# The pictures in docs/, in a real X window (needs xvfb-run: apt-get install xvfb).
+SHOT := xvfb-run -a -s "-screen 0 1100x820x24" $(BIN)/python scripts/screenshot.py
+screenshots: $(STAMP_DEV)
+	$(SHOT) docs/screenshot.png
+	$(SHOT) docs/row.png 日本語
+	$(SHOT) docs/dark.png --theme dark
+	$(SHOT) docs/high-contrast.png --theme high-contrast
+	$(SHOT) docs/compact.png --compact
 
 # The desktop bundle: dist/kanjipad/ (PyInstaller one-dir), then its --self-test.
 bundle: $(STAMP_APP)
