@@ -83,6 +83,15 @@ class Ink:
         times = self.times[:-1] if self.times else self.times
         return Ink(self.strokes[:-1], times, self.box, self.char, dict(self.extra))
 
+    def extent(self) -> tuple[float, float]:
+        """(width, height) of the bounding box of all points; (0, 0) for no ink."""
+        pts = [s for s in self.strokes if len(s)]
+        if not pts:
+            return 0.0, 0.0
+        lo = np.min([s.min(axis=0) for s in pts], axis=0)
+        hi = np.max([s.max(axis=0) for s in pts], axis=0)
+        return float(hi[0] - lo[0]), float(hi[1] - lo[1])
+
     def finite(self) -> Ink:
         """Drop points with NaN/inf coordinates and strokes left empty by that."""
         strokes: list[np.ndarray] = []

@@ -89,23 +89,13 @@ class _Run:
     probs: np.ndarray = field(repr=False)
 
 
-def extent(ink: Ink) -> tuple[float, float]:
-    """(width, height) of the ink's bounding box; (0, 0) for no ink."""
-    pts = [s for s in ink.strokes if len(s)]
-    if not pts:
-        return 0.0, 0.0
-    lo = np.min([s.min(axis=0) for s in pts], axis=0)
-    hi = np.max([s.max(axis=0) for s in pts], axis=0)
-    return float(hi[0] - lo[0]), float(hi[1] - lo[1])
-
-
 def might_be_row(ink: Ink, ratio: float = 1.0) -> bool:
     """Whether the ink is wide enough to hold two characters: wider than tall (two touching
     characters of the devset's rows measure 1.03 at the least; a third of single characters
     are wider than tall too, and the search reads those as one). The pad runs the row search
     only then, so a tall or square character costs no more than before.
     """
-    width, height = extent(ink)
+    width, height = ink.extent()
     return width > ratio * height
 
 

@@ -11,7 +11,6 @@ to the output (and so proportional to the ink's box).
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image, ImageDraw
 
 from kanjipad.ink import Ink, InkError
 
@@ -67,6 +66,10 @@ def render(
         return np.zeros((size, size), np.float32)
     if max(float(np.abs(s).max()) for s in strokes) > MAX_ABS_COORD:
         raise InkError(f"ink coordinates beyond ±{MAX_ABS_COORD:g} cannot be rendered")
+    # Imported here, not at the top: Pillow is 10 ms of the app's start-up, and the pad's
+    # recognition thread draws a first ink (RecognitionWorker.warm_up) before the user does.
+    from PIL import Image, ImageDraw
+
     ss = SUPERSAMPLE
     big = size * ss
     width = max(1, round(line_width * size * ss))

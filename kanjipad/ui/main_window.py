@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
@@ -23,10 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from kanjipad import compose_store
-from kanjipad import lexicon as lexicon_mod
 from kanjipad import settings as settings_mod
 from kanjipad.ink import Ink
-from kanjipad.line import LineCandidate, LineRecognizer
 from kanjipad.lookalikes import order_by_context
 from kanjipad.recognizer import Candidate, ModelError, Recognizer
 from kanjipad.resources import bundled_model_path
@@ -41,9 +40,14 @@ from kanjipad.ui.learning import Learning
 from kanjipad.ui.steady_label import SteadyLabel
 from kanjipad.ui.strings import StringBar
 from kanjipad.ui.themes import apply_theme
-from kanjipad.ui.worker import RecognitionWorker
+from kanjipad.ui.worker import RecognitionWorker, shipped_row_reader
 from kanjipad.width import class_form, to_width
 
+if TYPE_CHECKING:  # kanjipad.line loads in the recognition thread, when a row is first read
+    from kanjipad.line import LineCandidate
+
+#: When the recognition thread warms up after a model loads: after the window's first paints.
+WARM_UP_AFTER_MS = 200
 #: Candidates asked of the model: ten on screen, the rest behind "more".
 CANDIDATES = 30
 DIGITS = "1234567890"
@@ -73,11 +77,9 @@ class MainWindow(QMainWindow):
         self.canvas = InkCanvas()
         self.canvas.set_show_grid(self.settings.show_grid)
         self.candidates = CandidateBar()
-        #: Whole strings, shown instead of the candidates when the ink holds a row of characters.
-        self.strings = StringBar()
+        self._strings: StringBar | None = None  # made on the first row: see ``strings``
         self.bars = QStackedWidget()
         self.bars.addWidget(self.candidates)
-        self.bars.addWidget(self.strings)
         self._lines: tuple[int, list[LineCandidate]] = (0, [])
         self.compose = QLineEdit()
         self.compose.setAccessibleName("Compose line")
@@ -126,7 +128,6 @@ class MainWindow(QMainWindow):
         self.canvas.undoRequested.disconnect()
         self.canvas.undoRequested.connect(self.history.undo)
         self.candidates.picked.connect(self.pick)
-        self.strings.picked.connect(self.pick)
         self.candidates.pageChanged.connect(lambda *_: self._update_enabled())
         self.compose.textEdited.connect(self._typed)
         self.compose.textChanged.connect(self._compose_changed)
@@ -175,9 +176,11 @@ class MainWindow(QMainWindow):
         self.model_problem = None
         if self.recognizer.notice:
             self._show_message("Recognising on the CPU", self.recognizer.notice)
-        # The lexicon loads in the worker thread on the first row (0.15 s the window does not wait for).
-        reader = LineRecognizer(self.recognizer, lexicon_mod.shipped)
-        self.worker = RecognitionWorker(self.recognizer, k=CANDIDATES, line_reader=reader)
+        # The row reader and its lexicon load in the worker thread on the first wide ink
+        # (0.15 s the window does not wait for).
+        self.worker = RecognitionWorker(self.recognizer, k=CANDIDATES, line_reader=shipped_row_reader(self.recognizer))
+        # A first, unseen recognition once start-up is over, so the user's first stroke is as quick as the rest.
+        QTimer.singleShot(WARM_UP_AFTER_MS, self.worker.warm_up)
         self.worker.linesFound.connect(lambda seq, lines: setattr(self, "_lines", (seq, lines)))
         self.worker.finished.connect(self._show_candidates)
         self.worker.failed.connect(lambda _seq, msg: self.statusBar().showMessage(f"Recognition failed: {msg}"))
@@ -244,15 +247,30 @@ class MainWindow(QMainWindow):
         if row:
             reader = self.worker.line_reader if self.worker else None
             self.strings.set_lines(lines, reader.lexicon if reader else None)
-        elif self.strings.lines:
-            self.strings.set_lines([], None)
+        elif self._strings is not None and self._strings.lines:
+            self._strings.set_lines([], None)
         self.bars.setCurrentWidget(self.strings if row else self.candidates)
         if self.worker:
             self.worker.showing_strings = row
         self._update_enabled()
 
     def row_mode(self) -> bool:
-        return self.bars.currentWidget() is self.strings
+        return self._strings is not None and self.bars.currentWidget() is self._strings
+
+    @property
+    def strings(self) -> StringBar:
+        """Whole strings, shown instead of the candidates when the ink holds a row of characters.
+
+        Made when first needed: its buttons cost 3 ms at start-up, before any row is written.
+        (Its minimum size is below the candidate bar's, so adding it moves nothing.)
+        """
+        if self._strings is None:
+            bar = StringBar()
+            bar.picked.connect(self.pick)
+            bar.set_compact(self.candidates.compact)
+            self.bars.addWidget(bar)
+            self._strings = bar
+        return self._strings
 
     def _for_display(self, cands: list[Candidate]) -> list[Candidate]:
         """Look-alikes ordered by the text before the cursor, in the width the user chose."""
@@ -448,8 +466,9 @@ class MainWindow(QMainWindow):
     # --- keys ------------------------------------------------------------------
     def _candidate_key(self, e: QKeyEvent) -> bool:
         """Digits pick, Enter/Space accept the first candidate, wherever the focus is; True if handled."""
-        bar = self.strings if self.row_mode() else self.candidates
-        shown = self.strings.strings() if bar is self.strings else self.candidates.chars()
+        row = self.row_mode()
+        bar = self.strings if row else self.candidates
+        shown = self.strings.strings() if row else self.candidates.chars()
         if not shown or e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         key = e.text()
@@ -480,7 +499,8 @@ class MainWindow(QMainWindow):
     def set_compact(self, compact: bool) -> None:
         """Compact: a small canvas, one row of bare candidates, no toolbar (the menus keep every action)."""
         self.candidates.set_compact(compact)
-        self.strings.set_compact(compact)
+        if self._strings is not None:
+            self._strings.set_compact(compact)
         stack = self.bars.layout()
         if stack is not None:
             stack.invalidate()  # the stack caches its pages' minimum sizes

@@ -7,13 +7,17 @@ alternatives; a click swaps it into the first string before the string is picked
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from kanjipad.lexicon import Lexicon
-from kanjipad.line import LineCandidate
 from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.fonts import japanese_font
+
+if TYPE_CHECKING:  # both load with the first row (kanjipad.ui.worker.shipped_row_reader)
+    from kanjipad.lexicon import Lexicon
+    from kanjipad.line import LineCandidate
 
 STRINGS = 5
 #: Alternatives offered under each character of the first string.

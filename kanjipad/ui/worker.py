@@ -10,17 +10,25 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from kanjipad.ink import Ink
-from kanjipad.line import LineCandidate, LineRecognizer, extent
 from kanjipad.recognizer import Recognizer
+
+if TYPE_CHECKING:
+    from kanjipad.line import LineCandidate, LineRecognizer
 
 #: A character read this surely, on ink narrower than WIDE × its height, is not re-read as a
 #: row (the line recogniser's own shortcut, LineParams.single_confidence/single_ratio).
 CONFIDENT = 0.9
 WIDE = 1.3
+
+
+#: Two short strokes: enough to run the renderer and the network once.
+_WARM_UP_INK = Ink.from_strokes([[[0, 0], [10, 10]], [[10, 0], [0, 10]]])
 
 
 class RecognitionWorker(QObject):
@@ -31,12 +39,20 @@ class RecognitionWorker(QObject):
     linesFound = Signal(int, object)
     failed = Signal(int, str)
 
-    def __init__(self, recognizer: Recognizer, k: int = 10, line_reader: LineRecognizer | None = None):
+    def __init__(
+        self,
+        recognizer: Recognizer,
+        k: int = 10,
+        line_reader: LineRecognizer | Callable[[], LineRecognizer] | None = None,
+    ):
         super().__init__()
         self.recognizer = recognizer
         self.k = k
-        #: Reads the ink as a row too (its cache of runs lives in this thread only).
-        self.line_reader = line_reader
+        #: Reads the ink as a row too (its cache of runs lives in this thread only). A factory
+        #: (anything callable: a LineRecognizer is not) is called in this thread on the first
+        #: ink that might be a row.
+        self._reader: LineRecognizer | None = None if callable(line_reader) else line_reader
+        self._make_reader = line_reader if callable(line_reader) else None
         #: Set by the window while it shows strings (a plain flag: read once per request).
         self.showing_strings = False
         self._busy = False
@@ -50,8 +66,24 @@ class RecognitionWorker(QObject):
         self._pending: tuple[int, Ink] | None = None
         self._cond = threading.Condition()
         self._stop = False
+        self._warm = False
         self._thread = threading.Thread(target=self._run, name="recognizer", daemon=True)
         self._thread.start()
+
+    @property
+    def reads_rows(self) -> bool:
+        return self._reader is not None or self._make_reader is not None
+
+    @property
+    def line_reader(self) -> LineRecognizer | None:
+        """The row reader once it exists (the window reads its lexicon; never built on the UI thread)."""
+        return self._reader
+
+    def _row_reader(self) -> LineRecognizer:
+        if self._reader is None:
+            assert self._make_reader is not None
+            self._reader = self._make_reader()
+        return self._reader
 
     def submit(self, ink: Ink) -> int:
         with self._cond:
@@ -59,6 +91,14 @@ class RecognitionWorker(QObject):
             self._pending = (self._latest, ink)
             self._cond.notify()
             return self._latest
+
+    def warm_up(self) -> None:
+        """Read a tiny ink once, unseen, if nothing else is waiting: the first real stroke then
+        finds the renderer imported and ONNX Runtime's buffers in place (the first run is the
+        slowest)."""
+        with self._cond:
+            self._warm = True
+            self._cond.notify()
 
     def invalidate(self) -> int:
         """Make every result in flight stale (e.g. after the canvas was cleared)."""
@@ -87,16 +127,26 @@ class RecognitionWorker(QObject):
     def _run(self) -> None:
         while True:
             with self._cond:
-                while self._pending is None and not self._stop:
+                while self._pending is None and not self._warm and not self._stop:
                     self._cond.wait()
                 if self._stop:
                     return
+                warm, self._warm = self._warm and self._pending is None, False
                 pending, self._pending = self._pending, None
-                if pending is None:
-                    continue
-                seq, ink = pending
+                self._busy = True
+            if warm:
+                try:
+                    self.recognizer.recognize(_WARM_UP_INK, self.k)  # nothing is shown
+                except Exception:  # a real stroke will report whatever this hit
+                    pass
+                finally:
+                    self._busy = False
+                continue
+            if pending is None:
+                self._busy = False
+                continue
+            seq, ink = pending
             t = time.perf_counter()
-            self._busy = True
             try:
                 self._recognize(seq, ink, t)
             except Exception as exc:  # a bad stroke must never kill the worker
@@ -112,8 +162,8 @@ class RecognitionWorker(QObject):
         more than before); while it shows strings, the row search comes first, so a
         row being written does not flash characters between its strings.
         """
-        width, height = extent(ink)  # once: line.might_be_row's test, at two ratios
-        maybe_row = self.line_reader is not None and width > height
+        width, height = ink.extent()  # once: line.might_be_row's test, at two ratios
+        maybe_row = self.reads_rows and width > height
         cands: list = []
         # No linesFound for characters: the window takes a missing one as "no row" (one
         # cross-thread signal fewer on the pen-up path).
@@ -129,11 +179,24 @@ class RecognitionWorker(QObject):
             with self._cond:
                 if self._pending is not None or self._stop:
                     return  # newer ink is waiting: the row search belongs to it
-        assert self.line_reader is not None
-        lines: list[LineCandidate] = self.line_reader.recognize(ink, 5)
+        lines: list[LineCandidate] = self._row_reader().recognize(ink, 5)
         row = bool(lines) and len(lines[0].segments) > 1
         if row or self.showing_strings:
             if not row and not cands:
                 cands = self.recognizer.recognize(ink, self.k, self.memory)
             self.linesFound.emit(seq, lines if row else [])
             self.finished.emit(seq, [] if row else cands, (time.perf_counter() - t) * 1000)
+
+
+def shipped_row_reader(recognizer: Recognizer) -> Callable[[], LineRecognizer]:
+    """A factory for the row reader with the bundled lexicon. kanjipad.line and kanjipad.lexicon
+    are imported when it is called (in the recognition thread, on the first wide ink): 9 ms of
+    imports kept off the start-up."""
+
+    def build() -> LineRecognizer:
+        from kanjipad import lexicon
+        from kanjipad.line import LineRecognizer
+
+        return LineRecognizer(recognizer, lexicon.shipped)
+
+    return build

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from kanjipad.ink import Ink
 from kanjipad.lexicon import Lexicon, shipped
-from kanjipad.line import LineRecognizer, extent, might_be_row, string_accuracy
+from kanjipad.line import LineRecognizer, might_be_row, string_accuracy
 from kanjipad.recognizer import Recognizer
 
 from ..conftest import BUNDLED_MODEL
@@ -94,10 +94,10 @@ def test_extent_is_the_bounding_box_of_all_strokes(strokes, ratio):
     ink = Ink.from_strokes(strokes)
     xy = np.concatenate([np.asarray(s, dtype=float) for s in strokes])
     width, height = float(np.ptp(xy[:, 0])), float(np.ptp(xy[:, 1]))
-    assert extent(ink) == (width, height)
+    assert ink.extent() == (width, height)
     assert might_be_row(ink, ratio) == (width > ratio * height)
 
 
 def test_no_ink_has_no_extent_and_is_not_a_row():
-    assert extent(Ink()) == (0.0, 0.0)
+    assert Ink().extent() == (0.0, 0.0)
     assert not might_be_row(Ink())

@@ -41,3 +41,23 @@ def test_quit_when_ready_reports_a_loaded_model_and_leaves_settings_alone(tmp_pa
     report = json.loads([ln for ln in out.stdout.splitlines() if ln.startswith("{")][-1])
     assert report["model_loaded"] is True
     assert not (tmp_path / "settings.json").exists()
+
+
+def test_the_row_reader_and_pillow_are_not_loaded_at_start_up(tmp_path):
+    # kanjipad.line and kanjipad.lexicon load in the recognition thread on the first wide ink
+    # (tests/ui/test_rows.py writes rows), Pillow with its warm-up (tests/ui/test_worker.py):
+    # start-up does not pay for their imports.
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from kanjipad.ui.main_window import MainWindow\n"
+        "w = MainWindow()\n"
+        "w.persist = False\n"
+        "assert w.load_model()\n"
+        "print(sorted(m for m in ('kanjipad.line', 'kanjipad.lexicon', 'PIL') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KANJIPAD_CONFIG_DIR": str(tmp_path), "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"

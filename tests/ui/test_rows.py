@@ -85,3 +85,19 @@ def test_the_view_zooms_out_when_the_row_reaches_the_edge(qtbot, window, real_in
     assert window.canvas.square().width() < before
     qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
     assert window.canvas.square().width() == before
+
+
+def test_a_row_written_in_compact_mode_gets_compact_strings(qtbot, window, real_ink):
+    window.compact_action.trigger()
+    try:
+        window.resize(700, 320)
+        qtbot.wait(50)
+        size = window.size()
+        draw_row(qtbot, window.canvas, [sample_for(real_ink, c) for c in "日本"], size=110, gap=20)
+        qtbot.waitUntil(lambda: window.row_mode() and window.strings.strings()[:1] == ["日本"], timeout=5000)
+        first = window.strings.buttons[0]
+        assert first.string_label.isVisible() and not first.word_label.isVisible()  # no readings in compact
+        assert window.size() == size  # the string bar did not make the window grow
+    finally:
+        qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+        window.compact_action.trigger()
