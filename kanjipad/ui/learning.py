@@ -29,16 +29,66 @@ class Learning(QObject):
     #: A line for the status bar (progress of a rebuild, a damaged line skipped, ...).
     message = Signal(str)
     _built = Signal(object, object)  # (recognizer it was built for, index), from the build thread
+    _memory_read = Signal()  # from the thread that reads the store
 
     def __init__(self, memory: Memory | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.memory = memory if memory is not None else Memory(on_problem=self.message.emit)
         self.cache = PrototypeCache(cache_dir() / "prototypes")
         self.recognizer: Recognizer | None = None
         self.index: PrototypeIndex | None = None
         #: Why learning cannot work with the current model ("" when it can).
         self.unavailable = ""
         self._built.connect(self._on_built)
+        self._memory_read.connect(self._on_memory_read)
+        # The store is read in a thread, started with the first model: at its bound (10,000
+        # samples) reading takes 0.26 s, which neither the window nor the model waits for.
+        self._memory = memory
+        self._read: Memory | BaseException | None = None
+        self._reader: threading.Thread | None = None
+        self._index_waits_for_memory = False
+
+    # --- the store -------------------------------------------------------------
+    def _read_memory(self) -> None:
+        try:
+            self._read = Memory(on_problem=self.message.emit)
+        except BaseException as exc:  # handed to the UI thread, which raises it where the store is used
+            self._read = exc
+        try:
+            self._memory_read.emit()
+        except RuntimeError:  # the window (and this object) closed while the store was read
+            pass
+
+    @property
+    def memory(self) -> Memory:
+        """The store. Used before its thread has read it (a pick in the first moments), it waits."""
+        return self._take_memory()
+
+    def _take_memory(self) -> Memory:
+        if self._memory is None:
+            self._start_reading()
+            self.wait_for_memory()
+            if isinstance(self._read, BaseException):
+                raise self._read
+            assert self._read is not None
+            self._memory = self._read
+        return self._memory
+
+    def _start_reading(self) -> None:
+        if self._memory is None and self._reader is None:
+            self._reader = threading.Thread(target=self._read_memory, name="memory", daemon=True)
+            self._reader.start()
+
+    def wait_for_memory(self, timeout: float | None = None) -> None:
+        """Until the store has been read (the window waits at quit: reading may compact the file)."""
+        if self._reader is not None:
+            self._reader.join(timeout)
+
+    def _on_memory_read(self) -> None:
+        self._take_memory()  # (raises here what reading the store raised)
+        if self._index_waits_for_memory:
+            self._index_waits_for_memory = False
+            if self.recognizer is not None:
+                self.set_recognizer(self.recognizer)
 
     # --- model ---------------------------------------------------------------
     def set_recognizer(self, recognizer: Recognizer | None) -> None:
@@ -56,7 +106,11 @@ class Learning(QObject):
             self.message.emit(f"Learning is off: {self.unavailable}")
             return
         self.unavailable = ""
-        samples = self.memory.samples()
+        if self._memory is None:
+            self._index_waits_for_memory = True  # _on_memory_read carries on
+            self._start_reading()
+            return
+        samples = self._memory.samples()
         if not samples:
             empty = np.zeros((0, recognizer.info.embedding_dim), np.float32)
             self._set_index(PrototypeIndex(recognizer, [], [], empty))

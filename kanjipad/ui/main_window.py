@@ -693,6 +693,7 @@ class MainWindow(QMainWindow):
             self.save_settings()
         if self.worker:
             self.worker.stop()
+        self.learning.wait_for_memory(timeout=5)  # reading the store may be compacting it
         super().closeEvent(e)
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from kanjipad import settings as settings_mod
+from kanjipad.ink import Ink
 from kanjipad.memory import Memory
 from kanjipad.ui.main_window import MainWindow
 from kanjipad.ui.teach import TeachDialog
@@ -164,3 +165,32 @@ def test_another_model_gets_its_own_features(qtbot, clipboard, tmp_path):
     assert win.learning.index.recognizer is win.recognizer and len(win.learning.index) == 1
     assert (win.learning.cache.folder / f"{model_key(tmp_path / 'renamed.onnx')}.npz").exists()
     assert _candidates(qtbot, win, _jittered(7))[0] == "\ue004"
+
+
+def test_the_store_is_read_in_a_thread_after_the_model_and_used_once_read(qtbot, clipboard, real_ink, monkeypatch):
+    import threading
+
+    stored = Memory()
+    for sample in real_ink[:5]:
+        stored.add(Ink.from_json(sample), sample["char"], "pick")
+    readers: list[str] = []
+    gate = threading.Event()
+    load = Memory._load
+
+    def slow_load(self):
+        readers.append(threading.current_thread().name)
+        gate.wait(5)  # a big store: still being read when the window is up and the model loaded
+        load(self)
+
+    monkeypatch.setattr(Memory, "_load", slow_load)
+    win = MainWindow(settings=settings_mod.Settings(learning="on"), clipboard=clipboard)
+    win.persist = False
+    qtbot.addWidget(win)
+    win.show()
+    assert readers == []  # not before the model: the two would compete
+    assert win.load_model()  # does not wait for the store
+    qtbot.waitUntil(lambda: readers == ["memory"])
+    assert not win.learning.ready
+    gate.set()
+    qtbot.waitUntil(lambda: win.learning.ready, timeout=5000)
+    assert len(win.learning.index) == 5 and len(win.learning.memory) == 5
