@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +25,7 @@ from kanjipad.render import render
 from kanjipad.resources import bundled_model_path
 from kanjipad_trainer import cli, kanjivg, shards
 from kanjipad_trainer.base_model import BaseModelError, load_base
-from kanjipad_trainer.etl.normalise import normalise_scan
+from kanjipad_trainer.etl.normalise import normalise_scan, stroke_half_width
 from kanjipad_trainer.etl.prepare import dataset_of
 from kanjipad_trainer.train import TrainConfig, epoch_order
 
@@ -310,3 +311,37 @@ def test_a_model_without_weights_is_refused_with_a_clear_message(tmp_path):
         load_base(lone)
     with pytest.raises(BaseModelError, match="no such model"):
         load_base(tmp_path / "missing.onnx")
+
+
+def _disc(shape, centre, radius, aspect=1.0):
+    yy, xx = np.mgrid[: shape[0], : shape[1]]
+    inside = ((xx - centre[0]) / (radius * aspect)) ** 2 + ((yy - centre[1]) / radius) ** 2 <= 1
+    return np.where(inside, 255, 0).astype(np.uint8)
+
+
+def test_a_dot_comes_out_as_renders_dot_not_a_black_square():
+    # Fonts' ・ and . are round blobs: scaled as a stroke they filled the whole image.
+    dot = render(Ink.from_strokes([[[0.0, 0.0]]]), 64)
+    out = normalise_scan(_disc((192, 192), (90, 100), 11))
+    assert out is not None
+    np.testing.assert_array_equal(out, np.rint(dot * 255).astype(np.uint8))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(3, 40),
+    st.floats(1.0, 1.8),
+    st.integers(50, 140),
+    st.integers(50, 140),
+)
+def test_no_blob_fills_the_image(radius, aspect, cx, cy):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the overflow that came with the black squares
+        out = normalise_scan(_disc((192, 192), (cx, cy), radius, aspect))
+    assert out is not None and out.mean() / 255 < 0.6
+
+
+def test_an_all_ink_mask_has_no_stroke_width():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert stroke_half_width(np.full((32, 32), 255, np.uint8)) == 0.0

@@ -14,7 +14,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from kanjipad.render import INPUT_SIZE, LINE_WIDTH, MARGIN, SUPERSAMPLE
+from kanjipad.ink import Ink
+from kanjipad.render import INPUT_SIZE, LINE_WIDTH, MARGIN, SUPERSAMPLE, render
 
 #: Components smaller than this fraction of the scan's area are dust, not strokes.
 SPECK_FRACTION = 1 / 2000
@@ -44,7 +45,9 @@ def remove_specks(mask: np.ndarray) -> np.ndarray:
 
 
 def stroke_half_width(mask: np.ndarray) -> float:
-    """Median distance from the strokes' centre lines to their edges (pixels)."""
+    """Median distance from the strokes' centre lines to their edges (pixels); 0 without an edge."""
+    if mask.all():  # no background to measure to (OpenCV's distances are then ~3e38 and overflow)
+        return 0.0
     dist = cv2.distanceTransform(mask, cv2.DIST_L2, 5)
     ridge = (dist > 0) & (dist >= cv2.dilate(dist, np.ones((3, 3), np.uint8)))
     # The distance runs to the nearest background pixel's centre; the edge lies half a pixel nearer.
@@ -72,6 +75,12 @@ def normalise_scan(
     ss = SUPERSAMPLE
     big = size * ss
     extent = float((hi - lo).max())
+    if 1.0 <= extent < 2.0 * half:
+        # A dot (・ or . in a font): its centre line is shorter than the ink is wide, and
+        # scaling that line to the box blew the blob up over the whole image (a black square
+        # in training). render() draws a lone point as one pen-wide blob: so does this.
+        dot = render(Ink.from_strokes([[[0.0, 0.0]]]), size, line_width=line_width, margin=margin)
+        return np.rint(dot * 255).astype(np.uint8)
     # A lone dot (no extent) keeps its scan size, as render() draws a dot unscaled.
     scale = size * (1.0 - 2.0 * margin) * ss / extent if extent >= 1.0 else ss * size / max(image.shape)
     centre = (lo + hi) / 2.0
