@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.status_provider = QLabel()
         self.status_model = ElidedLabel()  # a long model name must not hold the window wide
         self.status_model.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.status_time = SteadyLabel("8888.8 ms")
+        self.status_time = SteadyLabel("888.8 ms")
         for w in (self.status_strokes, self.status_provider, self.status_model, self.status_time):
             w.setTextFormat(Qt.TextFormat.PlainText)  # model names come from files: never markup
             self.statusBar().addPermanentWidget(w)
@@ -506,6 +506,8 @@ class MainWindow(QMainWindow):
             stack.invalidate()  # the stack caches its pages' minimum sizes
         self.bars.updateGeometry()
         self.toolbar.setVisible(not compact)
+        # The model's name (also in About) gives its room to messages ("Undid the pick" was cut).
+        self.status_model.setVisible(not compact)
         self.canvas.setMinimumSize(*((100, 90) if compact else (160, 160)))
         self.central_layout.setStretch(1, 0 if compact else 1)
         self.compact_action.setChecked(compact)

@@ -35,17 +35,28 @@ class StringButton(QPushButton):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
         lay.setSpacing(0)
-        self.key_label = QLabel(str(index + 1))
+        # The key sits in the corner, outside the layout (as on the candidates): in compact mode
+        # the string needs the button's whole height, and a row of its own cut the string off.
+        self.key_label = QLabel(str(index + 1), self)
+        self.key_label.move(4, 1)
         self.string_label = ElidedLabel()
-        self.string_label.setFont(japanese_font(self.font(), 2.0))
         self.word_label = ElidedLabel()
         self.word_label.setFont(japanese_font(self.font(), 0.9))
+        self._fonts = {False: japanese_font(self.font(), 2.0), True: japanese_font(self.font(), 1.5)}
+        self.string_label.setFont(self._fonts[False])
         for lbl in (self.key_label, self.string_label, self.word_label):
             lbl.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             lbl.setAlignment(Qt.AlignmentFlag.AlignCenter)
             lbl.setTextFormat(Qt.TextFormat.PlainText)
-            lay.addWidget(lbl)
+        lay.addWidget(self.string_label)
+        lay.addWidget(self.word_label)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.key_label.adjustSize()
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact: the string alone, smaller, so it fits the short button."""
+        self.word_label.setVisible(not compact)
+        self.string_label.setFont(self._fonts[compact])
 
     def set_string(self, text: str, lexicon: Lexicon | None) -> None:
         self.text_value = text
@@ -93,7 +104,7 @@ class StringBar(QWidget):
     def set_compact(self, compact: bool) -> None:
         """Compact: the strings without their readings (the alternatives stay: they are how to fix one)."""
         for b in self.buttons:
-            b.word_label.setVisible(not compact)
+            b.set_compact(compact)
 
     def set_lines(self, lines: list[LineCandidate], lexicon: Lexicon | None) -> None:
         self.lexicon = lexicon

@@ -69,7 +69,7 @@ def test_status_counts_fit_and_hold_still(qtbot, window, real_ink, theme):
         candidates_for(qtbot, window, real_ink, "書")
         labels = (window.status_strokes, window.status_time)
         sizes = [lbl.size() for lbl in labels]
-        for lbl, widest in ((window.status_strokes, "888 strokes"), (window.status_time, "8888.8 ms")):
+        for lbl, widest in ((window.status_strokes, "888 strokes"), (window.status_time, "888.8 ms")):
             assert lbl.text()
             assert QFontMetrics(lbl.font()).horizontalAdvance(widest) <= lbl.contentsRect().width()  # not clipped
         n = len(window.canvas.ink.strokes)
