@@ -123,11 +123,13 @@ class InkCanvas(QWidget):
         side = base * zoom
         return QRectF(left * self.width(), (self.height() - side) / 2, side, side)
 
-    def _make_room(self, new_stroke: np.ndarray | None = None) -> bool:
+    def _make_room(self, new_stroke: np.ndarray | None = None, *, left_edge: bool = False) -> bool:
         """Zoom out when the ink reaches the right edge, so the row can go on; True if the view changed.
 
         With ``new_stroke`` (a pen-up) only that stroke is checked: the rest was checked when
         it was written, and a stroke written short of the edge leaves the view as it is.
+        With ``left_edge`` (a resize) ink off the left edge counts too: a narrower window
+        (compact mode, say) kept the square centred and cut off the start of the row.
         """
         if not self._ink.strokes or self.width() <= 0:
             return False
@@ -138,7 +140,8 @@ class InkCanvas(QWidget):
             return False
         xs = np.concatenate([s[:, 0] for s in self._ink.strokes if len(s)])
         right = sq.x() + float(xs.max()) * k
-        if right <= edge:
+        off_left = left_edge and sq.x() + float(xs.min()) * k < 0
+        if right <= edge and not off_left:
             return False
         left_u = float(xs.min())
         base = min(self.width(), self.height())
@@ -238,6 +241,7 @@ class InkCanvas(QWidget):
     def resizeEvent(self, e) -> None:
         self._cache = None
         super().resizeEvent(e)
+        self._make_room(left_edge=True)
 
     def _pen(self) -> QPen:
         pen = QPen(self.palette().color(QPalette.ColorRole.Text), PEN_WIDTH * self.square().width())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics
 
 from .conftest import _densify, sample_for
 
@@ -97,7 +98,22 @@ def test_a_row_written_in_compact_mode_gets_compact_strings(qtbot, window, real_
         qtbot.waitUntil(lambda: window.row_mode() and window.strings.strings()[:1] == ["日本"], timeout=5000)
         first = window.strings.buttons[0]
         assert first.string_label.isVisible() and not first.word_label.isVisible()  # no readings in compact
+        label = first.string_label  # the whole string's height is on screen, not cut at the bottom
+        assert QFontMetrics(label.font()).height() <= label.height()
+        assert label.geometry().bottom() <= first.rect().bottom()
         assert window.size() == size  # the string bar did not make the window grow
     finally:
         qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
         window.compact_action.trigger()
+
+
+def test_a_narrower_window_keeps_the_whole_row_in_view(qtbot, window, real_ink):
+    window.resize(1000, 600)
+    qtbot.wait(50)
+    draw_row(qtbot, window.canvas, [sample_for(real_ink, c) for c in "日本"], size=200)
+    canvas = window.canvas
+    window.resize(420, 600)  # as switching to compact mode does
+    qtbot.waitUntil(lambda: canvas.width() < 450)
+    xs = [canvas.to_widget(float(x), 0).x() for s in canvas.ink.strokes for x in s[:, 0]]
+    assert min(xs) >= 0 and max(xs) <= canvas.width()  # both characters on screen
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
