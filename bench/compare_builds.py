@@ -20,11 +20,10 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
+from pen_up_latency import cold_start, devset_samples  # this directory's bench
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -59,23 +58,6 @@ def pen_up_run(root: Path, samples: list[dict]) -> np.ndarray:
     return np.asarray(json.loads(out.stdout.strip().splitlines()[-1]), dtype=float)
 
 
-def cold_start(root: Path) -> tuple[float, float]:
-    tmp = tempfile.mkdtemp(prefix="kanjipad-compare-")
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(root),
-        "QT_QPA_PLATFORM": "offscreen",
-        "KANJIPAD_CONFIG_DIR": tmp,
-        "KANJIPAD_DATA_DIR": tmp,
-    }
-    t0 = time.time()
-    out = subprocess.run(
-        [sys.executable, "-m", "kanjipad", "--quit-when-ready"], capture_output=True, text=True, env=env, check=True
-    )
-    report = json.loads(out.stdout.strip().splitlines()[-1])
-    return (report["window"] - t0) * 1000, (report["ready"] - t0) * 1000
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("other", type=Path, help="a checkout of the build to compare with")
@@ -86,12 +68,7 @@ def main() -> None:
     builds = {"this": REPO, "other": args.other.resolve()}
     for root in builds.values():
         compileall.compile_dir(root / "kanjipad", quiet=1)  # as an installed app starts: from bytecode
-    devset = REPO.parent / "shared" / "devsets" / "tomoe_ja.jsonl"
-    with open(devset, encoding="utf-8") as fh:
-        samples = [json.loads(line) for line in fh][:: max(1, 3045 // args.samples)][: args.samples]
-    for s in samples:  # devset ink is in a 300x300 box; the canvas records 1000 units across
-        s["strokes"] = [[[x * 1000 / 300, y * 1000 / 300] for x, y in st] for st in s["strokes"]]
-        s["box"] = [1000, 1000]
+    samples = devset_samples(args.samples)
     from kanjipad.cpuinfo import cpu_features
 
     print(f"CPU: {cpu_features()}; this build: {builds['this']}; other: {builds['other']}")

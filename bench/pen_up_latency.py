@@ -155,18 +155,40 @@ def pen_up_latencies(samples: list[dict], row: int = 0) -> tuple[list[float], di
     return out, split
 
 
+def devset_samples(n: int) -> list[dict]:
+    """``n`` devset samples spread over the file, in canvas units (the devset's box is 300 across,
+    the canvas records 1000)."""
+    with open(DEVSET, encoding="utf-8") as fh:
+        samples = [json.loads(line) for line in fh][:: max(1, 3045 // n)][:n]
+    for s in samples:
+        s["strokes"] = [[[x * 1000 / 300, y * 1000 / 300] for x, y in st] for st in s["strokes"]]
+        s["box"] = [1000, 1000]
+    return samples
+
+
+def cold_start(code_root: Path) -> tuple[float, float]:
+    """Process launch → window shown, and → model loaded (ms), of the build at ``code_root``.
+
+    The real entry point, which reports both; fresh settings and data folders, so no saved
+    model path, geometry or learned samples of the user's take part.
+    """
+    fresh = tempfile.mkdtemp(prefix="kanjipad-bench-")
+    env = {**os.environ, "PYTHONPATH": str(code_root), "KANJIPAD_CONFIG_DIR": fresh, "KANJIPAD_DATA_DIR": fresh}
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, "-m", "kanjipad", "--quit-when-ready"], capture_output=True, text=True, check=True, env=env
+    )
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    return (report["window"] - t0) * 1000, (report["ready"] - t0) * 1000
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--samples", type=int, default=300)
     ap.add_argument("--cold-runs", type=int, default=5)
     ap.add_argument("--row", type=int, default=5, help="characters already written in the row scenario")
     args = ap.parse_args()
-    with open(DEVSET, encoding="utf-8") as fh:
-        samples = [json.loads(line) for line in fh][:: max(1, 3045 // args.samples)][: args.samples]
-    # Devset ink is in a 300x300 box; the canvas records 1000 units across.
-    for s in samples:
-        s["strokes"] = [[[x * 1000 / 300, y * 1000 / 300] for x, y in st] for st in s["strokes"]]
-        s["box"] = [1000, 1000]
+    samples = devset_samples(args.samples)
     import kanjipad
     import kanjipad.ui.main_window
     from kanjipad.cpuinfo import cpu_features
@@ -186,24 +208,10 @@ def main() -> None:
         for part, values in split.items():
             v = np.asarray(values)
             print(f"  {part:>13}: p50={np.nanpercentile(v, 50):.2f} ms p95={np.nanpercentile(v, 95):.2f} ms")
-    windows, ready = [], []
-    tmp = tempfile.mkdtemp(prefix="kanjipad-bench-")  # fresh settings: no saved model path or geometry
     # Bytecode first, as an installed app (pip, the bundle) has it: with PYTHONDONTWRITEBYTECODE
     # set, every start would otherwise compile the whole package from source (30-40 ms).
     compileall.compile_dir(code_root / "kanjipad", quiet=1)
-    for _ in range(args.cold_runs):
-        t0 = time.time()
-        # The real entry point: it reports when the window is up and when the model is loaded.
-        out = subprocess.run(
-            [sys.executable, "-m", "kanjipad", "--quit-when-ready"],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONPATH": str(code_root), "KANJIPAD_CONFIG_DIR": tmp},
-        )
-        report = json.loads(out.stdout.strip().splitlines()[-1])
-        windows.append((report["window"] - t0) * 1000)
-        ready.append((report["ready"] - t0) * 1000)
+    windows, ready = np.asarray([cold_start(code_root) for _ in range(args.cold_runs)]).T
     print(
         f"cold start (process launch) -> window shown: median {np.median(windows):.0f} ms; "
         f"-> model loaded, ready to recognise: median {np.median(ready):.0f} ms (n={args.cold_runs})"

@@ -94,12 +94,21 @@ class Ink:
 
     def finite(self) -> Ink:
         """Drop points with NaN/inf coordinates and strokes left empty by that."""
-        strokes: list[np.ndarray] = []
+        return Ink(tuple(self.finite_strokes()), None, self.box, self.char, dict(self.extra))
+
+    def finite_strokes(self) -> list[np.ndarray]:
+        """The strokes of :meth:`finite`, without making a new Ink (``render`` runs on every pen-up);
+        a stroke with nothing to drop is not copied."""
+        out: list[np.ndarray] = []
         for s in self.strokes:
-            ok = np.isfinite(s).all(axis=1) if len(s) else np.zeros(0, bool)
-            if ok.any():
-                strokes.append(s[ok])
-        return Ink(tuple(strokes), None, self.box, self.char, dict(self.extra))
+            if not len(s):
+                continue
+            ok = np.isfinite(s).all(axis=1)
+            if ok.all():
+                out.append(s)
+            elif ok.any():
+                out.append(s[ok])
+        return out
 
     # --- stroke-set JSON -------------------------------------------------
     def to_json(self) -> dict[str, Any]:

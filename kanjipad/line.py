@@ -28,6 +28,7 @@ from kanjipad.ink import Ink
 from kanjipad.lexicon import Lexicon
 from kanjipad.recognizer import Candidate, Recognizer
 from kanjipad.render import render
+from kanjipad.row_gate import SINGLE_CONFIDENCE, SINGLE_RATIO
 
 #: Characters that are small or flat by nature: geometry must not push them out.
 SMALL = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ、。，．・ー一-_")
@@ -61,10 +62,9 @@ class LineParams:
     #: Weight of log(1 + pair count) between neighbours, and of a whole common word.
     pair_weight: float = 0.5
     word_gain: float = 3.0
-    #: Ink narrower than this (× its height) that the network reads as one character with at
-    #: least this probability is that character: no search (most wide single kanji end here).
-    single_ratio: float = 1.3
-    single_confidence: float = 0.9
+    #: Ink narrower than this (× its height) read as one character this surely: no search.
+    single_ratio: float = SINGLE_RATIO
+    single_confidence: float = SINGLE_CONFIDENCE
 
 
 @dataclass(frozen=True)
@@ -87,16 +87,6 @@ class _Run:
     chars: list[str]
     logp: np.ndarray
     probs: np.ndarray = field(repr=False)
-
-
-def might_be_row(ink: Ink, ratio: float = 1.0) -> bool:
-    """Whether the ink is wide enough to hold two characters: wider than tall (two touching
-    characters of the devset's rows measure 1.03 at the least; a third of single characters
-    are wider than tall too, and the search reads those as one). The pad runs the row search
-    only then, so a tall or square character costs no more than before.
-    """
-    width, height = ink.extent()
-    return width > ratio * height
 
 
 class LineRecognizer:

@@ -61,7 +61,7 @@ def render(
     Empty ink gives an all-zero image. Points with NaN/inf coordinates are
     dropped; coordinates beyond ``MAX_ABS_COORD`` raise :class:`InkError`.
     """
-    strokes = _finite_strokes(ink)
+    strokes = ink.finite_strokes()
     if not strokes:
         return np.zeros((size, size), np.float32)
     if max(float(np.abs(s).max()) for s in strokes) > MAX_ABS_COORD:
@@ -89,18 +89,3 @@ def render(
             draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=255)
     small = canvas.reduce(ss)
     return np.asarray(small, dtype=np.float32) * np.float32(1.0 / 255.0)
-
-
-def _finite_strokes(ink: Ink) -> list[np.ndarray]:
-    """The strokes with NaN/inf points dropped, and no empty ones (``Ink.finite`` without a new Ink:
-    this runs on every pen-up)."""
-    out = []
-    for s in ink.strokes:
-        if not len(s):
-            continue
-        ok = np.isfinite(s).all(axis=1)
-        if ok.all():
-            out.append(s)
-        elif ok.any():
-            out.append(s[ok])
-    return out

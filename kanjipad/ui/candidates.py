@@ -24,20 +24,24 @@ FULL_MIN_WIDTH = 58
 COMPACT_MIN_WIDTH = 28
 
 
+def _joined(readings: tuple[str, ...]) -> str:
+    return "、".join(dictionary.readable_list(readings))
+
+
 def readings_text(entry: dictionary.Entry) -> tuple[str, str]:
     """(on'yomi line, kun'yomi line) for a candidate, without KANJIDIC notation; kana give their romaji."""
     if entry.romaji:
         return entry.romaji, ""
-    return "、".join(dictionary.readable_list(entry.on)), "、".join(dictionary.readable_list(entry.kun))
+    return _joined(entry.on), _joined(entry.kun)
 
 
 def full_entry(cand: Candidate, entry: dictionary.Entry) -> str:
     """Everything known about a candidate, for its tooltip."""
     lines = [cand.char + (f"  ({entry.strokes} strokes)" if entry.strokes else "")]
     if entry.on:
-        lines.append("On: " + "、".join(dictionary.readable_list(entry.on)))
+        lines.append("On: " + _joined(entry.on))
     if entry.kun:
-        lines.append("Kun: " + "、".join(dictionary.readable_list(entry.kun)))
+        lines.append("Kun: " + _joined(entry.kun))
     if entry.meanings:
         lines.append("; ".join(entry.meanings))
     if entry.romaji:

@@ -291,13 +291,13 @@ class InkCanvas(QWidget):
         p.setPen(pen)
         # The square repeats to both sides: cells for a row of characters.
         side = max(sq.width(), 8.0)
-        first = sq.left() - side * int(sq.left() // side + 1)
-        x = first
+        faint = QColor(grid)
+        faint.setAlphaF(0.07)
+        faint_pen = QPen(faint, 1, Qt.PenStyle.DashLine)
+        x = sq.left() - side * int(sq.left() // side + 1)
         while x <= self.width():
             p.drawLine(QPointF(x, sq.top()), QPointF(x, sq.bottom()))
-            faint = QColor(grid)
-            faint.setAlphaF(0.07)
-            p.setPen(QPen(faint, 1, Qt.PenStyle.DashLine))
+            p.setPen(faint_pen)
             p.drawLine(QPointF(x + side / 2, sq.top()), QPointF(x + side / 2, sq.bottom()))
             p.setPen(pen)
             x += side

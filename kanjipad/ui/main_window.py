@@ -29,7 +29,7 @@ from kanjipad.ink import Ink
 from kanjipad.lookalikes import order_by_context
 from kanjipad.recognizer import Candidate, ModelError, Recognizer
 from kanjipad.resources import bundled_model_path
-from kanjipad.ui.candidates import CandidateBar
+from kanjipad.ui.candidates import KEYS, CandidateBar
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
@@ -50,7 +50,6 @@ if TYPE_CHECKING:  # kanjipad.line loads in the recognition thread, when a row i
 WARM_UP_AFTER_MS = 200
 #: Candidates asked of the model: ten on screen, the rest behind "more".
 CANDIDATES = 30
-DIGITS = "1234567890"
 
 
 class MainWindow(QMainWindow):
@@ -472,8 +471,8 @@ class MainWindow(QMainWindow):
         if not shown or e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         key = e.text()
-        if key and key in DIGITS:
-            bar.pick_index(DIGITS.index(key))
+        if key and key in KEYS:
+            bar.pick_index(KEYS.index(key))
             return True
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.accept_first()

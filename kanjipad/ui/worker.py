@@ -17,14 +17,10 @@ from PySide6.QtCore import QObject, Signal
 
 from kanjipad.ink import Ink
 from kanjipad.recognizer import Recognizer
+from kanjipad.row_gate import SINGLE_CONFIDENCE, SINGLE_RATIO, might_be_row
 
 if TYPE_CHECKING:
     from kanjipad.line import LineCandidate, LineRecognizer
-
-#: A character read this surely, on ink narrower than WIDE × its height, is not re-read as a
-#: row (the line recogniser's own shortcut, LineParams.single_confidence/single_ratio).
-CONFIDENT = 0.9
-WIDE = 1.3
 
 
 #: Two short strokes: enough to run the renderer and the network once.
@@ -131,26 +127,17 @@ class RecognitionWorker(QObject):
                     self._cond.wait()
                 if self._stop:
                     return
-                warm, self._warm = self._warm and self._pending is None, False
-                pending, self._pending = self._pending, None
+                # Real ink first; with none waiting, the warm-up asked for.
+                pending, self._pending, self._warm = self._pending, None, False
                 self._busy = True
-            if warm:
-                try:
-                    self.recognizer.recognize(_WARM_UP_INK, self.k)  # nothing is shown
-                except Exception:  # a real stroke will report whatever this hit
-                    pass
-                finally:
-                    self._busy = False
-                continue
-            if pending is None:
-                self._busy = False
-                continue
-            seq, ink = pending
-            t = time.perf_counter()
             try:
-                self._recognize(seq, ink, t)
+                if pending is None:
+                    self.recognizer.recognize(_WARM_UP_INK, self.k)  # the warm-up: nothing is shown
+                else:
+                    self._recognize(*pending, time.perf_counter())
             except Exception as exc:  # a bad stroke must never kill the worker
-                self.failed.emit(seq, str(exc))
+                if pending is not None:  # (a warm-up's problem, a real stroke will report)
+                    self.failed.emit(pending[0], str(exc))
             finally:
                 self._busy = False
 
@@ -162,15 +149,16 @@ class RecognitionWorker(QObject):
         more than before); while it shows strings, the row search comes first, so a
         row being written does not flash characters between its strings.
         """
-        width, height = ink.extent()  # once: line.might_be_row's test, at two ratios
-        maybe_row = self.reads_rows and width > height
+        maybe_row = self.reads_rows and might_be_row(ink)
         cands: list = []
         # No linesFound for characters: the window takes a missing one as "no row" (one
         # cross-thread signal fewer on the pen-up path).
         if not (maybe_row and self.showing_strings):
             cands = self.recognizer.recognize(ink, self.k, self.memory)
-            confident = bool(cands) and cands[0].score >= CONFIDENT and width <= WIDE * height
-            if not maybe_row or confident:
+            # A sure character on ink not much wider than tall is not re-read as a row
+            # (the line recogniser's own shortcut, with its numbers).
+            confident = bool(cands) and cands[0].score >= SINGLE_CONFIDENCE
+            if not maybe_row or (confident and not might_be_row(ink, SINGLE_RATIO)):
                 self.finished.emit(seq, cands, (time.perf_counter() - t) * 1000)
                 return
             self._painted.clear()

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from kanjipad.ink import Ink
 from kanjipad.lexicon import Lexicon, shipped
-from kanjipad.line import LineRecognizer, might_be_row, string_accuracy
+from kanjipad.line import LineRecognizer, string_accuracy
 from kanjipad.recognizer import Recognizer
+from kanjipad.row_gate import might_be_row
 
 from ..conftest import BUNDLED_MODEL
 

@@ -58,7 +58,7 @@ def evaluate(
     if memory is not None:
         known |= set(memory.chars)
     rng = random.Random(seed)
-    n = scored = top1 = top1_like = topk = 0
+    n = topk = 0
     groups = recognizer.lookalikes
     skipped: dict[str, int] = {}
     latencies: list[float] = []
@@ -76,18 +76,15 @@ def evaluate(
         cands = recognizer.recognize(ink, k, memory)
         latencies.append((time.perf_counter() - t) * 1000)
         chars = [c.char for c in cands]
-        scored += 1
-        top1 += bool(chars) and chars[0] == ink.char
-        scored_chars.append(ink.char or "")
-        hits.append(bool(chars) and chars[0] == ink.char)
         truth = ink.char or ""
-        like = bool(chars) and chars[0] in groups.get(truth, (truth,))
-        top1_like += like
-        hits_like.append(like)
+        scored_chars.append(truth)
+        hits.append(bool(chars) and chars[0] == truth)
+        hits_like.append(bool(chars) and chars[0] in groups.get(truth, (truth,)))
         topk += ink.char in chars
         if chars and chars[0] != ink.char and len(misses) < 50:
             misses.append({"char": ink.char, "got": "".join(chars[:5])})
     lat = np.asarray(latencies) if latencies else np.zeros(1)
+    scored, top1, top1_like = len(hits), sum(hits), sum(hits_like)
     return {
         "model": recognizer.info.name,
         "variant": variant,
@@ -131,7 +128,6 @@ def evaluate_lines(
         line_params = LineParams(**(params or {}))
     except TypeError as exc:
         raise UserError(f"--line-param: {exc}") from None
-    reader = LineRecognizer(recognizer, lex, line_params)
     rng = random.Random(seed)
     known = set(recognizer.info.classes) | set(recognizer.info.companions.values())
     top1 = top5 = singles = single_top1 = single_topk = skipped = 0
@@ -145,7 +141,7 @@ def evaluate_lines(
             continue
         if len(truth) == 1:
             ink = apply_variant(ink, variant, rng)
-        reader = LineRecognizer(recognizer, lex, reader.params)  # from scratch: no cached runs
+        reader = LineRecognizer(recognizer, lex, line_params)  # from scratch: no cached runs
         t = time.perf_counter()
         found = reader.recognize(ink, 5)
         latencies.append((time.perf_counter() - t) * 1000)
