@@ -247,13 +247,11 @@ def _line_params(pairs: list[str]) -> dict:
     """``--line-param word_gain=0`` → {"word_gain": 0.0} (every LineParams knob is a number)."""
     out = {}
     for pair in pairs:
-        key, eq, value = pair.partition("=")
+        key, _, value = pair.partition("=")  # no "=": value is "", which is no number either
         try:
             out[key.strip()] = float(value) if "." in value or "e" in value else int(value)
         except ValueError:
             raise UserError(f"--line-param {pair!r}: expected NAME=NUMBER") from None
-        if not eq:
-            raise UserError(f"--line-param {pair!r}: expected NAME=NUMBER")
     return out
 
 
