@@ -9,6 +9,10 @@ line being written, and a damaged line is skipped with a message, costing only
 itself. When dead lines (forgotten or over the bound) make up a good part of the
 file, :meth:`Memory.compact` rewrites it atomically.
 
+Two pads (or a pad and ``finetune``) may share the store: every append and every
+compaction holds ``memory.lock`` (an OS file lock), and a compaction re-reads the store
+under it, so it never drops a line another writer added after this one read the file.
+
 Bounded: at most :data:`PER_CHAR` samples per character (the oldest are dropped)
 and :data:`MAX_SAMPLES` in all. Features are not stored here: they depend on the
 model, so :mod:`kanjipad.prototypes` recomputes them per model hash.
@@ -24,6 +28,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from filelock import FileLock
+
 from kanjipad.ink import Ink, InkError, dumps_sample, read_stroke_set
 from kanjipad.jsonl import append_line
 from kanjipad.paths import atomic_write, data_dir
@@ -35,6 +41,9 @@ SOURCES = ("pick", "teach")
 
 STORE = "memory.jsonl"
 FORGOTTEN = "forgotten.txt"
+LOCK = "memory.lock"
+#: Seconds to wait for another writer's lock before giving up (an OSError: TimeoutError).
+LOCK_TIMEOUT = 10.0
 
 
 def memory_dir() -> Path:
@@ -72,6 +81,7 @@ class Memory:
         self._lines = 0
         self._damaged = 0  # unreadable lines seen on load: compaction keeps a copy of them
         self._unread = False
+        self._lock = FileLock(self.folder / LOCK, timeout=LOCK_TIMEOUT)
         self._load()
 
     # --- reading ---------------------------------------------------------
@@ -81,9 +91,27 @@ class Memory:
             self._on_problem(message)
 
     def _load(self) -> None:
+        if not self._read():
+            return
+        try:
+            self.compact()  # keeps the file near the size of what is live
+        except OSError as exc:
+            self._problem(f"{self.path}: could not compact the store ({exc.strerror or exc}); it stays as it is")
+
+    def _locked(self) -> FileLock:
+        """The store's lock, its folder made first (the lock file lives beside the store)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return self._lock
+
+    def _read(self) -> bool:
+        """Read the store and the forget list from scratch; False when there is nothing (more) to do."""
+        self._samples.clear()
+        self._by_char.clear()
+        self._lines = self._damaged = 0
+        self._unread = False
         forgotten = read_forgotten(self.folder)
         if not self.path.exists():
-            return
+            return False
 
         def damaged(message: str) -> None:
             self._damaged += 1
@@ -101,11 +129,8 @@ class Memory:
             # Never rewrite a store that was not read to the end: it would lose the rest.
             self._unread = True
             self._problem(f"{self.path}: could not be read ({exc.strerror or exc}); learning uses what was read")
-            return
-        try:
-            self.compact()  # keeps the file near the size of what is live
-        except OSError as exc:
-            self._problem(f"{self.path}: could not compact the store ({exc.strerror or exc}); it stays as it is")
+            return False
+        return True
 
     def _sample_of(self, ink: Ink) -> Sample | None:
         sid, source = ink.extra.get("id"), ink.extra.get("source", "pick")
@@ -168,7 +193,8 @@ class Memory:
         sid = uuid.uuid4().hex
         now = time.time()
         record = Ink(ink.strokes, ink.times, ink.box, char, {"id": sid, "source": source, "time": round(now, 3)})
-        append_line(self.path, dumps_sample(record))
+        with self._locked():
+            append_line(self.path, dumps_sample(record))
         self._lines += 1
         sample = Sample(sid, char, record, source, now)
         self._keep(sample)
@@ -178,7 +204,8 @@ class Memory:
         """Forget samples by id (e.g. undoing a pick); returns how many were kept before."""
         ids = [i for i in ids if i in self._samples]
         for sid in ids:
-            append_line(self.forgotten_path, sid)
+            with self._locked():
+                append_line(self.forgotten_path, sid)
             self._drop_index(self._samples.pop(sid))
         return len(ids)
 
@@ -187,8 +214,9 @@ class Memory:
 
     def forget_all(self) -> None:
         """Delete everything the pad has learned (the store, its forget list and kept damaged lines)."""
-        for p in (self.path, self.forgotten_path, *self.folder.glob("memory.damaged-*.jsonl")):
-            p.unlink(missing_ok=True)
+        with self._locked():
+            for p in (self.path, self.forgotten_path, *self.folder.glob("memory.damaged-*.jsonl")):
+                p.unlink(missing_ok=True)
         self._samples.clear()
         self._by_char.clear()
         self._lines = self._damaged = 0
@@ -202,9 +230,22 @@ class Memory:
         return self._lines - len(self._samples)
 
     def compact(self, force: bool = False) -> bool:
-        """Rewrite the store with only the live samples when dead lines are a quarter of it (atomic)."""
+        """Rewrite the store with only the live samples when dead lines are a quarter of it (atomic).
+
+        Under the store's lock the file is read again first: what another pad appended since
+        this one read it is kept, never dropped.
+        """
         if self._unread or (not force and self.dead_lines() * 4 < max(self._lines, 1)):
             return False
+        with self._locked():
+            if not self._read() or self._unread:
+                return False
+            if not force and self.dead_lines() * 4 < max(self._lines, 1):
+                return False
+            self._rewrite()
+        return True
+
+    def _rewrite(self) -> None:
         lines = [dumps_sample(s.ink) for s in self._samples.values()]
         if self._damaged and self.path.exists():
             # Never throw away what could not be read: it may be recoverable by hand.
@@ -212,10 +253,10 @@ class Memory:
             shutil.copyfile(self.path, kept)
             self._problem(f"{self.path}: lines that could not be read are kept in {kept}")
             self._damaged = 0
-        atomic_write(self.path, lambda fh: fh.write("".join(line + "\n" for line in lines).encode("utf-8")))
+        # A symlinked store is rewritten where it points, not replaced by a file.
+        atomic_write(self.path.resolve(), lambda fh: fh.write("".join(line + "\n" for line in lines).encode("utf-8")))
         self.forgotten_path.unlink(missing_ok=True)
         self._lines = len(lines)
-        return True
 
     # --- exchange ----------------------------------------------------------
     def export(self, path: Path, chars: Iterable[str] | None = None) -> int:

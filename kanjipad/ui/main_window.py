@@ -84,11 +84,14 @@ class MainWindow(QMainWindow):
         self.compose.setAccessibleName("Compose line")
         self.compose.setPlaceholderText("Picked characters collect here")
         self.compose.setFont(japanese_font(self.compose.font(), 1.6))
+        # QLineEdit keeps 32,767 characters by default and cuts the rest: a longer saved line would be lost.
+        self.compose.setMaxLength(compose_store.MAX_CHARS)
         self.compose.installEventFilter(self)
         #: One history for strokes, clear, picks, clear line and typing (Ctrl+Z / Ctrl+Shift+Z).
         self.history = History(self._restore, self)
         self._compose_before = ""  # the compose text before the latest edit, for typing steps
         self.compose_writable = True  # False when the saved line could not be read: never overwrite it
+        self.compose_store = compose_store.ComposeStore()
         self._compose_save = QTimer(self, singleShot=True, interval=500)
         self._compose_save.timeout.connect(self._save_compose)
         copy_all = QPushButton("Copy all")
@@ -440,7 +443,7 @@ class MainWindow(QMainWindow):
     def _load_compose(self) -> None:
         if not self.persist:
             return
-        text, problem = compose_store.load()
+        text, problem = self.compose_store.load()
         if problem:
             self.compose_writable = False
             self.statusBar().showMessage(problem, 15000)
@@ -449,10 +452,15 @@ class MainWindow(QMainWindow):
     def _save_compose(self) -> None:
         if not (self.persist and self.compose_writable):
             return
+        text = self.compose.text()
         try:
-            compose_store.save(self.compose.text())
+            saved = self.compose_store.save(text)
         except OSError as exc:
             self.statusBar().showMessage(f"Could not keep the compose line: {exc}", 8000)
+            return
+        if saved != text:  # another KanjiPad saved the line meanwhile: show both edits
+            self._set_compose_quietly(lambda: self.compose.setText(saved))
+            self.statusBar().showMessage("The compose line now includes what another KanjiPad window saved", 8000)
 
     def copy_compose(self) -> None:
         text = self.compose.text()

@@ -157,3 +157,38 @@ def test_what_is_kept_is_what_a_restart_reads(tmp_path_factory, steps):
         elif op == "reopen":
             m = Memory(folder)
         assert [s.id for s in Memory(folder).samples()] == [s.id for s in m.samples()]
+
+
+def test_a_compaction_keeps_what_another_pad_stored_after_this_one_read(tmp_path):
+    first, second = Memory(tmp_path), Memory(tmp_path)  # two pads started on the same store
+    theirs = second.add(ink(1), "月")
+    for i in range(memory_mod.PER_CHAR + 10):  # dead lines: the first pad compacts
+        first.add(ink(i), "日")
+    assert first.compact()
+    after = Memory(tmp_path)
+    assert theirs.id in after.ids()
+    assert after.chars() == {"月": 1, "日": memory_mod.PER_CHAR}
+    assert first.chars() == after.chars()  # the compacting pad now knows the other's sample too
+
+
+def test_a_compaction_keeps_what_another_pad_forgot_forgotten(tmp_path):
+    first, second = Memory(tmp_path), Memory(tmp_path)
+    sample = second.add(ink(1), "月")
+    first_sees = Memory(tmp_path)
+    second.forget([sample.id])
+    assert first_sees.compact(force=True)
+    assert sample.id not in Memory(tmp_path).ids()
+
+
+def test_a_symlinked_store_stays_a_link_after_a_compaction(tmp_path):
+    real = tmp_path / "elsewhere.jsonl"
+    folder = tmp_path / "memory"
+    folder.mkdir()
+    m = Memory(folder)
+    m.add(ink(1), "月")
+    m.path.rename(real)
+    m.path.symlink_to(real)
+    again = Memory(folder)
+    again.add(ink(2), "日")
+    assert again.compact(force=True)
+    assert m.path.is_symlink() and len(Memory(folder)) == 2

@@ -404,3 +404,20 @@ def test_candidate_buttons_are_outlined_in_high_contrast_only_there(qtbot, windo
         apply_theme(QApplication.instance(), "light")
     assert hc.lightnessF() > 0.9  # a white outline on black
     assert 0.5 < light.lightnessF() < 0.95  # a soft grey edge on a light face, not a black box
+
+
+def test_a_saved_compose_line_longer_than_a_line_edit_keeps_is_kept_whole(qtbot, clipboard):
+    from kanjipad import compose_store
+
+    long = "漢字かな交じり文" * 5000  # 40,000 characters: QLineEdit keeps 32,767 by default
+    path = compose_store.compose_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(long, encoding="utf-8")
+    win = MainWindow(settings=settings_mod.Settings(learning="off"), clipboard=clipboard)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.compose.text() == long
+    win.compose.end(False)
+    qtbot.keyClicks(win.compose, "a")
+    win.close()  # saves the line
+    assert path.read_text(encoding="utf-8") == long + "a"
