@@ -30,8 +30,8 @@ def merge(base: str, ours: str, theirs: str) -> str:
     """Three-way merge of one line: ``ours`` and ``theirs`` both changed ``base``.
 
     Each side's change is the part between the prefix and the suffix it shares with
-    ``base``. Changes in different places are both applied; overlapping ones keep ours,
-    followed by what theirs added, so no text either writer added is dropped.
+    ``base``. Changes in different places are both applied; where they overlap, ours is
+    followed by theirs, so no text either writer inserted is dropped.
     """
     if theirs == base or theirs == ours:
         return ours
@@ -52,7 +52,11 @@ def merge(base: str, ours: str, theirs: str) -> str:
         return base[:a0] + a_text + base[a1:b0] + b_text + base[b1:]
     if b1 <= a0:  # theirs before ours (at the same place: theirs was saved first)
         return base[:b0] + b_text + base[b1:a0] + a_text + base[a1:]
-    return ours + b_text
+    # Overlapping changes: over the span either touched, ours then theirs (each whole, so both
+    # writers' lines stay in the result, in order).
+    lo, hi = min(a0, b0), max(a1, b1)
+    tail = len(base) - hi
+    return base[:lo] + ours[lo : len(ours) - tail] + theirs[lo : len(theirs) - tail] + base[hi:]
 
 
 class ComposeStore:
@@ -103,4 +107,3 @@ class ComposeStore:
                 atomic_write_text(self.path, merged)
             self._base = merged
         return merged
-

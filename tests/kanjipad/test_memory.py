@@ -172,7 +172,7 @@ def test_a_compaction_keeps_what_another_pad_stored_after_this_one_read(tmp_path
 
 
 def test_a_compaction_keeps_what_another_pad_forgot_forgotten(tmp_path):
-    first, second = Memory(tmp_path), Memory(tmp_path)
+    second = Memory(tmp_path)
     sample = second.add(ink(1), "月")
     first_sees = Memory(tmp_path)
     second.forget([sample.id])
