@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,8 @@ class InkError(ValueError):
 MAX_LINE_BYTES = 2 << 20
 MAX_STROKES = 500
 MAX_POINTS = 50_000
+#: Extra key of a sample whose "char" was not NFC: what the file said ("char" holds the NFC form).
+CHAR_AS_WRITTEN = "char_as_written"
 
 
 def _as_stroke(points: Any) -> np.ndarray:
@@ -137,6 +140,10 @@ class Ink:
         char = obj.get("char")
         if char is not None and not isinstance(char, str):
             raise InkError('"char" must be a string')
+        written = char
+        if char is not None:
+            # Text in is NFC: ト + U+3099 (what some input methods paste) is the ド it shows as.
+            char = unicodedata.normalize("NFC", char)
         box = obj.get("box")
         if box is not None:
             if not (isinstance(box, list) and len(box) == 2):
@@ -154,6 +161,8 @@ class Ink:
             except (TypeError, ValueError, OverflowError):
                 times = None
         extra = {k: v for k, v in obj.items() if k not in {"char", "strokes", "box", "times"}}
+        if written != char:
+            extra[CHAR_AS_WRITTEN] = written  # so a reader can say what it changed
         return cls(tuple(_as_stroke(s) for s in raw), times, box, char, extra)
 
 

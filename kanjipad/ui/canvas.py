@@ -190,10 +190,7 @@ class InkCanvas(QWidget):
             self._extend(pos)
         stroke, times = self._current, self._current_t
         self._current, self._current_t = [], []
-        if len(stroke) == 1:
-            # A click without any movement is not writing (a real dot moves a little): drop it.
-            self.update(self._stroke_rect(stroke))
-            return
+        # A click without any movement is a dot (dakuten tapped with a mouse or a pen): one point.
         self._redo.clear()
         before, after = self._ink, self._ink.with_stroke(stroke, times)
         self.strokeAdded.emit(before, after)  # before the ink changes: see _set_ink

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kanjipad import dictionary
-from kanjipad.ink import Ink
+from kanjipad.ink import CHAR_AS_WRITTEN, Ink
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.learning import Learning
@@ -39,7 +41,8 @@ class TeachDialog(QDialog):
         self.writings: list[Ink] = []
 
         self.char = QLineEdit()
-        self.char.setMaxLength(2)  # one character; two UTF-16 units for the CJK extensions
+        # One character: two UTF-16 units for the CJK extensions, one more for a combining mark (NFD).
+        self.char.setMaxLength(4)
         self.char.setPlaceholderText("the character, e.g. 髙")
         self.char.setAccessibleName("Character to teach")
         self.char.setFont(japanese_font(self.char.font(), 1.6))
@@ -90,7 +93,8 @@ class TeachDialog(QDialog):
 
     # --- teaching ------------------------------------------------------------
     def character(self) -> str:
-        text = self.char.text().strip()
+        """The one character typed or pasted, in NFC (ト + U+3099 is ド), or ""."""
+        text = unicodedata.normalize("NFC", self.char.text().strip())
         return text if len(text) == 1 else ""
 
     def _update(self, *_args) -> None:
@@ -103,7 +107,9 @@ class TeachDialog(QDialog):
         else:
             last = len(self.writings) + 1 == WRITINGS
             self.next_button.setText("Done" if last else "Next writing")
-            self.progress.setText(f"Writing {len(self.writings) + 1} of {WRITINGS} of {ch}")
+            typed = self.char.text().strip()
+            taken = f" ({spelled(typed)} is taken as {ch}, its composed form)" if typed != ch else ""
+            self.progress.setText(f"Writing {len(self.writings) + 1} of {WRITINGS} of {ch}{taken}")
 
     def take_writing(self) -> None:
         ch = self.character()
@@ -158,13 +164,29 @@ class TeachDialog(QDialog):
         if not path:
             return 0
         problems: list[str] = []
-        read = self.learning.memory.read_importable(Path(path), problems.append)
+        composed: dict[str, str] = {}
+
+        def noted(inks: Iterable[Ink]) -> Iterator[Ink]:
+            for ink in inks:
+                if CHAR_AS_WRITTEN in ink.extra and ink.char:
+                    composed[str(ink.extra[CHAR_AS_WRITTEN])] = ink.char
+                yield ink
+
+        read = noted(self.learning.memory.read_importable(Path(path), problems.append))
         # A file that cannot be opened fails on the first read, inside learn_all: reported like the rest.
         learned, error = self.learning.learn_all(((ink, ink.char or "") for ink in read), source="teach")
         if error is not None:
             problems.append(str(error))
         added = len(learned)
+        notes = [f"{spelled(w)} was taken as {char} (its composed form, NFC)" for w, char in composed.items()]
         if problems:
-            QMessageBox.warning(self, "Import", f"Imported {added} samples; skipped:\n" + "\n".join(problems[:10]))
+            notes.append("Skipped:\n" + "\n".join(problems[:10]))
+        if notes:
+            QMessageBox.warning(self, "Import", f"Imported {added} samples.\n" + "\n".join(notes))
         self._refresh_list()
         return added
+
+
+def spelled(text: str) -> str:
+    """Text with its combining marks named, as the user can read it: "ト + U+3099"."""
+    return " + ".join(f"U+{ord(c):04X}" if unicodedata.combining(c) else c for c in text)

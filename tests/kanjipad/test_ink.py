@@ -107,3 +107,12 @@ def test_an_over_long_line_is_skipped_without_reading_it_whole(tmp_path):
     problems: list[str] = []
     kept = list(read_stroke_set(path, on_error=problems.append))
     assert len(kept) == 2 and "longer than" in problems[0] and ":2:" in problems[0]
+
+
+def test_a_stroke_set_char_is_read_as_nfc_and_what_was_written_is_kept():
+    from kanjipad.ink import CHAR_AS_WRITTEN
+
+    ink = Ink.from_json({"char": "ト\u3099", "strokes": [[[0, 0], [1, 1]]]})
+    assert ink.char == "ド" and ink.extra[CHAR_AS_WRITTEN] == "ト\u3099"
+    plain = Ink.from_json({"char": "ド", "strokes": [[[0, 0], [1, 1]]]})
+    assert CHAR_AS_WRITTEN not in plain.extra

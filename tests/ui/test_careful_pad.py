@@ -195,9 +195,21 @@ def test_actions_are_disabled_when_there_is_nothing_to_act_on(qtbot, window, rea
     assert window.undo_action.isEnabled() and window.clear_action.isEnabled()
 
 
-def test_a_plain_click_adds_no_stroke(qtbot, window):
+def test_a_click_adds_a_dot_that_undo_takes_back(qtbot, window):
     qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=window.canvas.rect().center())
-    assert not window.canvas.ink.strokes and not window.undo_action.isEnabled()
+    assert len(window.canvas.ink.strokes) == 1 and len(window.canvas.ink.strokes[0]) == 1
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert not window.canvas.ink.strokes
+
+
+def test_dakuten_added_by_two_clicks_are_read(qtbot, window, real_ink):
+    draw_strokes(qtbot, window.canvas, sample_for(real_ink, "ふ")["strokes"])
+    sq = window.canvas.square()
+    for x, y in ((250, 75), (275, 62)):  # two taps at the upper right, as a mouse user adds ゛
+        pos = QPoint(int(sq.x() + x * sq.width() / 300), int(sq.y() + y * sq.width() / 300))
+        qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: window.candidates.chars()[:1] == ["ぶ"], timeout=3000)
 
 
 # --- 7. keyboard ----------------------------------------------------------------------------------------

@@ -123,6 +123,40 @@ def test_taught_characters_export_delete_and_import(qtbot, clipboard, tmp_path):
     assert dlg.taught.count() == 1 and len(win.learning.index) == 3
 
 
+def test_a_kana_typed_with_a_combining_dakuten_is_taught_as_one_character(qtbot, clipboard):
+    win = _window(qtbot, clipboard, "off")
+    dlg = TeachDialog(win.learning, win)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.char.insert("ト\u3099")  # what some input methods paste: ト + combining dakuten (NFD)
+    draw_strokes(qtbot, dlg.canvas, _jittered(0))
+    assert dlg.next_button.isEnabled()
+    assert "taken as ド" in dlg.progress.text()
+    for seed in range(3):
+        if seed:
+            draw_strokes(qtbot, dlg.canvas, _jittered(seed))
+        qtbot.mouseClick(dlg.next_button, Qt.MouseButton.LeftButton)
+    assert Memory().chars() == {"ド": 3}
+
+
+def test_an_import_labelled_with_a_combining_dakuten_is_kept_composed_and_says_so(
+    qtbot, clipboard, tmp_path, monkeypatch
+):
+    import json
+
+    win = _window(qtbot, clipboard, "off")
+    path = tmp_path / "nfd.jsonl"
+    path.write_text(json.dumps({"char": "ト\u3099", "strokes": _jittered(0)}, ensure_ascii=False) + "\n", "utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    dlg = TeachDialog(win.learning, win)
+    qtbot.addWidget(dlg)
+    assert dlg.import_taught(str(path)) == 1
+    assert Memory().chars() == {"ド": 1}
+    assert shown and "ト + U+3099 was taken as ド" in shown[0]
+
+
 @pytest.mark.parametrize("learning", ["on"])
 def test_a_model_without_embedding_turns_learning_off_and_says_why(qtbot, clipboard, tmp_path, learning):
     from ..kanjipad.test_recognizer import make_model
