@@ -27,7 +27,19 @@ from kanjipad.lexicon import shipped
 from kanjipad.line import LineParams, LineRecognizer, string_accuracy
 from kanjipad.recognizer import Recognizer
 
-WEIGHTS = ("char_cost", "narrow_cost", "low_cost", "small_cost", "gap_gain", "pair_weight", "word_gain")
+WEIGHTS = (
+    "char_cost",
+    "narrow_cost",
+    "low_cost",
+    "small_cost",
+    "gap_gain",
+    "pair_weight",
+    "word_gain",
+    "digit_gain",
+    "split_cost",
+)
+#: Thresholds: tried at these factors of their value (a weight's ×0 makes no sense for them).
+THRESHOLDS = ("small_size", "small_soft", "small_top", "split_fit", "single_sure")
 
 
 def score(readers: list[tuple[LineRecognizer, Ink]], params: LineParams) -> tuple[float, float]:
@@ -49,22 +61,22 @@ def score(readers: list[tuple[LineRecognizer, Ink]], params: LineParams) -> tupl
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", required=True)
-    ap.add_argument("--rows", required=True, help="synthetic rows (kanjipad-train synth-lines)")
+    ap.add_argument("--rows", required=True, nargs="+", help="synthetic rows and columns (kanjipad-train synth-lines)")
     ap.add_argument("--singles", help="synthetic single characters (kanjipad-train synth-set)")
     args = ap.parse_args()
     rec = Recognizer(Path(args.model), device="cpu")
     lex = shipped()
     params = LineParams()
-    rows = list(read_stroke_set(args.rows))
+    rows = [ink for f in args.rows for ink in read_stroke_set(f)]
     if args.singles:
         rows += list(read_stroke_set(args.singles))[::10]
     readers = [(LineRecognizer(rec, lex, params), ink) for ink in rows]
     best = score(readers, params)
     print(f"start {best}", flush=True)
     for _ in range(2):
-        for name in WEIGHTS:
+        for name in THRESHOLDS + WEIGHTS:
             base = getattr(params, name)
-            for factor in (0.0, 0.5, 2.0, 4.0):
+            for factor in (0.0, 0.5, 2.0, 4.0) if name in WEIGHTS else (0.8, 0.9, 1.1, 1.25):
                 trial = replace(params, **{name: base * factor})
                 got = score(readers, trial)
                 if got > best:

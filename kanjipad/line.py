@@ -1,16 +1,22 @@
-"""Reading a row of characters written left to right.
+"""Reading a row of characters written left to right, or a column written top to bottom.
 
-A character is a run of consecutive strokes. Cuts are proposed between strokes
-where everything written before lies left of everything written after (within a
-tolerance for touching characters); every run between two cuts that is not too
-wide is read by the network, all new runs of a pen-up in one batch. A beam search
-over the cuts then scores each string by
+The layout is read from the ink (wider than tall: a row; taller than wide: a column) or
+given. A column is read as a row of its transposed geometry — top to bottom becomes left
+to right and the right of the column becomes the bottom of the row — so one search
+serves both; the network always sees the ink as written. A character is a run of
+consecutive strokes. Cuts are proposed between strokes where everything written before
+lies before everything written after (within a tolerance for touching characters); every
+run between two cuts that is not too long is read by the network, all new runs of a
+pen-up in one batch. A beam search over the cuts then scores each string by
 
-- the network: log p of each character of its run;
-- geometry: a run much narrower than the row is a part of a character (the 日 of
-  明), a low run is small kana or punctuation, a wide gap is a cut;
-- language: how often each pair of neighbours occurs in EDICT headwords, and a
-  bonus when the whole string is a common EDICT word (カード, not カ一ド).
+- the network: log p of each character of its run (with the character prior of
+  :mod:`kanjipad.char_prior`);
+- geometry: a run much narrower than the cell is a part of a character (the 日 of 明)
+  unless it is narrow by nature (1, l, ・); a small run in the lower part of the cell
+  (the upper right in a column) is a small kana or punctuation; a wide gap is a cut;
+  ink not much longer than wide is one character unless its parts read clearly better;
+- language: how often each pair of neighbours occurs in EDICT headwords, digits beside
+  digits, and a bonus when the whole string is a common EDICT word (カード, not カ一ド).
 
 Runs are cached by stroke identity, so after a pen-up only the runs that end at
 the new stroke go through the network. No Qt, no torch: the pad and ``evaluate``
@@ -19,6 +25,7 @@ share this module.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,19 +36,52 @@ from kanjipad.lexicon import Lexicon
 from kanjipad.recognizer import Candidate, Recognizer
 from kanjipad.render import render
 from kanjipad.row_gate import SINGLE_CONFIDENCE, SINGLE_RATIO
+from kanjipad.simplify import decimate
 
 #: Characters that are small or flat by nature: geometry must not push them out.
 SMALL = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ、。，．・ー一-_")
 FLAT = set("一ー－‐-_～〜=＝")
+#: Characters narrow by nature (a row's 1 is a digit, not a stroke of its neighbour).
+NARROW = set("1lIi|!丨｜:;・、。，．()（）[]「」『』")
+#: What the network reads for a vertical stroke; in a column it may be ー, written downwards.
+VERTICAL_BAR = set("1lI|丨｜ノ丿")
+#: Written downwards in a column (the long vowel and the wave dash).
+TURNED = set("ー～〜")
+DIGITS = set("0123456789")
+LAYOUTS = ("h", "v")
+#: Runs are drawn from one point per this × the line's thickness of path length (about half a
+#: pixel of a character's 64×64 image): a slow, shaky row costs what a quick one does.
+SIMPLIFY = 0.01
+#: A gap wider than this (× the line's thickness) between what was written before and after is a
+#: clear cut, the evidence for the layout.
+CLEAR_GAP = 0.05
+
+
+def detect_layout(box: np.ndarray) -> str:
+    """``"h"`` (a row) or ``"v"`` (a column) for strokes with bounding boxes ``box`` ``(n, 4)``
+    (x0, y0, x1, y1, in writing order): the direction in which more strokes written later lie
+    clearly past everything written before (a row's characters stand apart left to right, a
+    column's top to bottom); on a tie the longer side (wider than tall: a row).
+    """
+    clear = []
+    for lo, hi, across in ((0, 2, (1, 3)), (1, 3, (0, 2))):
+        size = max(float(box[:, across[1]].max() - box[:, across[0]].min()), 1e-6)
+        before = np.maximum.accumulate(box[:-1, hi])
+        after = np.minimum.accumulate(box[::-1, lo])[::-1][1:]
+        clear.append(int(((after - before) / size > CLEAR_GAP).sum()))
+    if clear[0] != clear[1]:
+        return "h" if clear[0] > clear[1] else "v"
+    width, height = float(np.ptp(box[:, [0, 2]])), float(np.ptp(box[:, [1, 3]]))
+    return "v" if height > width else "h"
 
 
 @dataclass(frozen=True)
 class LineParams:
-    """The line recogniser's knobs (tuned on synthetic rows: ``bench/tune_lines.py``)."""
+    """The line recogniser's knobs (tuned on synthetic rows and columns: ``bench/tune_lines.py``)."""
 
-    #: A cut may have the characters on both sides overlap by this much of the row height.
+    #: A cut may have the characters on both sides overlap by this much of the cell.
     overlap: float = 0.12
-    #: Runs wider than this (× row height) are not one character.
+    #: Runs longer than this (× cell) are not one character.
     max_width: float = 1.6
     max_strokes: int = 32
     #: Characters taken from each run's network output.
@@ -49,19 +89,36 @@ class LineParams:
     beam: int = 10
     #: Cost of each character (more characters, more chances to be wrong).
     char_cost: float = 1.0
-    #: Cost per unit of width below ``narrow`` × row height.
+    #: Cost per unit of width below ``narrow`` × cell.
     narrow: float = 0.55
     narrow_cost: float = 8.0
-    #: A run lower than this (× row height) is small; reading it as a full-size character costs this.
-    low: float = 0.45
+    #: A run is small (smallness 1) when its longer side is well under ``small_size`` × cell,
+    #: full-size (0) when well over, in between over ``small_soft`` × cell around it; and only
+    #: when its top lies below ``small_top`` × cell (in the lower part; in a column: the right).
+    small_size: float = 0.62
+    small_soft: float = 0.15
+    small_top: float = 0.22
+    #: Reading a small run as a full-size character costs this × smallness, and a kana's small
+    #: form this × (1 − smallness); its large form costs ``small_cost`` × smallness.
     low_cost: float = 3.0
-    #: A low run read as the small form of a kana costs this more than its large form.
     small_cost: float = 1.0
-    #: Reward per unit of gap (× row height) at a cut that is taken.
+    #: Reward per unit of gap (× cell) at a cut that is taken.
     gap_gain: float = 6.0
     #: Weight of log(1 + pair count) between neighbours, and of a whole common word.
     pair_weight: float = 0.5
     word_gain: float = 3.0
+    #: Reward for two digits side by side (a number is not in the lexicon's pairs).
+    digit_gain: float = 2.0
+    #: A string of two or more characters needs ink about as long as its characters' natural
+    #: lengths side by side (1 is thin, 0 narrow, 日 a full cell): ink shorter than ``split_fit``
+    #: × that pays ``split_cost`` × the shortfall (in cells per cell expected), and gets no
+    #: common-word bonus: 好 is not 女子.
+    split_fit: float = 0.8
+    split_cost: float = 6.0
+    #: … the bonus is withheld only when the whole ink reads as one character at least this surely.
+    single_sure: float = 0.5
+    #: In a column, a run this long (× cell) and thinner than ``narrow`` may be ー.
+    bar_length: float = 0.5
     #: Ink narrower than this (× its height) read as one character this surely: no search.
     single_ratio: float = SINGLE_RATIO
     single_confidence: float = SINGLE_CONFIDENCE
@@ -102,9 +159,12 @@ class LineRecognizer:
         self._lexicon = lexicon
         self.params = params or LineParams()
         self._strokes: list[np.ndarray] = []
+        self._simple: list[np.ndarray] = []  # self._strokes simplified, for rendering runs
         self._runs: dict[tuple[int, int], _Run] = {}
         #: How many runs the last call sent through the network (for tests and benchmarks).
         self.last_batch = 0
+        #: The layout the last call read: "h" (a row) or "v" (a column).
+        self.last_layout = "h"
 
     @property
     def lexicon(self) -> Lexicon | None:
@@ -113,8 +173,9 @@ class LineRecognizer:
         return self._lexicon
 
     # --- runs -------------------------------------------------------------------------
-    def _sync(self, strokes: list[np.ndarray]) -> None:
-        """Forget cached runs that include a stroke that changed (undo, new ink)."""
+    def _sync(self, strokes: list[np.ndarray], tolerance: float) -> list[np.ndarray]:
+        """Forget cached runs that include a stroke that changed (undo, new ink); the strokes simplified
+        (detail under ``tolerance`` dropped, each stroke once: a slow hand costs what a quick one does)."""
         same = 0
         for old, new in zip(self._strokes, strokes, strict=False):
             if old is not new:
@@ -122,7 +183,10 @@ class LineRecognizer:
             same += 1
         if same < len(self._strokes):
             self._runs = {k: v for k, v in self._runs.items() if k[1] <= same}
+            self._simple = self._simple[:same]
         self._strokes = list(strokes)
+        self._simple += [decimate(s, tolerance) for s in strokes[len(self._simple) :]]
+        return self._simple
 
     def _score_runs(self, strokes: list[np.ndarray], spans: list[tuple[int, int]]) -> None:
         new = [s for s in spans if s not in self._runs]
@@ -143,16 +207,25 @@ class LineRecognizer:
             self._runs[(a, b)] = _Run(chars, logp, p)
 
     # --- search -----------------------------------------------------------------------
-    def recognize(self, ink: Ink, k: int = 5) -> list[LineCandidate]:
+    def recognize(self, ink: Ink, k: int = 5, layout: str | None = None) -> list[LineCandidate]:
+        """The ``k`` best strings for ``ink``, best first; ``layout`` ``"h"``/``"v"`` or None (from the ink)."""
         strokes = [s for s in ink.strokes if len(s)]
-        self._sync(strokes)
         n = len(strokes)
         if n == 0:
+            self._sync([], 0.0)
             return []
         pr = self.params
         box = np.array([[s[:, 0].min(), s[:, 1].min(), s[:, 0].max(), s[:, 1].max()] for s in strokes])
-        height = max(float(box[:, 3].max() - box[:, 1].min()), 1e-6)
-        ratio = float(box[:, 2].max() - box[:, 0].min()) / height
+        # Detail finer than a third of a pixel of one character's 64×64 image is not drawn.
+        thickness = min(float(np.ptp(box[:, [0, 2]])), float(np.ptp(box[:, [1, 3]])))
+        strokes = self._sync(strokes, SIMPLIFY * thickness)
+        width = float(box[:, 2].max() - box[:, 0].min())
+        height = float(box[:, 3].max() - box[:, 1].min())
+        self.last_layout = layout if layout in LAYOUTS else detect_layout(box)
+        if self.last_layout == "v":  # a column as a row: (x, y) → (y, x), the right becomes the bottom
+            box = box[:, [1, 0, 3, 2]]
+            width, height = height, width
+        ratio = width / max(height, 1e-6)
         if ratio < pr.single_ratio:
             self._score_runs(strokes, [(0, n)])
             whole = self._runs[(0, n)]
@@ -161,10 +234,13 @@ class LineRecognizer:
                 return [LineCandidate(c.char, c.score, (segment,)) for c in segment.candidates[:k]]
         prefix_right = np.maximum.accumulate(box[:, 2])
         suffix_left = np.minimum.accumulate(box[::-1, 0])[::-1]
-        gap = {c: float(suffix_left[c] - prefix_right[c - 1]) / height for c in range(1, n)}
+        cell = _cell(box, prefix_right, suffix_left, height)
+        gap = {c: float(suffix_left[c] - prefix_right[c - 1]) / cell for c in range(1, n)}
         cuts = [0, *[c for c in range(1, n) if gap[c] >= -pr.overlap], n]
+        top_of_row = float(box[:, 1].min())
         spans: list[tuple[int, int]] = []
-        size: dict[tuple[int, int], tuple[float, float]] = {}  # span → (width, height) in row heights
+        # span → (length, thickness, top) in cells
+        size: dict[tuple[int, int], tuple[float, float, float]] = {}
         for i, a in enumerate(cuts[:-1]):
             # Running extents from stroke a on: every span that starts at a in one pass.
             right = np.maximum.accumulate(box[a:, 2])
@@ -172,34 +248,49 @@ class LineRecognizer:
             top = np.minimum.accumulate(box[a:, 1])
             bottom = np.maximum.accumulate(box[a:, 3])
             for b in cuts[i + 1 :]:
-                width = float(right[b - a - 1] - left[b - a - 1]) / height
-                if (width > pr.max_width or b - a > pr.max_strokes) and not (a == 0 and b == n):
+                j = b - a - 1
+                w = float(right[j] - left[j]) / cell
+                # The next cut is always reachable, so every ink gets a reading (a flat row too).
+                if (w > pr.max_width or b - a > pr.max_strokes) and b != cuts[i + 1] and not (a == 0 and b == n):
                     break
                 spans.append((a, b))
-                size[(a, b)] = (width, float(bottom[b - a - 1] - top[b - a - 1]) / height)
+                size[(a, b)] = (w, float(bottom[j] - top[j]) / cell, float(top[j] - top_of_row) / cell)
         self._score_runs(strokes, spans)
 
         lex = self.lexicon
         lookalikes = self.recognizer.lookalikes
         companions = self.recognizer.info.companions
+        vertical = self.last_layout == "v"
         ending: dict[int, list[tuple[int, float, list[tuple[str, float]]]]] = {}
         for a, b in spans:  # per span once: its geometry cost and cut gain folded into each character's step
             run = self._runs[(a, b)]
-            w, h = size[(a, b)]
+            w, h, top_at = size[(a, b)]
             cut_gain = pr.gap_gain * min(gap[a], 0.5) if a > 0 else 0.0
             steps = []
-            low = h < pr.low
-            for char, lp in _with_lookalikes(run, lookalikes):
+            # How small (0 … 1): short on both sides, and in the lower part of the cell (a column's right).
+            smallness = min(1.0, max(0.0, 0.5 + (pr.small_size - max(w, h)) / pr.small_soft))
+            if top_at <= pr.small_top:
+                smallness = 0.0
+            # In a column a long, thin run may be ー written downwards.
+            bar = vertical and w >= pr.bar_length and h < pr.narrow
+            for char, lp in _with_lookalikes(run, lookalikes, bar):
+                if vertical and char in TURNED and not bar:
+                    continue  # a column's ー is written downwards: a flat run is not one
                 geo = 0.0
-                if w < pr.narrow and char not in FLAT:
+                # Flat by nature is short along a column too, but there a flat run may also be the
+                # top stroke of う or ち: only a row exempts it.
+                if w < pr.narrow and (vertical or char not in FLAT) and char not in NARROW:
                     geo -= pr.narrow_cost * (pr.narrow - w)
                 small = companions.get(char)
-                if low and small:
-                    # The network reads ゃ as や; kana are short anyway, so the neighbours decide which.
-                    steps.append((small, float(lp) - pr.char_cost + geo - pr.small_cost + cut_gain))
-                elif low and char not in SMALL and char not in FLAT:
-                    geo -= pr.low_cost
-                steps.append((char, float(lp) - pr.char_cost + geo + cut_gain))
+                base = float(lp) - pr.char_cost + geo + cut_gain
+                if small:
+                    # The network reads ゃ as や; size and place in the cell decide which.
+                    steps.append((small, base - pr.low_cost * (1.0 - smallness)))
+                    steps.append((char, base - pr.small_cost * smallness))
+                    continue
+                if char not in SMALL and char not in FLAT and char not in NARROW:
+                    base -= pr.low_cost * smallness
+                steps.append((char, base))
             ending.setdefault(b, []).append((a, 0.0, steps))
         # beams[c]: best partial readings that end at cut c: (score, text, segment spans)
         beams: dict[int, list[tuple[float, str, tuple[tuple[int, int], ...]]]] = {0: [(0.0, "", ())]}
@@ -211,15 +302,28 @@ class LineRecognizer:
                     last = text[-1] if text else ""
                     seg = (*segs, (a, b))
                     for char, step in steps:
-                        bonus = pr.pair_weight * pair(last, char) if pair and last else 0.0
+                        bonus = 0.0
+                        if last:
+                            if last in DIGITS and char in DIGITS:
+                                bonus = pr.digit_gain
+                            elif pair:
+                                bonus = pr.pair_weight * pair(last, char)
                         options.append((score + step + bonus, text + char, seg))
             options.sort(key=lambda o: -o[0])
             beams[b] = options[: pr.beam]
 
+        whole = self._runs.get((0, n))
+        # A confident reading of all the ink as one character: a word made of its parts must not outvote it.
+        sure_single = whole is not None and float(np.exp(whole.logp[0])) >= pr.single_sure
         finals = []
         for score, text, segs in beams.get(n, []):
-            if lex and len(text) > 1 and text in lex:
-                score += pr.word_gain
+            if len(segs) > 1:
+                # Ink too short for the string's characters side by side is more likely one character.
+                expected = sum(_natural_length(c, companions) for c in text)
+                short = max(0.0, pr.split_fit * expected - ratio) / expected
+                score -= pr.split_cost * short
+                if lex and text in lex and not (short and sure_single):
+                    score += pr.word_gain
             finals.append((score, text, segs))
         finals.sort(key=lambda o: -o[0])
         out: list[LineCandidate] = []
@@ -239,11 +343,33 @@ class LineRecognizer:
         return Segment(a, b, tuple(cands))
 
 
-def _with_lookalikes(run: _Run, groups: dict[str, tuple[str, ...]]):
-    """The run's characters and their log p, each look-alike group complete (一 brings ー, at 一's score)."""
+def _natural_length(char: str, companions: dict[str, str]) -> float:
+    """How long a character is along the row, in cells, as people write it."""
+    if char in NARROW:
+        return 0.3
+    if char.isascii() or char in SMALL or char in companions.values():
+        return 0.6
+    return 0.9
+
+
+def _cell(box: np.ndarray, prefix_right: np.ndarray, suffix_left: np.ndarray, height: float) -> float:
+    """The size of one character's cell: the row's height, or for a flat row (一二ー: next to no
+    height) the median length of the groups of strokes that clear gaps separate."""
+    n = len(box)
+    starts = [0, *[c for c in range(1, n) if suffix_left[c] > prefix_right[c - 1]], n]
+    lengths = [float(box[a:b, 2].max() - box[a:b, 0].min()) for a, b in itertools.pairwise(starts)]
+    return max(height, 0.75 * float(np.median(lengths)), 1e-6)
+
+
+def _with_lookalikes(run: _Run, groups: dict[str, tuple[str, ...]], bar: bool = False):
+    """The run's characters and their log p, each look-alike group complete (一 brings ー, at 一's score);
+    with ``bar`` (a column's long, thin run) a vertical bar brings ー (written downwards)."""
     seen: set[str] = set()
     for char, lp in zip(run.chars, run.logp, strict=True):
-        for member in groups.get(char, (char,)):
+        members = groups.get(char, (char,))
+        if bar and char in VERTICAL_BAR:
+            members = (*members, "ー")
+        for member in members:
             if member not in seen:
                 seen.add(member)
                 yield member, (lp if member == char else lp - 0.01)

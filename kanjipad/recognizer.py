@@ -151,9 +151,13 @@ def choose_providers(device: str) -> list[str]:
 class Recognizer:
     """Loads a KanjiPad ONNX model once and recognises ink with it."""
 
-    def __init__(self, path: str | Path, device: str = "auto", threads: int = 1):
+    def __init__(self, path: str | Path, device: str = "auto", threads: int = 1, prior_weight: float = 1.0):
         path = Path(path)
         self.notice: str | None = None
+        #: Weight of the character prior (:mod:`kanjipad.char_prior`) in every probability this
+        #: returns; 0 gives the network's own. Its vector is built on first use (KANJIDIC is read).
+        self.prior_weight = prior_weight
+        self._prior: np.ndarray | None = None
         try:
             self._load(path, device, threads)
         except OSError as exc:  # unreadable folder or file: EACCES, EIO, ...
@@ -227,13 +231,24 @@ class Recognizer:
         return self.info.embedding_dim > 0
 
     def probabilities(self, batch: np.ndarray) -> np.ndarray:
-        """Class probabilities for a float32 batch ``(n, 1, size, size)``."""
-        return self._session.run(self._output_names[:1], {self._input_name: batch})[0]
+        """Class probabilities for a float32 batch ``(n, 1, size, size)``, with the character prior."""
+        return self._with_prior(self._session.run(self._output_names[:1], {self._input_name: batch})[0])
 
     def run(self, batch: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-        """Probabilities and (when the model has them) L2-normalised embeddings, in one call."""
+        """Probabilities (with the prior) and (when the model has them) L2-normalised embeddings, in one call."""
         out = self._session.run(self._output_names, {self._input_name: batch})
-        return out[0], (out[1] if len(out) > 1 else None)
+        return self._with_prior(out[0]), (out[1] if len(out) > 1 else None)
+
+    def _with_prior(self, probs: np.ndarray) -> np.ndarray:
+        """``probs`` times the character prior, renormalised: common characters win close calls."""
+        if not self.prior_weight:
+            return probs
+        if self._prior is None:
+            from kanjipad.char_prior import prior_vector
+
+            self._prior = prior_vector(self.info.classes, self.prior_weight)
+        out = probs * self._prior
+        return out / np.maximum(out.sum(axis=-1, keepdims=True), 1e-30)
 
     def recognize(self, ink: Ink, k: int = 10, memory: PrototypeIndex | None = None) -> list[Candidate]:
         """The ``k`` most likely characters, best first; empty ink gives none.
@@ -252,6 +267,8 @@ class Recognizer:
             assert emb is not None
             probs = batch[0]
             ranked = memory.rank(probs, emb[0], k)
+        if small_in_cell(ink):
+            ranked = small_first(ranked)
         if not self.lookalikes:
             return ranked
         index = self.class_index
@@ -274,6 +291,31 @@ class Recognizer:
             if ch in companions:
                 out.append(Candidate(companions[ch], p, companion=True))
         return out[:k]
+
+
+#: Ink whose longer side is under this share of its cell, with its top below ``SMALL_TOP`` of the
+#: cell, is written small: ゃ rather than や (people write small kana about half size, low).
+SMALL_SIZE = 0.6
+SMALL_TOP = 0.3
+
+
+def small_in_cell(ink: Ink) -> bool:
+    """Whether ``ink`` is written small in the lower part of its cell (``ink.box``, from the canvas)."""
+    if ink.box is None or not ink.strokes:
+        return False
+    pts = np.concatenate([s[:, :2] for s in ink.strokes if len(s)])
+    cell = min(ink.box)
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    return bool(float((hi - lo).max()) < SMALL_SIZE * cell and float(lo[1]) > SMALL_TOP * cell)
+
+
+def small_first(ranked: list[Candidate]) -> list[Candidate]:
+    """Each small-kana companion moved before its large form (which keeps the companion's place)."""
+    out = list(ranked)
+    for i in range(len(out) - 1):
+        if out[i + 1].companion and not out[i].companion:
+            out[i], out[i + 1] = out[i + 1], out[i]
+    return out
 
 
 def _first_line(exc: BaseException) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from kanjipad.ink import Ink, InkError
+from kanjipad.simplify import decimate
 
 INPUT_SIZE = 64
 #: Gap between the ink's box and the image edge, as a fraction of the image size.
@@ -20,6 +21,9 @@ MARGIN = 0.08
 #: Stroke width as a fraction of the image size (about 3 px at 64x64).
 LINE_WIDTH = 0.047
 SUPERSAMPLE = 4
+#: One point is drawn per this much path length (output pixels): a slow, shaky stroke draws
+#: as fast as a quick one, and the same within a few grey levels (tested).
+SPACING_PX = 0.5
 #: Coordinates beyond this are treated as garbage rather than ink.
 MAX_ABS_COORD = 1e9
 
@@ -77,7 +81,7 @@ def render(
     canvas = Image.new("L", (big, big), 0)
     draw = ImageDraw.Draw(canvas)
     for pts in normalise_points(strokes, size, margin):
-        pts = pts * ss
+        pts = decimate(pts * ss, SPACING_PX * ss)
         if len(pts) > 1 and float((pts.max(axis=0) - pts.min(axis=0)).max()) > 0.5:
             draw.line(pts.ravel().tolist(), fill=255, width=width)
             round_at = np.concatenate([pts[:1], _sharp_corners(pts), pts[-1:]]).tolist()

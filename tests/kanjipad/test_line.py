@@ -96,9 +96,88 @@ def test_extent_is_the_bounding_box_of_all_strokes(strokes, ratio):
     xy = np.concatenate([np.asarray(s, dtype=float) for s in strokes])
     width, height = float(np.ptp(xy[:, 0])), float(np.ptp(xy[:, 1]))
     assert ink.extent() == (width, height)
-    assert might_be_row(ink, ratio) == (width > ratio * height)
+    assert might_be_row(ink, ratio) == (width > ratio * height or height > ratio * width)
 
 
 def test_no_ink_has_no_extent_and_is_not_a_row():
     assert Ink().extent() == (0.0, 0.0)
     assert not might_be_row(Ink())
+
+
+def place(real_ink, char: str, x: float, y: float, size: float) -> list[np.ndarray]:
+    """``char``'s sample scaled so its longer side is ``size``, its box's top left at (x, y)."""
+    pts = [np.asarray(s, float) for s in sample(real_ink, char)["strokes"]]
+    allp = np.concatenate(pts)
+    lo = allp.min(axis=0)
+    k = size / float((allp.max(axis=0) - lo).max())
+    return [(p - lo) * k + np.array([x, y]) for p in pts]
+
+
+def written(real_ink, text: str, layout: str = "h", small: str = "") -> Ink:
+    """``text`` in 1000-unit cells, left to right (``h``) or top to bottom (``v``); the characters at
+    the positions in ``small`` are written small (the large form's sample at 45 %), low and left
+    in a row's cell, high and right in a column's, as people write ゃ and っ."""
+    strokes: list[np.ndarray] = []
+    pos = 0.0
+    for i, char in enumerate(text):
+        is_small = str(i) in small
+        size = 450.0 if is_small else 850.0
+        src = LARGE.get(char, char)
+        if layout == "h":
+            x, y = (pos + 40, 1000 - size - 60) if is_small else (pos + 75, 75)
+        else:
+            x, y = (1000 - size - 60, pos + 40) if is_small else (75, pos + 75)
+        strokes += place(real_ink, src, x, y, size)
+        pos += 650.0 if is_small else 1050.0
+    return Ink(tuple(strokes), char=text)
+
+
+LARGE = {"ょ": "よ", "っ": "つ", "ゃ": "や"}
+
+
+@pytest.mark.parametrize("layout", ["h", "v"])
+@pytest.mark.parametrize(("text", "small"), [("ちょっと", "12"), ("しゃ", "1")])
+def test_small_kana_written_small_read_small_in_a_row_and_a_column(rec, real_ink, text, small, layout):
+    reader = LineRecognizer(rec, shipped())
+    found = reader.recognize(written(real_ink, text, layout, small))
+    assert reader.last_layout == layout
+    assert found[0].text == text
+
+
+def test_the_same_kana_written_full_size_read_large(rec, real_ink):
+    found = LineRecognizer(rec, shipped()).recognize(written(real_ink, "しや"))
+    assert found[0].text == "しや"
+
+
+@pytest.mark.parametrize("text", ["日本", "山川", "学生"])
+def test_a_column_reads_top_to_bottom(rec, real_ink, text):
+    reader = LineRecognizer(rec, shipped())
+    found = reader.recognize(written(real_ink, text, "v"))
+    assert reader.last_layout == "v"
+    assert found[0].text == text
+
+
+def test_a_layout_can_be_forced(rec, real_ink):
+    ink = written(real_ink, "日本", "v")
+    reader = LineRecognizer(rec, shipped())
+    reader.recognize(ink, layout="h")
+    assert reader.last_layout == "h"
+
+
+@pytest.mark.parametrize("text", ["2019", "10", "1902", "91"])
+def test_digits_in_a_row_read_as_a_number(rec, real_ink, text):
+    found = LineRecognizer(rec, shipped()).recognize(written(real_ink, text))
+    assert found[0].text == text
+
+
+@pytest.mark.parametrize("char", ["氷", "好", "化", "明", "川"])
+def test_a_character_whose_parts_stand_apart_stays_one(rec, real_ink, char):
+    ink = Ink.from_strokes(sample(real_ink, char)["strokes"])
+    found = LineRecognizer(rec, shipped()).recognize(ink)
+    assert found[0].text == char
+    assert len(found[0].segments) == 1
+
+
+def test_a_flat_row_gets_a_reading(rec, real_ink):
+    found = LineRecognizer(rec, shipped()).recognize(written(real_ink, "一一一"))
+    assert found and len(found[0].text) == 3

@@ -11,6 +11,8 @@ from onnx import TensorProto, helper, numpy_helper
 from kanjipad.ink import Ink
 from kanjipad.recognizer import META_PREFIX, ModelError, Recognizer
 
+from ..conftest import BUNDLED_MODEL
+
 
 def make_model(path, classes="日本あ", *, meta=None, outputs=None, size=64, seed=0):
     """A tiny linear ONNX classifier with KanjiPad metadata (or the given metadata)."""
@@ -187,3 +189,18 @@ def test_an_unreadable_model_is_a_model_error(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "is_file", denied)
     with pytest.raises(ModelError, match="cannot be read"):
         Recognizer(model, device="cpu")
+
+
+def test_a_kana_written_small_low_in_its_cell_offers_the_small_form_first(real_ink):
+    rec = Recognizer(BUNDLED_MODEL, device="cpu")
+    strokes = [np.asarray(s, float) for s in next(s for s in real_ink if s["char"] == "や")["strokes"]]
+    allp = np.concatenate(strokes)
+    lo, span = allp.min(axis=0), float(np.ptp(allp, axis=0).max())
+
+    def placed(size: float, x: float, y: float) -> Ink:
+        return Ink(tuple((s - lo) * (size / span) + [x, y] for s in strokes), box=(1000, 1000))
+
+    small = [c.char for c in rec.recognize(placed(400, 150, 520), 4)]
+    assert small[:2] == ["ゃ", "や"]
+    full = [c.char for c in rec.recognize(placed(800, 100, 100), 4)]
+    assert full[:2] == ["や", "ゃ"]

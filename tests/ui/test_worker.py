@@ -51,7 +51,7 @@ def test_the_row_reader_is_made_on_the_first_ink_that_might_be_a_row(qtbot, reco
     worker.linesFound.connect(lambda seq, found: lines.append(found))
     try:
         assert worker.reads_rows and worker.line_reader is None
-        worker.submit(ink_of(real_ink, "日"))  # taller than wide: characters only
+        worker.submit(ink_of(real_ink, "月"))  # as tall as wide: characters only
         qtbot.waitUntil(worker.idle, timeout=5000)
         assert made == []
         a, b = ink_of(real_ink, "日"), ink_of(real_ink, "本", dx=330)

@@ -114,24 +114,25 @@ def cmd_synth_lines(args: argparse.Namespace) -> int:
     from kanjipad.ink import dumps_sample
     from kanjipad.paths import atomic_write
     from kanjipad_trainer import classes, kanjivg
-    from kanjipad_trainer.synth_lines import synth_rows, words_for
+    from kanjipad_trainer.synth_lines import RowConfig, synth_rows, words_for
 
     lex = lexicon_mod.Lexicon.load(Path(args.lexicon)) if args.lexicon else lexicon_mod.shipped()
     if lex is None:
         raise UserError("no lexicon: build it with scripts/build_lexicon.py or pass --lexicon")
-    learned, _ = classes.split_companions(classes.resolve(args.classes))
-    have = set(kanjivg.load_many(learned))
+    # Small kana are companions, not learned classes, but KanjiVG draws them: rows may hold them.
+    have = set(kanjivg.load_many(classes.resolve(args.classes)))
     words = words_for(list(lex.words), have)
-    if not words:
+    if not words and args.kind != "numbers":
         raise UserError("no lexicon word can be written with the class set's KanjiVG characters")
     out = Path(args.out)
 
     def write(fh) -> None:
-        for row in synth_rows(words, args.count, args.seed):
+        for row in synth_rows(words, args.count, args.seed, RowConfig(layout=args.layout), args.kind):
             fh.write((dumps_sample(row) + "\n").encode("utf-8"))
 
     atomic_write(out, write)
-    print(f"wrote {args.count} rows to {out} (from {len(words)} words)")
+    source = "numbers" if args.kind == "numbers" else f"{len(words)} words"
+    print(f"wrote {args.count} {'columns' if args.layout == 'v' else 'rows'} to {out} (from {source})")
     return 0
 
 
@@ -443,6 +444,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, default=500, help="rows (default: 500)")
     p.add_argument("--seed", type=int, default=11)
     p.add_argument("--lexicon", help="lexicon.json.gz to draw words from (default: the shipped one)")
+    p.add_argument("--layout", choices=["h", "v"], default="h", help="rows (h, default) or columns (v: tategaki)")
+    p.add_argument(
+        "--kind",
+        choices=["words", "small-kana", "numbers"],
+        default="words",
+        help="common words and phrases (default), only words with a small kana, or numbers",
+    )
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_synth_lines)
 

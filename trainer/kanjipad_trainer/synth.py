@@ -24,6 +24,7 @@ import numpy as np
 
 from kanjipad.ink import Ink
 from kanjipad.render import INPUT_SIZE, LINE_WIDTH, render
+from kanjipad.simplify import rdp
 from kanjipad_trainer.kanjivg import KANJIVG_BOX
 
 
@@ -47,33 +48,6 @@ class SynthConfig:
     p_hook: float = 0.12
     p_overshoot: float = 0.12
     width_range: tuple[float, float] = (0.65, 1.35)
-
-
-def rdp(points: np.ndarray, eps: float) -> np.ndarray:
-    """Ramer-Douglas-Peucker simplification (iterative, keeps both ends)."""
-    n = len(points)
-    if n < 3:
-        return points
-    keep = np.zeros(n, bool)
-    keep[0] = keep[-1] = True
-    stack = [(0, n - 1)]
-    while stack:
-        a, b = stack.pop()
-        if b - a < 2:
-            continue
-        seg = points[b] - points[a]
-        rel = points[a + 1 : b] - points[a]
-        norm = float(np.hypot(*seg))
-        if norm < 1e-9:
-            dist = np.hypot(rel[:, 0], rel[:, 1])
-        else:
-            dist = np.abs(seg[0] * rel[:, 1] - seg[1] * rel[:, 0]) / norm
-        i = int(np.argmax(dist))
-        if dist[i] > eps:
-            m = a + 1 + i
-            keep[m] = True
-            stack += [(a, m), (m, b)]
-    return points[keep]
 
 
 def _rotation(deg: float) -> np.ndarray:
