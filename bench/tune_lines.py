@@ -37,9 +37,10 @@ WEIGHTS = (
     "word_gain",
     "digit_gain",
     "split_cost",
+    "wide_cost",
 )
 #: Thresholds: tried at these factors of their value (a weight's ×0 makes no sense for them).
-THRESHOLDS = ("small_size", "small_soft", "small_top", "split_fit", "single_sure")
+THRESHOLDS = ("small_size", "small_soft", "small_top", "split_fit", "single_sure", "wide")
 
 
 def score(readers: list[tuple[LineRecognizer, Ink]], params: LineParams) -> tuple[float, float]:

@@ -88,25 +88,29 @@ class LineParams:
     per_run: int = 6
     beam: int = 10
     #: Cost of each character (more characters, more chances to be wrong).
-    char_cost: float = 1.0
+    char_cost: float = 2.0
+    #: Cost per unit of length over ``wide`` × cell (one character is about a cell long).
+    wide: float = 1.15
+    wide_cost: float = 4.0
     #: Cost per unit of width below ``narrow`` × cell.
     narrow: float = 0.55
-    narrow_cost: float = 8.0
+    narrow_cost: float = 4.0
     #: A run is small (smallness 1) when its longer side is well under ``small_size`` × cell,
     #: full-size (0) when well over, in between over ``small_soft`` × cell around it; and only
-    #: when its top lies below ``small_top`` × cell (in the lower part; in a column: the right).
+    #: when its top lies below ``small_top`` × cell (in the lower part; in a column: the right),
+    #: in between over 0.1 × cell around it.
     small_size: float = 0.62
-    small_soft: float = 0.15
-    small_top: float = 0.22
+    small_soft: float = 0.165
+    small_top: float = 0.34
     #: Reading a small run as a full-size character costs this × smallness, and a kana's small
     #: form this × (1 − smallness); its large form costs ``small_cost`` × smallness.
-    low_cost: float = 3.0
-    small_cost: float = 1.0
+    low_cost: float = 1.5
+    small_cost: float = 4.0
     #: Reward per unit of gap (× cell) at a cut that is taken.
     gap_gain: float = 6.0
     #: Weight of log(1 + pair count) between neighbours, and of a whole common word.
     pair_weight: float = 0.5
-    word_gain: float = 3.0
+    word_gain: float = 6.0
     #: Reward for two digits side by side (a number is not in the lexicon's pairs).
     digit_gain: float = 2.0
     #: A string of two or more characters needs ink about as long as its characters' natural
@@ -268,15 +272,14 @@ class LineRecognizer:
             cut_gain = pr.gap_gain * min(gap[a], 0.5) if a > 0 else 0.0
             steps = []
             # How small (0 … 1): short on both sides, and in the lower part of the cell (a column's right).
-            smallness = min(1.0, max(0.0, 0.5 + (pr.small_size - max(w, h)) / pr.small_soft))
-            if top_at <= pr.small_top:
-                smallness = 0.0
+            smallness = _ramp((pr.small_size - max(w, h)) / pr.small_soft) * _ramp((top_at - pr.small_top) / 0.1)
             # In a column a long, thin run may be ー written downwards.
             bar = vertical and w >= pr.bar_length and h < pr.narrow
             for char, lp in _with_lookalikes(run, lookalikes, bar):
                 if vertical and char in TURNED and not bar:
                     continue  # a column's ー is written downwards: a flat run is not one
-                geo = 0.0
+                # One character is about a cell long: a run much longer is two glued together (に + っ read as ら).
+                geo = -pr.wide_cost * max(0.0, w - pr.wide)
                 # Flat by nature is short along a column too, but there a flat run may also be the
                 # top stroke of う or ち: only a row exempts it.
                 if w < pr.narrow and (vertical or char not in FLAT) and char not in NARROW:
@@ -341,6 +344,11 @@ class LineRecognizer:
         run = self._runs[(a, b)]
         cands = self.recognizer.top_k(run.probs, 10)
         return Segment(a, b, tuple(cands))
+
+
+def _ramp(x: float) -> float:
+    """0 … 1 over x = −0.5 … 0.5."""
+    return min(1.0, max(0.0, 0.5 + x))
 
 
 def _natural_length(char: str, companions: dict[str, str]) -> float:

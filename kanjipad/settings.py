@@ -24,6 +24,8 @@ from kanjipad.width import WIDTHS
 THEMES = ("system", "light", "dark", "high-contrast")
 #: Learning from picks: "ask" until the user answered once, then "on" or "off".
 LEARNING = ("ask", "on", "off")
+#: How several characters are written: read from the ink, rows (left to right), columns (tategaki).
+LAYOUTS = ("auto", "h", "v")
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Settings:
     #: Small window beside an editor: smaller canvas, one row of bare candidates, no toolbar.
     compact: bool = False
     always_on_top: bool = False
+    #: Several characters: "auto" reads rows and columns from the ink; "h" or "v" forces one.
+    layout: str = "auto"
     model_path: str = ""  # empty: the bundled model
     geometry: str = ""  # hex of QWidget.saveGeometry()
     problem: str | None = field(default=None, compare=False, repr=False)
@@ -56,6 +60,8 @@ class Settings:
             self.learning = d.learning
         if self.width not in WIDTHS:
             self.width = d.width
+        if self.layout not in LAYOUTS:
+            self.layout = d.layout
         return self
 
 

@@ -4,9 +4,12 @@ Ink is recorded in *canvas units*: the largest centred square of the widget is
 ``UNITS`` wide, so resizing the window never changes the ink. Painting is vector
 based, so it is crisp at any device pixel ratio.
 
-The canvas takes a row of characters: the guide grid repeats its square to both
-sides, and when the ink nears the right edge the view zooms out (the ink keeps its
-units; only the scale on screen changes), so a word of six or more characters fits.
+The canvas takes a row of characters, or a column (tategaki): the guide grid repeats
+its square in every direction, and when a new character starts near the right edge
+(a row) or the bottom edge (a column) the view zooms out (the ink keeps its units;
+only the scale on screen changes), so a word of six or more characters fits. The zoom
+happens at the pen-down that starts the new character, clear of the ink before it:
+never while a character is being written, so no half-written character jumps.
 
 Painting is incremental, because every millisecond after a pen-up counts: the
 background, grid and finished strokes live in a pixmap at the screen's pixel
@@ -28,6 +31,9 @@ from kanjipad.ink import Ink
 
 UNITS = 1000.0
 PEN_WIDTH = 0.032  # of the square's side
+#: A pen-down this far (units) past all the ink starts a new character, when the ink spans more than HALF.
+NEW_CHAR_GAP = 0.2 * UNITS
+HALF = 0.5 * UNITS
 
 
 class InkCanvas(QWidget):
@@ -56,8 +62,9 @@ class InkCanvas(QWidget):
         #: Background, grid and finished strokes; None when it must be rebuilt.
         self._cache: QPixmap | None = None
         self._cache_strokes = 0  # how many of the ink's strokes the cache holds
-        #: The view: (zoom, left edge of the unit square as a fraction of the width); None: centred, zoom 1.
-        self._view: tuple[float, float] | None = None
+        #: The view: (zoom, the unit square's left and top edges as fractions of the width and
+        #: height); None: centred, zoom 1.
+        self._view: tuple[float, float, float] | None = None
         self.undoRequested.connect(self.undo)  # alone, right click undoes a stroke; the window rewires it
 
     # --- state ---------------------------------------------------------
@@ -98,8 +105,6 @@ class InkCanvas(QWidget):
         if not ink.strokes and self._view is not None:
             self._view = None  # a new row starts at the usual size
             grew_by_one = False
-        elif grew_by_one and self._make_room(ink.strokes[-1]):
-            grew_by_one = False  # the view changed: everything is redrawn
         if grew_by_one and self._cache is not None:
             self._add_to_cache(ink.strokes[-1])  # a pen-up or redo: draw just that stroke
             self.update(self._stroke_rect([(float(x), float(y)) for x, y in ink.strokes[-1]]))
@@ -119,41 +124,69 @@ class InkCanvas(QWidget):
         base = min(self.width(), self.height())
         if self._view is None:
             return QRectF((self.width() - base) / 2, (self.height() - base) / 2, base, base)
-        zoom, left = self._view
+        zoom, left, top = self._view
         side = base * zoom
-        return QRectF(left * self.width(), (self.height() - side) / 2, side, side)
+        return QRectF(left * self.width(), top * self.height(), side, side)
 
-    def _make_room(self, new_stroke: np.ndarray | None = None, *, left_edge: bool = False) -> bool:
-        """Zoom out when the ink reaches the right edge, so the row can go on; True if the view changed.
+    def _room_for(self, pos: QPointF) -> bool:
+        """At a pen-down: zoom out if it starts a new character near the right edge (a row) or the
+        bottom edge (a column), so that character is written at the new scale; True if the view changed.
 
-        With ``new_stroke`` (a pen-up) only that stroke is checked: the rest was checked when
-        it was written, and a stroke written short of the edge leaves the view as it is.
-        With ``left_edge`` (a resize) ink off the left edge counts too: a narrower window
-        (compact mode, say) kept the square centred and cut off the start of the row.
+        A stroke that starts inside the ink written so far (or before its end) is part of a
+        character under way: the view stays, whatever the room.
         """
-        if not self._ink.strokes or self.width() <= 0:
+        if not self._ink.strokes or self.width() <= 0 or self.height() <= 0:
             return False
+        pts = np.concatenate([s[:, :2] for s in self._ink.strokes if len(s)])
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        ux, uy = self.to_units(pos)
         sq = self.square()
-        k = sq.width() / UNITS
-        edge = 0.88 * self.width()
-        if new_stroke is not None and (not len(new_stroke) or sq.x() + float(new_stroke[:, 0].max()) * k <= edge):
-            return False
-        xs = np.concatenate([s[:, 0] for s in self._ink.strokes if len(s)])
-        right = sq.x() + float(xs.max()) * k
-        off_left = left_edge and sq.x() + float(xs.min()) * k < 0
-        if right <= edge and not off_left:
-            return False
-        left_u = float(xs.min())
-        base = min(self.width(), self.height())
+        room = 1.2 * sq.width()  # a character and a gap
+        # A new character: the ink so far is about one wide, and the pen comes down clear past it
+        # (a stroke of 川 or 明 starts a little right of the strokes before it, not a fifth of a cell).
+        if ux > hi[0] + NEW_CHAR_GAP and hi[0] - lo[0] > HALF and pos.x() + room > self.width():
+            return self._zoom_to(lo, np.array([ux, hi[1]]), 0)
+        if uy > hi[1] + NEW_CHAR_GAP and hi[1] - lo[1] > HALF and pos.y() + room > self.height():
+            return self._zoom_to(lo, np.array([hi[0], uy]), 1)
+        return False
+
+    def _zoom_to(self, lo: np.ndarray, hi: np.ndarray, axis: int) -> bool:
+        """Zoom out so ``lo``…``hi`` (units) takes 60 % of the widget along ``axis`` (0: across, 1: down)
+        from a 4 % margin, the rest being room to write on; the other axis keeps its place."""
+        sq = self.square()
+        size = (self.width(), self.height())
+        base = min(size)
         zoom = sq.width() / base
-        # The written part takes 60 % of the width from a 4 % margin; the rest is room to write on.
-        span = max(float(xs.max()) - left_u, 1.0)
-        zoom = max(0.25, min(zoom, 0.6 * self.width() / (span * base / UNITS)))
+        span = max(float(hi[axis] - lo[axis]), 1.0)
+        zoom = max(0.25, min(zoom, 0.6 * size[axis] / (span * base / UNITS)))
+        if self._view is not None and zoom >= self._view[0] - 1e-9 and self._view[0] < 1.0:
+            return False  # already as small as the rule asks
         side = base * zoom
-        self._view = (zoom, (0.04 * self.width() - left_u * side / UNITS) / self.width())
+        # Keep the centre of what is written where it was across the line.
+        other = 1 - axis
+        centre = float(lo[other] + hi[other]) / 2
+        old_at = (sq.left(), sq.top())[other] + centre * sq.width() / UNITS
+        start = [0.0, 0.0]
+        start[axis] = 0.04 * size[axis] - float(lo[axis]) * side / UNITS
+        start[other] = old_at - centre * side / UNITS
+        self._view = (zoom, start[0] / self.width(), start[1] / self.height())
         self._cache = None
         self.update()
         return True
+
+    def _make_room(self) -> bool:
+        """After a resize: zoom out when written ink runs off the widget (compact mode, say, kept
+        the square centred and cut off the start of the row); True if the view changed."""
+        if not self._ink.strokes or self.width() <= 0:
+            return False
+        pts = np.concatenate([s[:, :2] for s in self._ink.strokes if len(s)])
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        a, b = self.to_widget(float(lo[0]), float(lo[1])), self.to_widget(float(hi[0]), float(hi[1]))
+        if a.x() < 0 or b.x() > 0.96 * self.width():
+            return self._zoom_to(lo, hi, 0)
+        if a.y() < 0 or b.y() > 0.96 * self.height():
+            return self._zoom_to(lo, hi, 1)
+        return False
 
     def to_units(self, pos: QPointF) -> tuple[float, float]:
         sq = self.square()
@@ -167,6 +200,8 @@ class InkCanvas(QWidget):
 
     # --- input ---------------------------------------------------------
     def _begin(self, pos: QPointF) -> None:
+        if self._room_for(pos):
+            self._invalidate()
         self._current = [self.to_units(pos)]
         self._current_t = [time.monotonic() * 1000]
         if self._ink.strokes or not self.hint:
@@ -238,7 +273,7 @@ class InkCanvas(QWidget):
     def resizeEvent(self, e) -> None:
         self._cache = None
         super().resizeEvent(e)
-        self._make_room(left_edge=True)
+        self._make_room()
 
     def _pen(self) -> QPen:
         pen = QPen(self.palette().color(QPalette.ColorRole.Text), PEN_WIDTH * self.square().width())
@@ -286,21 +321,26 @@ class InkCanvas(QWidget):
         pen = QPen(grid, 1, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         p.setPen(pen)
-        # The square repeats to both sides: cells for a row of characters.
+        # The square repeats in every direction: cells for a row or a column of characters.
         side = max(sq.width(), 8.0)
         faint = QColor(grid)
         faint.setAlphaF(0.07)
         faint_pen = QPen(faint, 1, Qt.PenStyle.DashLine)
+        faint_pen.setCosmetic(True)
         x = sq.left() - side * int(sq.left() // side + 1)
         while x <= self.width():
-            p.drawLine(QPointF(x, sq.top()), QPointF(x, sq.bottom()))
-            p.setPen(faint_pen)
-            p.drawLine(QPointF(x + side / 2, sq.top()), QPointF(x + side / 2, sq.bottom()))
             p.setPen(pen)
+            p.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+            p.setPen(faint_pen)
+            p.drawLine(QPointF(x + side / 2, 0), QPointF(x + side / 2, self.height()))
             x += side
-        p.drawLine(QPointF(0, sq.top() + 0.5), QPointF(self.width(), sq.top() + 0.5))
-        p.drawLine(QPointF(0, sq.bottom() - 0.5), QPointF(self.width(), sq.bottom() - 0.5))
-        p.drawLine(QPointF(0, sq.center().y()), QPointF(self.width(), sq.center().y()))
+        y = sq.top() - side * int(sq.top() // side + 1)
+        while y <= self.height():
+            p.setPen(pen)
+            p.drawLine(QPointF(0, y), QPointF(self.width(), y))
+            p.setPen(faint_pen)
+            p.drawLine(QPointF(0, y + side / 2), QPointF(self.width(), y + side / 2))
+            y += side
 
     def paintEvent(self, event) -> None:
         if self._cache is None or self._cache_strokes != len(self._ink.strokes):

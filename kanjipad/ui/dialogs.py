@@ -72,6 +72,12 @@ class SettingsDialog(QDialog):
         self.char_width.addItem("Full-width (１ Ａ ？)", "full")
         self.char_width.setCurrentIndex(max(0, self.char_width.findData(settings.width)))
         self.char_width.setToolTip("How digits, Latin letters and ASCII punctuation are offered")
+        self.line_layout = QComboBox()
+        self.line_layout.addItem("Rows and columns, as written", "auto")
+        self.line_layout.addItem("Rows (left to right)", "h")
+        self.line_layout.addItem("Columns (top to bottom)", "v")
+        self.line_layout.setCurrentIndex(max(0, self.line_layout.findData(settings.layout)))
+        self.line_layout.setToolTip("How several characters written in a line are read")
         self.show_grid = QCheckBox("Show the guide grid")
         self.show_grid.setChecked(settings.show_grid)
         self.learn = QCheckBox("Learn my handwriting from the characters I pick")
@@ -99,6 +105,7 @@ class SettingsDialog(QDialog):
         form.addRow("Theme", self.theme)
         form.addRow("Recognise on", self.device)
         form.addRow("Digits and letters", self.char_width)
+        form.addRow("Several characters", self.line_layout)
         form.addRow(self.clear_after_pick)
         form.addRow(self.show_grid)
         form.addRow(self.learn)
@@ -154,6 +161,7 @@ class SettingsDialog(QDialog):
         s.clear_after_pick = self.clear_after_pick.isChecked()
         s.show_grid = self.show_grid.isChecked()
         s.width = self.char_width.currentData()
+        s.layout = self.line_layout.currentData()
         if self.learn.isChecked():
             s.learning = "on"
         elif self._learning_was == "on":

@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         # The row reader and its lexicon load in the worker thread on the first wide ink
         # (0.15 s the window does not wait for).
         self.worker = RecognitionWorker(self.recognizer, k=CANDIDATES, line_reader=shipped_row_reader(self.recognizer))
+        self.worker.layout = self.settings.layout
         # A first, unseen recognition once start-up is over, so the user's first stroke is as quick as the rest.
         QTimer.singleShot(WARM_UP_AFTER_MS, self.worker.warm_up)
         self.worker.linesFound.connect(lambda seq, lines: setattr(self, "_lines", (seq, lines)))
@@ -673,6 +674,8 @@ class MainWindow(QMainWindow):
         old_model = (self.settings.model_path, self.settings.device)
         dlg.apply_to(self.settings)
         self.save_settings()
+        if self.worker:
+            self.worker.layout = self.settings.layout
         if self.worker and self.canvas.ink.strokes:  # the width setting changes how candidates are shown
             self.worker.submit(self.canvas.ink)
         if dlg.deleteRequested:

@@ -51,6 +51,8 @@ class RecognitionWorker(QObject):
         self._make_reader = line_reader if callable(line_reader) else None
         #: Set by the window while it shows strings (a plain flag: read once per request).
         self.showing_strings = False
+        #: Rows or columns: "auto" (from the ink), "h" or "v" (the Settings choice).
+        self.layout = "auto"
         self._busy = False
         #: Set by the window once it has painted candidates: the row search waits for it, so it
         #: does not compete with that paint for the interpreter.
@@ -167,7 +169,9 @@ class RecognitionWorker(QObject):
             with self._cond:
                 if self._pending is not None or self._stop:
                     return  # newer ink is waiting: the row search belongs to it
-        lines: list[LineCandidate] = self._row_reader().recognize(ink, 5)
+        lines: list[LineCandidate] = self._row_reader().recognize(
+            ink, 5, None if self.layout == "auto" else self.layout
+        )
         row = bool(lines) and len(lines[0].segments) > 1
         if row or self.showing_strings:
             if not row and not cands:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics
 
@@ -117,3 +118,84 @@ def test_a_narrower_window_keeps_the_whole_row_in_view(qtbot, window, real_ink):
     xs = [canvas.to_widget(float(x), 0).x() for s in canvas.ink.strokes for x in s[:, 0]]
     assert min(xs) >= 0 and max(xs) <= canvas.width()  # both characters on screen
     qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+
+
+def draw_at(qtbot, canvas, sample, left, top, size):
+    """One sample's strokes scaled so its longer side is ``size`` px, its box's top left at (left, top)."""
+    xs = [x for s in sample["strokes"] for x, _ in s]
+    ys = [y for s in sample["strokes"] for _, y in s]
+    scale = size / max(max(xs) - min(xs), max(ys) - min(ys))
+    for stroke in sample["strokes"]:
+        pts = [QPoint(int(left + (x - min(xs)) * scale), int(top + (y - min(ys)) * scale)) for x, y in _densify(stroke)]
+        qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=pts[0])
+        for p in pts[1:]:
+            qtbot.mouseMove(canvas, p)
+        qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=pts[-1])
+
+
+LARGE = {"ょ": "よ", "っ": "つ"}
+
+
+def write_small_kana_word(qtbot, canvas, real_ink, word, small, layout, cell=110):
+    """``word`` with the characters at the positions in ``small`` written half size, low and left in a
+    row's cell or high and right in a column's, as people write ゃ and っ."""
+    pos = 20
+    for i, char in enumerate(word):
+        sample = sample_for(real_ink, LARGE.get(char, char))
+        tiny = i in small
+        size = cell * (0.45 if tiny else 0.85)
+        if layout == "h":
+            left, top = (pos + 4, 40 + cell - size - 6) if tiny else (pos + 8, 48)
+        else:
+            left, top = (40 + cell - size - 6, pos + 4) if tiny else (48, pos + 8)
+        draw_at(qtbot, canvas, sample, left, top, size)
+        pos += int(cell * (0.65 if tiny else 1.05))
+
+
+def test_a_word_with_small_kana_in_a_row_is_offered_first(qtbot, window, real_ink):
+    window.resize(1000, 700)
+    qtbot.wait(50)
+    write_small_kana_word(qtbot, window.canvas, real_ink, "ちょっと", {1, 2}, "h")
+    qtbot.waitUntil(lambda: window.row_mode() and window.strings.strings()[:1] == ["ちょっと"], timeout=5000)
+
+
+def test_a_word_written_in_a_column_is_offered_first(qtbot, window, real_ink):
+    window.resize(700, 900)
+    qtbot.wait(50)
+    write_small_kana_word(qtbot, window.canvas, real_ink, "ちょっと", {1, 2}, "v")
+    qtbot.waitUntil(lambda: window.row_mode() and window.strings.strings()[:1] == ["ちょっと"], timeout=5000)
+
+
+def write_in_cell(qtbot, canvas, sample, index, layout):
+    """A sample written in cell ``index`` of the canvas's guide grid (to the right in a row, downwards
+    in a column) at 85 % of the cell, looking at the grid as it is when each point is drawn."""
+    xs = [x for s in sample["strokes"] for x, _ in s]
+    ys = [y for s in sample["strokes"] for _, y in s]
+    k = 850 / max(max(xs) - min(xs), max(ys) - min(ys))
+    dx, dy = (index * 1000, 0) if layout == "h" else (0, index * 1000)
+
+    def at(x, y):
+        return canvas.to_widget(dx + 75 + (x - min(xs)) * k, dy + 75 + (y - min(ys)) * k).toPoint()
+
+    for stroke in sample["strokes"]:
+        pts = _densify(stroke)
+        qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=at(*pts[0]))
+        for x, y in pts[1:]:
+            qtbot.mouseMove(canvas, at(x, y))
+        qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=at(*pts[-1]))
+
+
+@pytest.mark.parametrize("layout", ["h", "v"])
+def test_the_view_makes_room_between_characters_never_within_one(qtbot, window, real_ink, layout):
+    window.resize(*((1000, 600) if layout == "h" else (420, 1000)))
+    qtbot.wait(50)
+    canvas = window.canvas
+    before = canvas.square().width()
+    sizes = []
+    canvas.strokeAdded.connect(lambda *_: sizes.append(canvas.square().width()))
+    for i, char in enumerate("日本語"):
+        start = len(sizes)
+        write_in_cell(qtbot, canvas, sample_for(real_ink, char), i, layout)
+        assert len(set(sizes[start:])) == 1  # the view held still while the character was written
+    assert canvas.square().width() < before  # it made room for the line to go on
+    qtbot.waitUntil(lambda: window.row_mode() and window.strings.strings()[:1] == ["日本語"], timeout=5000)

@@ -62,6 +62,13 @@ def cmd_prepare(args: argparse.Namespace) -> int:
     from kanjipad_trainer.synth import SynthConfig
 
     learned, _ = classes.split_companions(classes.resolve(args.classes))
+    only = None
+    if args.only_groups:
+        wanted = [g.strip() for g in args.only_groups.split(",") if g.strip()]
+        unknown = [g for g in wanted if g not in classes.GROUPS]
+        if unknown:
+            raise UserError(f"--only-groups: unknown group {unknown[0]!r}; choose from {', '.join(classes.GROUPS)}")
+        only = [c for c in learned if classes.group_of(c) in wanted]
     cfg = SynthConfig(scale=args.distortion)
     shards.prepare(
         Path(args.out),
@@ -73,6 +80,7 @@ def cmd_prepare(args: argparse.Namespace) -> int:
         cache=Path(args.cache) if args.cache else None,
         font_fraction=args.font_fraction,
         font_role="heldout" if args.heldout_fonts else "train",
+        only=only,
     )
     return 0
 
@@ -416,6 +424,11 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--per-class", type=int, default=250, help="samples per class (default: 250)")
     g.add_argument("--seed", type=int, default=1, help="data seed; same seed, same data")
     g.add_argument("--distortion", type=float, default=1.0, help="scale of all geometric distortions")
+    g.add_argument(
+        "--only-groups",
+        help="render only these class groups, e.g. 'digits,Latin,kana,symbols' (labels stay those of --classes: "
+        "a fine-tuning stage's extra data)",
+    )
     g = p.add_argument_group("fonts (for classes without KanjiVG strokes, and style; installed when missing)")
     g.add_argument(
         "--font-fraction", type=float, default=0.0, help="share of a stroke class's samples from fonts (default 0)"

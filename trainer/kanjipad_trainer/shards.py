@@ -6,7 +6,9 @@ render once. A class KanjiVG has strokes for is drawn from its strokes (and, wit
 strokes (symbols, some jinmeiyō kanji) only from fonts (:mod:`kanjipad_trainer.fonts`).
 Sample ``i`` is class ``i % C``, variant ``i // C``, drawn from
 ``np.random.default_rng([seed, i])``: the data are deterministic given the seed and
-independent of how many workers made them. Each shard is written atomically
+independent of how many workers made them. With ``only`` (a fine-tuning stage that
+strengthens a few groups, say digits and kana) the folder holds those classes alone,
+labelled by their place in the whole class list, so it trains beside full folders. Each shard is written atomically
 and skipped on a re-run, so an interrupted preparation resumes where it stopped.
 
 Layout of a shard folder::
@@ -41,17 +43,31 @@ _WORKER: dict = {}
 
 
 def _init_worker(
-    strokes: dict, classes: list[str], seed: int, cfg: SynthConfig, size: int, fonts: dict, font_fraction: float
+    strokes: dict,
+    classes: list[str],
+    seed: int,
+    cfg: SynthConfig,
+    size: int,
+    fonts: dict,
+    font_fraction: float,
+    picks: list[int],
 ) -> None:
     _WORKER.update(
-        strokes=strokes, classes=classes, seed=seed, cfg=cfg, size=size, fonts=fonts, font_fraction=font_fraction
+        strokes=strokes,
+        classes=classes,
+        seed=seed,
+        cfg=cfg,
+        size=size,
+        fonts=fonts,
+        font_fraction=font_fraction,
+        picks=picks,
     )
 
 
 def sample_image(i: int) -> tuple[np.ndarray, int]:
     """Sample ``i`` of the worker's data: (image in [0, 1], label)."""
     w = _WORKER
-    label = i % len(w["classes"])
+    label = w["picks"][i % len(w["picks"])]
     char = w["classes"][label]
     rng = np.random.default_rng([w["seed"], i])
     strokes, fonts = w["strokes"].get(char), w["fonts"].get(char, ())
@@ -96,28 +112,34 @@ def prepare(
     progress: bool = True,
     font_fraction: float = 0.0,
     font_role: str = "train",
+    only: Sequence[str] | None = None,
 ) -> Path:
     """Render ``per_class`` synthetic samples of every class into ``folder``.
 
     ``font_role="heldout"`` draws every sample from the held-out fonts (a test set of
     styles training never saw); otherwise classes without KanjiVG strokes use the
-    training fonts, and ``font_fraction`` of the others' samples too.
+    training fonts, and ``font_fraction`` of the others' samples too. ``only``: render
+    just these of ``classes`` (labels stay their index in ``classes``).
     """
     cfg = cfg or SynthConfig()
     classes = list(classes)
+    drawn = classes if only is None else [c for c in classes if c in set(only)]
+    if not drawn:
+        raise UserError("--only-groups selects none of the classes")
     heldout = font_role == "heldout"
-    strokes = {} if heldout else kanjivg.load_many(classes, cache=cache)
-    need_fonts = heldout or font_fraction > 0 or any(c not in strokes for c in classes)
+    strokes = {} if heldout else kanjivg.load_many(drawn, cache=cache)
+    need_fonts = heldout or font_fraction > 0 or any(c not in strokes for c in drawn)
     covered: dict[str, list[fonts_mod.Font]] = {}
     if need_fonts:
         usable = fonts_mod.fonts_for(font_role)
         fonts_mod.ensure_installed(usable)
-        covered = {c: fonts_mod.fonts_with(c, usable) for c in classes}
-    missing = [c for c in classes if c not in strokes and not covered.get(c)]
+        covered = {c: fonts_mod.fonts_with(c, usable) for c in drawn}
+    missing = [c for c in drawn if c not in strokes and not covered.get(c)]
     if missing and heldout:
         # A test set of unseen styles covers what those fonts draw; the rest is measured elsewhere.
         print(f"{len(missing)} classes have no held-out font and are left out: {''.join(missing[:40])}", flush=True)
         classes = [c for c in classes if covered.get(c)]
+        drawn = [c for c in drawn if covered.get(c)]
         missing = []
     if missing:
         raise UserError(
@@ -132,6 +154,8 @@ def prepare(
         "synth": asdict(cfg),
         "shard_size": SHARD_SIZE,
     }
+    if only is not None:  # absent otherwise, so folders made before it existed still resume
+        meta["only"] = "".join(drawn)
     if need_fonts:  # absent otherwise, so stroke-only folders made before fonts existed still resume
         meta["fonts"] = {"role": font_role, "fraction": font_fraction, "names": [f.name for f in usable]}
     meta = json.loads(json.dumps(meta))  # tuples become lists, as on disk
@@ -142,7 +166,9 @@ def prepare(
             raise UserError(f"{folder} holds shards made with other settings; use a new folder")
     else:
         meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-    total = per_class * len(classes)
+    total = per_class * len(drawn)
+    index = {c: i for i, c in enumerate(classes)}
+    picks = [index[c] for c in drawn]
     jobs = [
         (folder, s, min(s + SHARD_SIZE, total))
         for s in range(0, total, SHARD_SIZE)
@@ -151,7 +177,7 @@ def prepare(
     done = total - sum(b - a for _, a, b in jobs)
     workers = workers or os.cpu_count() or 1
     bar = tqdm(total=total, initial=done, unit="img", desc="render", disable=not progress)
-    init = (strokes, classes, seed, cfg, size, covered, font_fraction)
+    init = (strokes, classes, seed, cfg, size, covered, font_fraction, picks)
     if workers <= 1:
         _init_worker(*init)
         for job in jobs:
@@ -175,7 +201,7 @@ def load(folder: Path) -> tuple[np.ndarray, np.ndarray, dict]:
     if meta.get("source") == "etl":
         return _load_etl(folder, meta)
     stems = sorted(p.name[: -len(".images.npy")] for p in folder.glob("shard-*.images.npy"))
-    expected = -(-meta["per_class"] * len(meta["classes"]) // meta["shard_size"])
+    expected = -(-meta["per_class"] * len(meta.get("only") or meta["classes"]) // meta["shard_size"])
     if len(stems) != expected:
         raise UserError(f"{folder}: {len(stems)} of {expected} shards present; run prepare again")
     images = np.concatenate([np.load(folder / f"{s}.images.npy", allow_pickle=False) for s in stems])

@@ -80,9 +80,10 @@ def _small_kana(strokes: list[np.ndarray], box: float, rng: np.random.Generator,
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     k = rng.uniform(0.5, 0.7)
     w, h = (hi - lo) * k
-    inset = box * rng.uniform(0.0, 0.08, 2)
-    x = box - w - inset[0] if vertical else inset[0]
-    y = inset[1] if vertical else box - h - inset[1]
+    # Across the line some rest on the baseline, some sit nearer the middle.
+    inset = box * np.array([rng.uniform(0.0, 0.08), rng.uniform(0.0, 0.2)])
+    x = box - w - inset[1] if vertical else inset[0]
+    y = inset[0] if vertical else box - h - inset[1]
     return [(s - lo) * k + np.array([x, y]) for s in strokes]
 
 
