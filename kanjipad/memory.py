@@ -20,19 +20,23 @@ model, so :mod:`kanjipad.prototypes` recomputes them per model hash.
 
 from __future__ import annotations
 
+import math
 import shutil
 import time
+import unicodedata
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from filelock import FileLock
 
 from kanjipad.ink import Ink, InkError, dumps_sample, read_stroke_set
 from kanjipad.jsonl import append_line
 from kanjipad.paths import atomic_write, data_dir
+from kanjipad.render import MAX_ABS_COORD
 
 PER_CHAR = 20
 MAX_SAMPLES = 10_000
@@ -81,6 +85,7 @@ class Memory:
         self._lines = 0
         self._damaged = 0  # unreadable lines seen on load: compaction keeps a copy of them
         self._unread = False
+        self._forgotten_unknown = False  # forgotten.txt could not be read
         self._lock = FileLock(self.folder / LOCK, timeout=LOCK_TIMEOUT)
         self._load()
 
@@ -108,8 +113,17 @@ class Memory:
         self._samples.clear()
         self._by_char.clear()
         self._lines = self._damaged = 0
-        self._unread = False
-        forgotten = read_forgotten(self.folder)
+        self._unread = self._forgotten_unknown = False
+        try:
+            forgotten = read_forgotten(self.folder)
+        except OSError as exc:
+            # Learning goes on; the store is not compacted while it is not known what was taken back.
+            forgotten = set()
+            self._forgotten_unknown = True
+            self._problem(
+                f"{self.forgotten_path}: could not be read ({exc.strerror or exc}); "
+                "samples you took back may be used again until it can be read"
+            )
         if not self.path.exists():
             return False
 
@@ -134,11 +148,18 @@ class Memory:
 
     def _sample_of(self, ink: Ink) -> Sample | None:
         sid, source = ink.extra.get("id"), ink.extra.get("source", "pick")
-        if not isinstance(sid, str) or not ink.char or len(ink.char) != 1 or not ink.strokes:
-            self._problem(f"{self.path}: a sample without id, character or strokes was skipped")
+        if not isinstance(sid, str) or not ink.char:
+            self._problem(f"{self.path}: a sample without id or character was skipped")
             return None
-        when = ink.extra.get("time", 0)
-        return Sample(sid, ink.char, ink, source if source in SOURCES else "pick", float(when or 0))
+        problem = sample_problem(ink, ink.char)
+        if problem:
+            self._problem(f"{self.path}: a sample was skipped: {problem}")
+            return None
+        try:
+            when = float(ink.extra.get("time") or 0)
+        except (TypeError, ValueError, OverflowError):
+            when = 0.0  # an odd time costs nothing but the order among equals
+        return Sample(sid, ink.char, ink, source if source in SOURCES else "pick", when if math.isfinite(when) else 0.0)
 
     def _keep(self, sample: Sample) -> None:
         self._samples[sample.id] = sample
@@ -184,12 +205,11 @@ class Memory:
 
     def add(self, ink: Ink, char: str, source: str = "pick") -> Sample:
         """Store one sample (appended at once; OSError if it cannot be stored whole)."""
-        if len(char) != 1:
-            raise ValueError("a memory sample is one character")
         if source not in SOURCES:
             raise ValueError(f"source must be one of {SOURCES}")
-        if not ink.strokes:
-            raise InkError("no ink to learn from")
+        problem = sample_problem(ink, char)
+        if problem:
+            raise InkError(problem)
         sid = uuid.uuid4().hex
         now = time.time()
         record = Ink(ink.strokes, ink.times, ink.box, char, {"id": sid, "source": source, "time": round(now, 3)})
@@ -201,12 +221,32 @@ class Memory:
         return sample
 
     def forget(self, ids: Iterable[str]) -> int:
-        """Forget samples by id (e.g. undoing a pick); returns how many were kept before."""
+        """Forget samples by id (e.g. undoing a pick); returns how many were kept before.
+
+        The ids are appended to the forget list; where that cannot be written (a full disk,
+        a damaged file) the store is rewritten without them. They are gone from this
+        Memory either way; OSError when neither write worked (they come back at the next start).
+        """
         ids = [i for i in ids if i in self._samples]
-        for sid in ids:
+        if not ids:
+            return 0
+        try:
             with self._locked():
-                append_line(self.forgotten_path, sid)
-            self._drop_index(self._samples.pop(sid))
+                for sid in ids:
+                    append_line(self.forgotten_path, sid)
+        except OSError:
+            with self._locked():
+                self._read()
+                for sid in ids:
+                    if sid in self._samples:
+                        self._drop_index(self._samples.pop(sid))
+                if self._unread:
+                    raise
+                self._rewrite()
+        finally:
+            for sid in ids:
+                if sid in self._samples:
+                    self._drop_index(self._samples.pop(sid))
         return len(ids)
 
     def forget_char(self, char: str) -> int:
@@ -235,10 +275,10 @@ class Memory:
         Under the store's lock the file is read again first: what another pad appended since
         this one read it is kept, never dropped.
         """
-        if self._unread or (not force and self.dead_lines() * 4 < max(self._lines, 1)):
+        if self._unread or self._forgotten_unknown or (not force and self.dead_lines() * 4 < max(self._lines, 1)):
             return False
         with self._locked():
-            if not self._read() or self._unread:
+            if not self._read() or self._unread or self._forgotten_unknown:
                 return False
             if not force and self.dead_lines() * 4 < max(self._lines, 1):
                 return False
@@ -255,8 +295,13 @@ class Memory:
             self._damaged = 0
         # A symlinked store is rewritten where it points, not replaced by a file.
         atomic_write(self.path.resolve(), lambda fh: fh.write("".join(line + "\n" for line in lines).encode("utf-8")))
-        self.forgotten_path.unlink(missing_ok=True)
         self._lines = len(lines)
+        if self._forgotten_unknown:
+            return  # the unread list may name samples still in the store: keep it
+        try:
+            self.forgotten_path.unlink(missing_ok=True)  # its ids are no longer in the store
+        except OSError:
+            pass  # stale ids of samples no longer stored harm nothing
 
     # --- exchange ----------------------------------------------------------
     def export(self, path: Path, chars: Iterable[str] | None = None) -> int:
@@ -267,9 +312,30 @@ class Memory:
         return len(lines)
 
     def read_importable(self, path: Path, on_problem: Callable[[str], None]) -> Iterator[Ink]:
-        """The single-character samples of a stroke-set JSONL file (to :meth:`add`); others are reported."""
+        """The samples of a stroke-set JSONL file that can be kept (to :meth:`add`); others are reported."""
         for ink in read_stroke_set(path, on_error=on_problem):
-            if ink.char and len(ink.char) == 1 and ink.strokes:
-                yield ink
+            problem = sample_problem(ink, ink.char or "")
+            if problem:
+                on_problem(f"{path}: a sample of {ink.char!r} was skipped: {problem}")
             else:
-                on_problem(f"{path}: a sample of {ink.char!r} is not one character with ink; skipped")
+                yield ink
+
+
+#: Kinds of character that are not something written (control, format, surrogate, space).
+NOT_WRITTEN = ("Cc", "Cf", "Cs", "Zs", "Zl", "Zp")
+
+
+def sample_problem(ink: Ink, char: str) -> str | None:
+    """Why ``ink`` cannot be kept as a sample of ``char`` (None when it can): ``char`` must be one
+    written character (not a control or format character, a space or a lone surrogate) and the
+    ink must have strokes whose coordinates are finite and within ±MAX_ABS_COORD."""
+    if len(char) != 1:
+        return f"{char!r} is not one character"
+    if unicodedata.category(char) in NOT_WRITTEN:
+        return f"{char!r} (U+{ord(char):04X}) is not a written character"
+    if not ink.strokes or not any(len(s) for s in ink.strokes):
+        return "no ink to learn from"
+    for stroke in ink.strokes:
+        if len(stroke) and not (np.isfinite(stroke).all() and float(np.abs(stroke).max()) <= MAX_ABS_COORD):
+            return f"a coordinate is not a finite number within ±{MAX_ABS_COORD:g}"
+    return None

@@ -9,6 +9,7 @@ file to pair up by accident.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -102,6 +103,11 @@ def _parse_metadata(path: Path, meta: dict[str, str], output_width: int | None) 
         )
     if not 8 <= size <= 512:
         raise ModelError(f"{path.name}: implausible input size {size} in its metadata")
+    if not (math.isfinite(ink_value) and math.isfinite(bg_value)) or ink_value == bg_value:
+        raise ModelError(
+            f"{path.name}: its normalisation (ink {ink_value}, background {bg_value}) must be two different "
+            "finite numbers; re-export it"
+        )
     return ModelInfo(
         path=path,
         name=meta.get(META_PREFIX + "name", path.stem),
@@ -203,10 +209,32 @@ class Recognizer:
         self._input_name = inp.name
         if len(inp.shape) != 4 or any(isinstance(d, int) and d != self.info.input_size for d in inp.shape[2:]):
             raise ModelError(f"{path.name}: input shape {inp.shape} does not match its metadata")
+        self._check_output(path)
         #: The providers ONNX Runtime actually uses (it falls back to CPU silently).
         self.providers: list[str] = list(self._session.get_providers())
         # Something the user should know about how the model runs (e.g. CUDA fell back to the CPU).
         self.notice = CUDA_MISSING if device == "cuda" and self.provider != "CUDA" else None
+
+    def _check_output(self, path: Path) -> None:
+        """Run the model once on a blank image: its output must be one finite probability per class.
+
+        A width the file declares may be dynamic or wrong; a model that would fail (or offer the
+        wrong characters) at every stroke is refused at load with one clear message instead.
+        """
+        size = self.info.input_size
+        blank = np.full((1, 1, size, size), self.info.background_value, np.float32)
+        try:
+            out = self._session.run(self._output_names, {self._input_name: blank})
+        except Exception as exc:  # onnxruntime raises several private exception types
+            raise ModelError(f"{path.name} fails on a blank image: {_first_line(exc)}") from None
+        probs = out[0]
+        if probs.ndim != 2 or probs.shape != (1, len(self.info.classes)):
+            raise ModelError(
+                f"{path.name}: the network gives {probs.shape[-1] if probs.ndim else 0} outputs but its metadata "
+                f"lists {len(self.info.classes)} classes; the file is inconsistent, re-export it"
+            )
+        if not np.isfinite(probs).all():
+            raise ModelError(f"{path.name} gives non-finite scores on a blank image; it is damaged, re-export it")
 
     @property
     def provider(self) -> str:

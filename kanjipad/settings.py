@@ -93,16 +93,23 @@ class _Corrupt(ValueError):
     pass
 
 
+#: A settings file is a few hundred bytes; one far larger is not ours (and is not read whole).
+MAX_BYTES = 64 * 1024
+
+
 def _read(path: Path) -> dict[str, Any] | None:
     """The stored dict; None if there is no file. OSError: unreadable; _Corrupt: not settings."""
     try:
-        text = path.read_bytes()
+        with path.open("rb") as fh:
+            text = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         return None
+    if len(text) > MAX_BYTES:
+        raise _Corrupt(f"it is larger than a settings file can be ({MAX_BYTES // 1024} KB)")
     try:
         raw = json.loads(text.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise _Corrupt(str(exc)) from None
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: [[[[… nested deep
+        raise _Corrupt(str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__) from None
     if not isinstance(raw, dict):
         raise _Corrupt("not a JSON object")
     return raw

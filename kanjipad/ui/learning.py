@@ -179,15 +179,27 @@ class Learning(QObject):
             self._set_index(self.cache.extend(index, [s for s in added if s.id in live]))
         return added, error
 
-    def forget(self, ids: set[str]) -> None:
-        self.memory.forget(ids)
+    def forget(self, ids: set[str]) -> str | None:
+        """Forget samples (gone from the candidates at once); why they could not be forgotten for good, or None."""
+        problem = None
+        try:
+            self.memory.forget(ids)
+        except OSError as exc:
+            problem = f"could not be forgotten for good ({exc.strerror or exc}); it is back after a restart"
         if self.index is not None:
             self._set_index(self.cache.without(self.index, ids))
+        return problem
 
-    def forget_char(self, char: str) -> None:
-        self.forget(set(self.memory.ids_of(char)))
+    def forget_char(self, char: str) -> str | None:
+        return self.forget(set(self.memory.ids_of(char)))
 
-    def forget_all(self) -> None:
-        self.memory.forget_all()
+    def forget_all(self) -> str | None:
+        """Delete everything learned; why it could not be (all of it), or None."""
+        problem = None
+        try:
+            self.memory.forget_all()
+        except OSError as exc:
+            problem = f"{exc.strerror or exc} ({getattr(exc, 'filename', None) or self.memory.folder})"
         if self.recognizer is not None:
             self.set_recognizer(self.recognizer)
+        return problem

@@ -314,9 +314,12 @@ class MainWindow(QMainWindow):
 
     def _withdraw_sample(self, step: Step) -> None:
         if step.sample_id is not None:
-            self.learning.forget({step.sample_id})
+            problem = self.learning.forget({step.sample_id})
             step.sample_id = None
-            self.statusBar().showMessage("Undid the pick: the pad forgot that sample", 4000)
+            if problem:
+                self.statusBar().showMessage(f"Undid the pick, but its sample {problem}", 12000)
+            else:
+                self.statusBar().showMessage("Undid the pick: the pad forgot that sample", 4000)
         else:
             self.statusBar().showMessage("Undid the pick", 4000)
 
@@ -679,12 +682,15 @@ class MainWindow(QMainWindow):
         if self.worker and self.canvas.ink.strokes:  # the width setting changes how candidates are shown
             self.worker.submit(self.canvas.ink)
         if dlg.deleteRequested:
-            self.learning.forget_all()
+            problem = self.learning.forget_all()
+            if problem:
+                QMessageBox.warning(self, "Could not delete", f"What the pad learned could not be deleted: {problem}")
             for i in range(self.history.count()):
                 step = self.history.command(i)
                 if isinstance(step, Step):
                     step.sample_id = None
-            self.statusBar().showMessage("Deleted everything the pad had learned", 5000)
+            if not problem:
+                self.statusBar().showMessage("Deleted everything the pad had learned", 5000)
         apply_theme(QApplication.instance(), self.settings.theme)
         self.canvas.set_show_grid(self.settings.show_grid)
         if (self.settings.model_path, self.settings.device) != old_model:

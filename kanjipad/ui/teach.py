@@ -145,8 +145,9 @@ class TeachDialog(QDialog):
         return [i.data(Qt.ItemDataRole.UserRole) for i in self.taught.selectedItems()]
 
     def delete_selected(self) -> None:
-        for ch in self.selected_chars():
-            self.learning.forget_char(ch)
+        problems = [f"{ch}: {p}" for ch in self.selected_chars() if (p := self.learning.forget_char(ch))]
+        if problems:
+            QMessageBox.warning(self, "Could not delete", "\n".join(problems[:10]))
         self._refresh_list()
 
     def export_taught(self, path: str | None = None) -> int:
@@ -156,7 +157,13 @@ class TeachDialog(QDialog):
             )
         if not path:
             return 0
-        return self.learning.memory.export(Path(path), self.learning.memory.taught_chars())
+        try:
+            n = self.learning.memory.export(Path(path), self.learning.memory.taught_chars())
+        except OSError as exc:
+            QMessageBox.warning(self, "Could not export", f"{path} could not be written: {exc.strerror or exc}")
+            return 0
+        self.progress.setText(f"Exported {n} samples to {path}")
+        return n
 
     def import_taught(self, path: str | None = None) -> int:
         if path is None:

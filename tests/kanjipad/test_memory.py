@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kanjipad import memory as memory_mod
-from kanjipad.ink import Ink
+from kanjipad.ink import Ink, InkError
 from kanjipad.memory import Memory
 
 
@@ -192,3 +192,61 @@ def test_a_symlinked_store_stays_a_link_after_a_compaction(tmp_path):
     again.add(ink(2), "日")
     assert again.compact(force=True)
     assert m.path.is_symlink() and len(Memory(folder)) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"char":"月","id":"b1","source":"pick","time":1,"strokes":[[[NaN,1],[2,3]]]}',
+        '{"char":"月","id":"b2","source":"pick","time":1,"strokes":[[[1e999,1],[2,3]]]}',
+        '{"char":"月","id":"b5","source":"pick","time":1,"strokes":[[[1e308,1],[2,3]]]}',
+        '{"char":"\\ud800","id":"b3","source":"pick","time":1,"strokes":[[[1,1],[2,3]]]}',
+        '{"char":"\\u202e","id":"b6","source":"pick","time":1,"strokes":[[[1,1],[2,3]]]}',
+    ],
+    ids=["nan", "inf", "huge", "lone-surrogate", "format-char"],
+)
+def test_one_odd_line_costs_only_itself_and_compaction_keeps_it_aside(tmp_path, line):
+    m = Memory(tmp_path)
+    for i in range(memory_mod.PER_CHAR + 10):  # dead lines: the next start compacts
+        m.add(ink(i), "日")
+    with open(m.path, "a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
+    again = Memory(tmp_path)
+    assert again.chars() == {"日": memory_mod.PER_CHAR}
+    assert any("skipped" in p for p in again.problems)
+    assert list(tmp_path.glob("memory.damaged-*.jsonl"))  # the odd line is kept for recovery by hand
+
+
+def test_an_odd_time_is_read_as_no_time(tmp_path):
+    (tmp_path / "memory.jsonl").write_text(
+        '{"char":"月","id":"a","source":"pick","time":"yesterday","strokes":[[[1,1],[2,3]]]}\n', "utf-8"
+    )
+    assert Memory(tmp_path).samples()[0].time == 0.0
+
+
+def test_an_unreadable_forget_list_leaves_learning_on_and_the_list_alone(tmp_path):
+    Memory(tmp_path).add(ink(1), "日")
+    (tmp_path / "forgotten.txt").mkdir()
+    m = Memory(tmp_path)
+    assert len(m) == 1 and any("forgotten.txt" in p for p in m.problems)
+    assert m.add(ink(2), "月") and not m.compact(force=True)  # never rewritten while unknown
+
+
+@pytest.mark.parametrize("char", ["\x00", "\n", " ", "\u202e", "ab", ""])
+def test_what_is_not_one_written_character_is_not_kept(tmp_path, char):
+    with pytest.raises(InkError):
+        Memory(tmp_path).add(ink(1), char)
+
+
+def test_coordinates_that_cannot_be_drawn_are_not_kept(tmp_path):
+    with pytest.raises(InkError):
+        Memory(tmp_path).add(Ink.from_strokes([[[0, 0], [1e308, 1]]]), "日")
+
+
+def test_a_forget_the_list_cannot_take_rewrites_the_store_without_it(tmp_path):
+    m = Memory(tmp_path)
+    keep, drop = m.add(ink(1), "日"), m.add(ink(2), "月")
+    (tmp_path / "forgotten.txt").mkdir()  # appends to it fail, as on a full disk
+    m.forget([drop.id])
+    (tmp_path / "forgotten.txt").rmdir()
+    assert Memory(tmp_path).ids() == {keep.id}

@@ -14,8 +14,9 @@ from kanjipad.recognizer import META_PREFIX, ModelError, Recognizer
 from ..conftest import BUNDLED_MODEL
 
 
-def make_model(path, classes="日本あ", *, meta=None, outputs=None, size=64, seed=0):
-    """A tiny linear ONNX classifier with KanjiPad metadata (or the given metadata)."""
+def make_model(path, classes="日本あ", *, meta=None, outputs=None, size=64, seed=0, declared=None):
+    """A tiny linear ONNX classifier with KanjiPad metadata (or the given metadata); ``declared``: the
+    output width the file states (default: the real one; "n" for a dynamic width)."""
     n_out = outputs or len(classes)
     w = np.random.default_rng(seed).normal(0, 0.1, (size * size, n_out)).astype(np.float32)
     graph = helper.make_graph(
@@ -26,7 +27,7 @@ def make_model(path, classes="日本あ", *, meta=None, outputs=None, size=64, s
         ],
         "tiny",
         [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["batch", 1, size, size])],
-        [helper.make_tensor_value_info("probs", TensorProto.FLOAT, ["batch", n_out])],
+        [helper.make_tensor_value_info("probs", TensorProto.FLOAT, ["batch", declared or n_out])],
         [numpy_helper.from_array(w, "w")],
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
@@ -105,6 +106,22 @@ def test_class_count_that_does_not_match_the_network(tmp_path):
     path = make_model(tmp_path / "m.onnx", classes="日本あ", outputs=5)
     with pytest.raises(ModelError, match="5 outputs but its metadata lists 3"):
         Recognizer(path)
+
+
+@pytest.mark.parametrize("outputs", [2, 5])
+def test_a_dynamic_output_width_is_checked_by_running_the_model_once(tmp_path, outputs):
+    path = make_model(tmp_path / "m.onnx", classes="日本あ", outputs=outputs, declared="n")
+    with pytest.raises(ModelError, match=f"{outputs} outputs but its metadata lists 3"):
+        Recognizer(path)
+
+
+@pytest.mark.parametrize(
+    "norm", ['{"ink": NaN, "background": 0}', '{"ink": 1, "background": Infinity}', '{"ink": 1, "background": 1}']
+)
+def test_a_normalisation_that_is_not_two_finite_different_values_is_refused(tmp_path, norm):
+    meta = {"format_version": "1", "classes": "日本あ", "input_size": "64", "normalisation": norm}
+    with pytest.raises(ModelError, match="normalisation"):
+        Recognizer(make_model(tmp_path / "m.onnx", meta=meta))
 
 
 def test_malformed_metadata(tmp_path):

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from kanjipad import settings as s
 
 
@@ -63,14 +65,14 @@ def test_an_unreadable_file_is_not_treated_as_corrupt_nor_overwritten(tmp_path, 
     path = tmp_path / "settings.json"
     s.save(s.Settings(theme="dark"), path)
     before = path.read_bytes()
-    real = type(path).read_bytes
+    real = type(path).open
 
-    def denied(self):
+    def denied(self, *args, **kwargs):
         if self == path:
             raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(type(path), "read_bytes", denied)  # tests may run as root
+    monkeypatch.setattr(type(path), "open", denied)  # tests may run as root
     loaded = s.load(path)
     assert loaded == s.Settings() and "could not be read" in loaded.problem and "untouched" in loaded.problem
     assert not list(tmp_path.glob("*.corrupt-*"))
@@ -96,3 +98,16 @@ def test_a_corrupt_file_in_a_read_only_folder_still_starts_with_defaults(tmp_pat
     assert loaded == s.Settings()
     assert "left as it is" in loaded.problem
     assert path.read_text() == "{ not json"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"[" * 2000 + b"]" * 2000, b'{"theme": "dark", "pad": "' + b"x" * (s.MAX_BYTES + 10) + b'"}'],
+    ids=["nested", "huge"],
+)
+def test_a_settings_file_too_deep_or_too_large_is_set_aside_and_defaults_used(tmp_path, content):
+    path = tmp_path / "settings.json"
+    path.write_bytes(content)
+    loaded = s.load(path)
+    assert loaded.theme == "system" and loaded.problem and "could not be read" in loaded.problem
+    assert (tmp_path / "settings.json.corrupt-1").read_bytes() == content

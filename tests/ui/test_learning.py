@@ -78,6 +78,42 @@ def test_a_pick_teaches_the_pad_and_undo_forgets_it(qtbot, clipboard, real_ink):
     qtbot.waitUntil(lambda: bool(win.candidates.chars()) and win.candidates.chars()[0] == first[0])
 
 
+def test_undoing_a_pick_whose_sample_cannot_be_forgotten_says_so(qtbot, clipboard, real_ink, monkeypatch):
+    win = _window(qtbot, clipboard, "on")
+    _candidates(qtbot, win, sample_for(real_ink, "山")["strokes"])
+    qtbot.keyClick(win.canvas, Qt.Key.Key_1)
+    assert len(Memory()) == 1
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("kanjipad.memory.append_line", full_disk)
+    monkeypatch.setattr("kanjipad.memory.atomic_write", full_disk)
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "could not be forgotten for good" in win.statusBar().currentMessage()
+    assert len(win.learning.memory) == 0  # out of the candidates for the rest of this run
+
+
+def test_teach_delete_and_export_that_fail_say_so(qtbot, clipboard, tmp_path, monkeypatch):
+    win = _window(qtbot, clipboard, "off")
+    win.learning.learn(Ink.from_strokes(_jittered(0), box=(300, 300)), "\ue001", source="teach")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(f"{title}: {text}"))
+    dlg = TeachDialog(win.learning, win)
+    qtbot.addWidget(dlg)
+    assert dlg.export_taught(str(tmp_path)) == 0  # a folder, not a file
+    assert shown and shown[-1].startswith("Could not export")
+
+    def read_only(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr("kanjipad.memory.append_line", read_only)
+    monkeypatch.setattr("kanjipad.memory.atomic_write", read_only)
+    dlg.taught.item(0).setSelected(True)
+    qtbot.mouseClick(dlg.delete_button, Qt.MouseButton.LeftButton)
+    assert shown[-1].startswith("Could not delete")
+
+
 SHAPE = [[[40, 150], [260, 150]], [[150, 40], [150, 260]], [[60, 60], [240, 240]], [[240, 60], [60, 240]]]
 
 
