@@ -30,12 +30,24 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kanjipad.ui.main_window import start_window
+    from kanjipad.ui.main_window import bring_to_front, start_window
+    from kanjipad.ui.single_instance import SingleInstance
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("KanjiPad")
     app.setDesktopFileName("kanjipad")
+    instance = SingleInstance()
+    if not instance.primary:
+        if instance.hand_over():
+            print("KanjiPad is already running: its window was brought to the front.", file=sys.stderr)
+            return 0
+        print(
+            "KanjiPad is already running but does not answer; close it (or end its process) and start again.",
+            file=sys.stderr,
+        )
+        return 1
     window = start_window()
+    instance.on_raise = lambda: bring_to_front(window)
     if args.quit_when_ready:
         import time
 

@@ -715,6 +715,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(e)
 
 
+def bring_to_front(win: MainWindow) -> None:
+    """Another start of KanjiPad handed over to this one: show the window, on top, with the focus."""
+    if win.isMinimized():
+        win.showNormal()
+    win.show()
+    win.raise_()
+    win.activateWindow()
+    win.statusBar().showMessage("KanjiPad is already open: here it is", 4000)
+
+
 def start_window() -> MainWindow:
     """Show the window first, then load the model (so the window is up at once)."""
     win = MainWindow()
