@@ -57,6 +57,7 @@ class TeachDialog(QDialog):
         self.next_button.clicked.connect(self.take_writing)
         clear = QPushButton("Clear")
         clear.clicked.connect(self.canvas.clear)
+        self.clear_button = clear
         self.taught = QListWidget()
         self.taught.setAccessibleName("Taught characters")
         delete = QPushButton("Delete")
@@ -87,6 +88,14 @@ class TeachDialog(QDialog):
         lay.addWidget(self.taught)
         lay.addLayout(manage)
         lay.addWidget(buttons)
+        # Enter means Next writing / Done, wherever the focus is: no other button may take it
+        # (a dialog's buttons are "auto default", and Enter ran Clear and erased the writing).
+        for b in self.findChildren(QPushButton):
+            b.setAutoDefault(False)
+        self.next_button.setDefault(True)
+        # Enter in the character field goes on to writing it.
+        self.char.returnPressed.connect(lambda: None if self.canvas.ink.strokes else self.canvas.setFocus())
+        self.discard_box: QMessageBox | None = None
         self.resize(380, 560)
         self._refresh_list()
         self._update()
@@ -110,6 +119,40 @@ class TeachDialog(QDialog):
             typed = self.char.text().strip()
             taken = f" ({spelled(typed)} is taken as {ch}, its composed form)" if typed != ch else ""
             self.progress.setText(f"Writing {len(self.writings) + 1} of {WRITINGS} of {ch}{taken}")
+
+    def reject(self) -> None:
+        """Esc, Close or the window's close button: writings not yet taught are only dropped when the user says so."""
+        ch = self.character() or "the character"
+        pending = len(self.writings) + (1 if self.canvas.ink.strokes else 0)
+        if not pending:
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Discard the writings?",
+            f"{pending} writing{'s' if pending != 1 else ''} of {ch} not taught yet: "
+            f"{ch} is taught after {WRITINGS} writings.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.button(QMessageBox.StandardButton.Discard).setText("Discard and close")
+        box.button(QMessageBox.StandardButton.Cancel).setText("Keep writing")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(result: int) -> None:
+            if result == QMessageBox.StandardButton.Discard:
+                self.writings = []
+                self.canvas.clear()
+                super(TeachDialog, self).reject()
+            else:
+                self.canvas.setFocus()
+
+        box.finished.connect(answered)
+        self.discard_box = box
+        box.open()
 
     def take_writing(self) -> None:
         ch = self.character()
