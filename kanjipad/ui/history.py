@@ -46,6 +46,8 @@ class Step(QUndoCommand):
         self.merge_id = merge_id
         #: Set by the pick that taught a sample (withdrawn on undo).
         self.sample_id: str | None = None
+        #: What the clipboard held before a pick copied over it (put back on undo).
+        self.clipboard_before: object = None
         # QUndoStack.push() calls redo(); a step that already happened (a pen-up) must not happen twice.
         self._skip_first_redo = applied
 

@@ -89,6 +89,10 @@ class MainWindow(QMainWindow):
         self.compose.installEventFilter(self)
         #: One history for strokes, clear, picks, clear line and typing (Ctrl+Z / Ctrl+Shift+Z).
         self.history = History(self._restore, self)
+        # A message about a step ("Cleared (Ctrl+Z brings the ink back)") is stale once the history moves on.
+        self._said = ""  # the last such message shown
+        self._note: tuple[str, int] | None = None  # what an undo or redo hook has to say, shown after it
+        self.history.indexChanged.connect(self._history_moved)
         self._compose_before = ""  # the compose text before the latest edit, for typing steps
         self.compose_writable = True  # False when the saved line could not be read: never overwrite it
         self.compose_store = compose_store.ComposeStore()
@@ -128,7 +132,7 @@ class MainWindow(QMainWindow):
         self.canvas.inkChanged.connect(self._ink_changed)
         self.canvas.strokeAdded.connect(self._stroke_added)
         self.canvas.undoRequested.disconnect()
-        self.canvas.undoRequested.connect(self.history.undo)
+        self.canvas.undoRequested.connect(self.undo)
         self.candidates.picked.connect(self.pick)
         self.candidates.pageChanged.connect(lambda *_: self._update_enabled())
         self.compose.textEdited.connect(self._typed)
@@ -294,7 +298,7 @@ class MainWindow(QMainWindow):
             f"pick {char}",
             PadState(ink, before),
             PadState(after_ink, self.compose.text()),
-            on_undo=self._withdraw_sample,
+            on_undo=lambda step: self._undo_pick(step, char),
             on_redo=lambda step: self._redo_pick(step, char),
         )
         if after_ink is not ink:
@@ -304,24 +308,32 @@ class MainWindow(QMainWindow):
             self._ask_consent(step, char)
 
     def _redo_pick(self, step: Step, char: str, first: bool = False) -> None:
+        step.clipboard_before = self.clipboard.snapshot()
         self.clipboard.set_text(char)
         message, timeout = f"Copied {char}", 3000
         if len(char) == 1 and step.before.ink.strokes and self.settings.learning == "on":
             step.sample_id, problem = self._learn(step.before.ink, char)
             if problem:
                 message, timeout = f"Copied {char}, but the sample could not be kept: {problem}", 10000
-        self.statusBar().showMessage(message if first else f"Redid the pick: {message}", timeout)
+        if first:
+            self._say(message, timeout)
+        else:
+            self._note = (f"Redid the pick: {message}", timeout)
 
-    def _withdraw_sample(self, step: Step) -> None:
+    def _undo_pick(self, step: Step, char: str) -> None:
+        """Forget the sample the pick taught; put back what the clipboard held, unless something else was
+        copied since (the user's newer copy wins)."""
+        if self.clipboard.text() == char:
+            self.clipboard.restore(step.clipboard_before)
         if step.sample_id is not None:
             problem = self.learning.forget({step.sample_id})
             step.sample_id = None
             if problem:
-                self.statusBar().showMessage(f"Undid the pick, but its sample {problem}", 12000)
+                self._note = (f"Undid the pick of {char}, but its sample {problem}", 12000)
             else:
-                self.statusBar().showMessage("Undid the pick: the pad forgot that sample", 4000)
+                self._note = (f"Undid the pick of {char}: the pad forgot that sample", 4000)
         else:
-            self.statusBar().showMessage("Undid the pick", 4000)
+            self._note = (f"Undid the pick of {char}", 4000)
 
     def _learn(self, ink: Ink, char: str) -> tuple[str | None, str | None]:
         """Teach the pad this pick's ink: (sample id, None) or (None, why it failed)."""
@@ -393,22 +405,40 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         """Undo the last thing the user did: a stroke, a clear, a pick, clearing or typing in the line."""
-        self.history.undo()
+        if self.history.canUndo():
+            what = self.history.undoText()
+            self._note = None
+            self.history.undo()  # a hook may leave a note
+            self._say(*(self._note or (f"Undid: {what}", 3000)))
 
     def redo(self) -> None:
-        self.history.redo()
+        if self.history.canRedo():
+            what = self.history.redoText()
+            self._note = None
+            self.history.redo()
+            self._say(*(self._note or (f"Redid: {what}", 3000)))
+
+    def _say(self, text: str, timeout: int) -> None:
+        """A status message about the step just done or undone: it goes when the history moves on."""
+        self.statusBar().showMessage(text, timeout)
+        self._said = text
+
+    def _history_moved(self, _index: int) -> None:
+        if self._said and self.statusBar().currentMessage() == self._said:
+            self.statusBar().clearMessage()
+        self._said = ""
 
     def clear_canvas(self) -> None:
         ink, text = self.canvas.ink, self.compose.text()
         if ink.strokes:
             self.history.record("clear", PadState(ink, text), PadState(Ink(box=ink.box), text), applied=False)
-            self.statusBar().showMessage("Cleared (Ctrl+Z brings the ink back)", 4000)
+            self._say("Cleared (Ctrl+Z brings the ink back)", 4000)
 
     def clear_compose(self) -> None:
         ink, text = self.canvas.ink, self.compose.text()
         if text:
             self.history.record("clear line", PadState(ink, text), PadState(ink, ""), applied=False)
-            self.statusBar().showMessage("Cleared the compose line (Ctrl+Z brings it back)", 4000)
+            self._say("Cleared the compose line (Ctrl+Z brings it back)", 4000)
 
     def delete_back(self) -> None:
         """Backspace: the last stroke while there is ink, else the last composed character."""
@@ -417,6 +447,7 @@ class MainWindow(QMainWindow):
             self.history.record("stroke", PadState(ink, text), PadState(ink.without_last_stroke(), text), applied=False)
         elif text:
             self.history.record(f"delete {text[-1]}", PadState(ink, text), PadState(ink, text[:-1]), applied=False)
+            self._say(f"Deleted {text[-1]} from the compose line (Ctrl+Z brings it back)", 4000)
 
     def accept_first(self) -> None:
         (self.strings if self.row_mode() else self.candidates).pick_index(0)

@@ -21,6 +21,12 @@ class FakeClipboard:
     def text(self) -> str:
         return self.value
 
+    def snapshot(self) -> object:
+        return self.value
+
+    def restore(self, snapshot: object) -> None:
+        self.value = str(snapshot)
+
 
 @pytest.fixture
 def clipboard() -> FakeClipboard:

@@ -5,12 +5,28 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QMessageBox
 
+from kanjipad import settings as settings_mod
 from kanjipad.memory import Memory
+from kanjipad.ui.main_window import MainWindow
 from kanjipad.ui.teach import TeachDialog
 
-from .conftest import draw_strokes
+from .conftest import draw_strokes, sample_for
+
+
+def write(qtbot, win, real_ink, char):
+    draw_strokes(qtbot, win.canvas, sample_for(real_ink, char)["strokes"])
+    qtbot.waitUntil(lambda: char in win.candidates.chars(), timeout=5000)
+
+
+def ctrl(qtbot, widget, key, shift=False):
+    mods = Qt.KeyboardModifier.ControlModifier
+    if shift:
+        mods |= Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(widget, key, mods)
+
 
 # --- 4. the Teach dialog's keys -----------------------------------------------------------------
 
@@ -70,3 +86,96 @@ def test_escape_closes_teach_at_once_when_nothing_is_written(qtbot, window):
     dlg = _open_teach(qtbot, window)
     qtbot.keyClick(dlg.char, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dlg.isVisible())
+
+
+# --- 9. undoing a pick puts the clipboard back ----------------------------------------------------
+
+
+@pytest.fixture
+def real_clipboard_window(qtbot):
+    win = MainWindow(settings=settings_mod.Settings(learning="off"))  # the system clipboard, as a user has it
+    win.persist = False
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.load_model()
+    yield win
+    win.close()
+
+
+def test_undoing_a_pick_puts_back_the_text_the_clipboard_held(qtbot, real_clipboard_window, real_ink):
+    win, clipboard = real_clipboard_window, QGuiApplication.clipboard()
+    clipboard.setText("what the user copied")
+    write(qtbot, win, real_ink, "日")
+    qtbot.keyClick(win.canvas, Qt.Key.Key_1)
+    assert clipboard.text() == win.compose.text() != ""
+    ctrl(qtbot, win.canvas, Qt.Key.Key_Z)
+    assert clipboard.text() == "what the user copied"
+    ctrl(qtbot, win.canvas, Qt.Key.Key_Z, shift=True)  # redo copies again, and a second undo puts it back again
+    assert clipboard.text() == win.compose.text()
+    ctrl(qtbot, win.canvas, Qt.Key.Key_Z)
+    assert clipboard.text() == "what the user copied"
+
+
+def test_undoing_a_pick_puts_back_an_image_the_clipboard_held(qtbot, real_clipboard_window, real_ink):
+    win, clipboard = real_clipboard_window, QGuiApplication.clipboard()
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    clipboard.setImage(image)
+    write(qtbot, win, real_ink, "日")
+    qtbot.keyClick(win.canvas, Qt.Key.Key_1)
+    ctrl(qtbot, win.canvas, Qt.Key.Key_Z)
+    assert clipboard.mimeData().hasImage() and clipboard.image().pixelColor(3, 3) == QColor("red")
+
+
+def test_undoing_a_pick_leaves_what_was_copied_since(qtbot, real_clipboard_window, real_ink):
+    win, clipboard = real_clipboard_window, QGuiApplication.clipboard()
+    clipboard.setText("older")
+    write(qtbot, win, real_ink, "日")
+    qtbot.keyClick(win.canvas, Qt.Key.Key_1)
+    clipboard.setText("copied in another program since")
+    ctrl(qtbot, win.canvas, Qt.Key.Key_Z)
+    assert clipboard.text() == "copied in another program since"
+
+
+# --- 13. status messages say how things are now -----------------------------------------------------
+
+
+def test_a_message_about_a_clear_goes_when_the_ink_is_back(qtbot, window, real_ink):
+    write(qtbot, window, real_ink, "日")
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    assert "Ctrl+Z brings the ink back" in window.statusBar().currentMessage()
+    ctrl(qtbot, window.canvas, Qt.Key.Key_Z)
+    assert window.canvas.ink.strokes
+    assert "Cleared" not in window.statusBar().currentMessage()
+    assert "Undid" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("then", ["stroke", "right click", "redo"])
+def test_a_message_about_a_step_goes_when_the_history_moves_on(qtbot, window, real_ink, then):
+    write(qtbot, window, real_ink, "日")
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+    said = window.statusBar().currentMessage()
+    assert said
+    if then == "stroke":
+        draw_strokes(qtbot, window.canvas, [[[50, 50], [250, 60]]])  # Ctrl+Z now takes this stroke, not the clear
+    elif then == "right click":
+        qtbot.mouseClick(window.canvas, Qt.MouseButton.RightButton)
+        assert window.canvas.ink.strokes
+    else:
+        ctrl(qtbot, window.canvas, Qt.Key.Key_Z)
+        ctrl(qtbot, window.canvas, Qt.Key.Key_Y)
+        assert not window.canvas.ink.strokes
+    assert window.statusBar().currentMessage() != said
+
+
+def test_backspace_deleting_a_composed_character_says_so(qtbot, window, real_ink):
+    write(qtbot, window, real_ink, "日")
+    qtbot.keyClick(window.canvas, Qt.Key.Key_1)
+    picked = window.compose.text()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Backspace)
+    assert window.compose.text() == ""
+    message = window.statusBar().currentMessage()
+    assert f"Deleted {picked}" in message
+    ctrl(qtbot, window.canvas, Qt.Key.Key_Z)
+    assert window.compose.text() == picked and "Deleted" not in window.statusBar().currentMessage()
