@@ -21,8 +21,10 @@ from typing import Any
 
 import numpy as np
 
+from kanjipad.errors import KanjiPadError
 
-class InkError(ValueError):
+
+class InkError(KanjiPadError, ValueError):
     """Ink that cannot be used: malformed JSON, wrong shapes, unusable coordinates."""
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from kanjipad.errors import KanjiPadError
 from kanjipad.ink import Ink
 from kanjipad.lookalikes import groups_for, keep_together
 from kanjipad.render import render
@@ -31,7 +32,7 @@ EMBEDDING_OUTPUT = "embedding"
 DEVICES = ("auto", "cpu", "cuda")
 
 
-class ModelError(Exception):
+class ModelError(KanjiPadError):
     """A model that cannot be used; the message says what to do about it."""
 
 

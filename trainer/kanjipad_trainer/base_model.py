@@ -15,9 +15,17 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kanjipad.paths import file_sha256
-from kanjipad_trainer.checkpoint import CheckpointError, atomic_save, load_torch_file
+from kanjipad_trainer.checkpoint import (
+    CheckpointError,
+    atomic_save,
+    build_model,
+    checked_classes,
+    load_torch_file,
+    model_config,
+    not_ours,
+)
 from kanjipad_trainer.errors import UserError
-from kanjipad_trainer.model import KanjiNet, ModelConfig
+from kanjipad_trainer.model import KanjiNet
 
 
 class BaseModelError(UserError):
@@ -44,9 +52,13 @@ def weights_candidates(onnx: Path) -> list[Path]:
 
 
 def load_base(onnx: Path) -> tuple[KanjiNet, dict]:
-    """The trainable network behind ``onnx`` (fp32) and its checkpoint-like state."""
-    if not onnx.exists():
-        raise BaseModelError(f"{onnx}: no such model")
+    """The trainable network behind ``onnx`` (fp32) and its checkpoint-like state.
+
+    Raises BaseModelError when no weights file belongs to ``onnx`` or the one that claims to does
+    not fit it (its classes, embedding width and network size are checked before anything is built).
+    """
+    if not onnx.is_file():
+        raise BaseModelError(f"{onnx}: no such model file; give an exported .onnx model to --base")
     digest = file_sha256(onnx)
     looked = []
     for path in weights_candidates(onnx):
@@ -57,13 +69,16 @@ def load_base(onnx: Path) -> tuple[KanjiNet, dict]:
             # weights_only: a weights.pt beside a stranger's .onnx must not run code,
             # and this load comes before the hash check that pairs the two.
             state = load_torch_file(path)
+            hashes = state.get("onnx_sha256", [])
+            if not isinstance(hashes, list) or not all(isinstance(h, str) for h in hashes):
+                raise not_ours(path, "onnx_sha256 is not a list of hashes")
+            if digest not in hashes:
+                looked.append(f"{path.name} (belongs to another model)")
+                continue
+            _check_fits(state, path, onnx)
+            model = build_model(state, path)
         except CheckpointError as exc:
             raise BaseModelError(f"cannot read fine-tuning weights: {exc}") from None
-        if digest not in state.get("onnx_sha256", []):
-            looked.append(f"{path.name} (belongs to another model)")
-            continue
-        model = KanjiNet(ModelConfig(**state["model_config"]))
-        model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state["model"].items()})
         state["model"] = model.state_dict()
         state["weights_file"] = str(path)
         return model, state
@@ -71,3 +86,18 @@ def load_base(onnx: Path) -> tuple[KanjiNet, dict]:
         f"{onnx.name} has no fine-tuning weights beside it (looked for {', '.join(looked)}). "
         "Fine-tune the shipped model, or a model exported by kanjipad-train export or finetune."
     )
+
+
+def _check_fits(state: dict, path: Path, onnx: Path) -> None:
+    """The weights must describe the network inside ``onnx``: same classes, same embedding width."""
+    from kanjipad.recognizer import Recognizer
+
+    cfg = model_config(state, path)  # plausible and bounded before anything is allocated
+    info = Recognizer(onnx, device="cpu").info
+    companions = state.get("companions", {})
+    if not isinstance(companions, dict) or not all(isinstance(v, str) for v in companions.values()):
+        raise not_ours(path, "companions is not a mapping of characters")
+    if checked_classes(state, path) != info.classes or cfg.num_classes != len(info.classes):
+        raise not_ours(path, f"its classes are not those of {onnx.name}")
+    if info.embedding_dim and cfg.embed != info.embedding_dim:
+        raise not_ours(path, f"its embedding width {cfg.embed} is not the {info.embedding_dim} of {onnx.name}")

@@ -84,11 +84,26 @@ def count_groups(chars: list[str]) -> dict[str, int]:
     return counts
 
 
+#: Kinds of character nobody writes by hand (control, format, surrogate, private use, unassigned).
+NOT_WRITTEN = ("Cc", "Cf", "Cs", "Co", "Cn")
+
+
 def from_file(path: Path) -> list[str]:
-    text = Path(path).read_text(encoding="utf-8")
+    """The distinct characters of a UTF-8 class file (whitespace between them is ignored).
+
+    Raises UserError when the file is not UTF-8 text, holds no character, or holds one that cannot
+    be written (a control or format character).
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not a UTF-8 text file of characters; give a class file or a preset") from None
     chars = [c for c in text if not c.isspace()]
     if not chars:
         raise UserError(f"{path}: no characters found")
+    odd = [c for c in chars if unicodedata.category(c) in NOT_WRITTEN]
+    if odd:
+        raise UserError(f"{path}: U+{ord(odd[0]):04X} is not a written character; remove it from the class file")
     return list(dict.fromkeys(chars))
 
 

@@ -18,11 +18,27 @@ With the ETL Character Database (see the README)::
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
 from pathlib import Path
 
+from kanjipad.errors import KanjiPadError
+from kanjipad_trainer.args import (
+    Parser,
+    cache_file,
+    class_spec,
+    count,
+    device,
+    existing_file,
+    existing_folder,
+    existing_path,
+    number,
+    out_file,
+    out_folder,
+)
+from kanjipad_trainer.classes import PRESETS
 from kanjipad_trainer.config import FINETUNE, ModelConfig, TrainConfig
 from kanjipad_trainer.errors import UserError
 
@@ -41,6 +57,7 @@ def _add_classes(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--classes",
         default="standard",
+        type=class_spec(PRESETS),
         help="class preset (standard, full) or a file of characters (default: standard)",
     )
 
@@ -199,8 +216,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(json.dumps(report, indent=1))
     fp32 = report["model.fp32.onnx"]
     if fp32["top1_agreement"] < 99.9 or fp32["max_abs_diff"] > 1e-3:
-        print("fp32 ONNX disagrees with torch: export is broken", file=sys.stderr)
-        return 1
+        raise UserError(f"{args.out}: the fp32 ONNX model disagrees with torch; the export is broken, do not ship it")
     return 0
 
 
@@ -208,8 +224,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from kanjipad_trainer.evaluate import evaluate_file
 
     if sum(map(bool, (args.strokes, args.etl, args.images))) != 1:
-        print("give exactly one of --strokes FILE, --etl PATH and --images FOLDER", file=sys.stderr)
-        return 2
+        raise UserError("give exactly one of --strokes FILE, --etl PATH and --images FOLDER")
     if args.etl:
         return _evaluate_etl(args)
     if args.images:
@@ -274,8 +289,7 @@ def _evaluate_etl(args: argparse.Namespace) -> int:
     if args.limit:
         images, chars, writers = images[: args.limit], chars[: args.limit], writers[: args.limit]
     if not chars:
-        print(f"{where}: no records on the {args.split} side of the writer split", file=sys.stderr)
-        return 1
+        raise UserError(f"{where}: no records on the {args.split} side of the writer split; try --split all")
     result = evaluate_images(Recognizer(Path(args.model), device=args.device), images, chars, writers)
     result.update(etl=where, split=args.split)
     _print_result(result, args.json)
@@ -300,10 +314,6 @@ def cmd_etl_prepare(args: argparse.Namespace) -> int:
         chars = list(Recognizer(Path(args.classes_from), device="cpu").info.classes)
     else:
         chars, _ = classes.split_companions(classes.resolve(args.classes))
-    missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
-        print(f"no such file or folder: {', '.join(missing)}", file=sys.stderr)
-        return 2
     summary = prepare_etl(
         [Path(p) for p in args.paths],
         Path(args.out),
@@ -333,30 +343,26 @@ def cmd_finetune(args: argparse.Namespace) -> int:
     from kanjipad_trainer.finetune import finetune
 
     base = Path(args.base) if args.base else _shipped_model()
-    try:
-        report = finetune(
-            base,
-            Path(args.out),
-            etl=Path(args.etl) if args.etl else None,
-            strokes=[Path(p) for p in args.strokes],
-            val=Path(args.val) if args.val else None,
-            epochs=args.epochs,
-            lr=args.lr,
-            batch_size=args.batch_size,
-            replay_per_class=args.replay_per_class,
-            new_share=args.new_share,
-            seed=args.seed,
-            name=args.name,
-            device=args.device,
-            precision=args.precision,
-            threads=args.threads,
-            resume=args.resume,
-            stop_on_error=args.on_error == "stop",
-            workers=args.workers,
-        )
-    except UserError as exc:
-        print(f"finetune: {exc}", file=sys.stderr)
-        return 2
+    report = finetune(
+        base,
+        Path(args.out),
+        etl=Path(args.etl) if args.etl else None,
+        strokes=[Path(p) for p in args.strokes],
+        val=Path(args.val) if args.val else None,
+        epochs=args.epochs,
+        lr=args.lr,
+        batch_size=args.batch_size,
+        replay_per_class=args.replay_per_class,
+        new_share=args.new_share,
+        seed=args.seed,
+        name=args.name,
+        device=args.device,
+        precision=args.precision,
+        threads=args.threads,
+        resume=args.resume,
+        stop_on_error=args.on_error == "stop",
+        workers=args.workers,
+    )
     _print_result(report, args.json)
     if not args.json:
         print(f"\nnew model: {report['model']}  (choose it in KanjiPad: Settings → Model)")
@@ -408,22 +414,20 @@ def default_scheme() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(
-        prog="kanjipad-train", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = Parser(prog="kanjipad-train", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("classes", help="show or write a class set")
     _add_classes(p)
-    p.add_argument("--out", help="write the characters to this file")
+    p.add_argument("--out", type=out_file, help="write the characters to this file")
     p.set_defaults(func=cmd_classes)
 
     p = sub.add_parser("prepare", help="render synthetic handwriting (KanjiVG) into training shards")
     _add_classes(p)
     g = p.add_argument_group("data")
-    g.add_argument("--per-class", type=int, default=250, help="samples per class (default: 250)")
-    g.add_argument("--seed", type=int, default=1, help="data seed; same seed, same data")
-    g.add_argument("--distortion", type=float, default=1.0, help="scale of all geometric distortions")
+    g.add_argument("--per-class", type=count(1), default=250, help="samples per class (default: 250)")
+    g.add_argument("--seed", type=count(0), default=1, help="data seed; same seed, same data")
+    g.add_argument("--distortion", type=number(0, 10), default=1.0, help="scale of all geometric distortions")
     g.add_argument(
         "--only-groups",
         help="render only these class groups, e.g. 'digits,Latin,kana,symbols' (labels stay those of --classes: "
@@ -431,7 +435,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     g = p.add_argument_group("fonts (for classes without KanjiVG strokes, and style; installed when missing)")
     g.add_argument(
-        "--font-fraction", type=float, default=0.0, help="share of a stroke class's samples from fonts (default 0)"
+        "--font-fraction",
+        type=number(0, 1),
+        default=0.0,
+        help="share of a stroke class's samples from fonts (default 0)",
     )
     g.add_argument(
         "--heldout-fonts",
@@ -439,24 +446,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="draw every sample from the held-out fonts: a test set of styles training never sees",
     )
     g = p.add_argument_group("output")
-    g.add_argument("--out", required=True, help="shard folder (re-running resumes)")
-    g.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
-    g.add_argument("--cache", default="data/kanjivg-cache.npz", help="polyline cache ('' for none)")
+    g.add_argument("--out", required=True, type=out_folder, help="shard folder (re-running resumes)")
+    g.add_argument("--workers", type=count(1), default=None, help="processes (default: all cores)")
+    g.add_argument("--cache", type=cache_file, default="data/kanjivg-cache.npz", help="polyline cache ('' for none)")
     p.set_defaults(func=cmd_prepare)
 
     p = sub.add_parser("synth-set", help="write held-out synthetic ink as a stroke-set JSONL")
     _add_classes(p)
-    p.add_argument("--per-class", type=int, default=1)
-    p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--distortion", type=float, default=1.0)
-    p.add_argument("--out", required=True)
+    p.add_argument("--per-class", type=count(1), default=1)
+    p.add_argument("--seed", type=count(0), default=7)
+    p.add_argument("--distortion", type=number(0, 10), default=1.0)
+    p.add_argument("--out", required=True, type=out_file)
     p.set_defaults(func=cmd_synth_set)
 
     p = sub.add_parser("synth-lines", help="write synthetic rows (common words and phrases) as a stroke-set JSONL")
     _add_classes(p)
-    p.add_argument("--count", type=int, default=500, help="rows (default: 500)")
-    p.add_argument("--seed", type=int, default=11)
-    p.add_argument("--lexicon", help="lexicon.json.gz to draw words from (default: the shipped one)")
+    p.add_argument("--count", type=count(1), default=500, help="rows (default: 500)")
+    p.add_argument("--seed", type=count(0), default=11)
+    p.add_argument(
+        "--lexicon", type=existing_file, help="lexicon.json.gz to draw words from (default: the shipped one)"
+    )
     p.add_argument("--layout", choices=["h", "v"], default="h", help="rows (h, default) or columns (v: tategaki)")
     p.add_argument(
         "--kind",
@@ -464,54 +473,76 @@ def build_parser() -> argparse.ArgumentParser:
         default="words",
         help="common words and phrases (default), only words with a small kana, or numbers",
     )
-    p.add_argument("--out", required=True)
+    p.add_argument("--out", required=True, type=out_file)
     p.set_defaults(func=cmd_synth_lines)
 
     p = sub.add_parser("train", help="train the CNN on prepared shards")
     g = p.add_argument_group("data")
-    g.add_argument("--data", nargs="*", default=[], help="synthetic shard folders (prepare)")
-    g.add_argument("--etl", nargs="*", default=[], help="ETL folders (etl-prepare output; their train split)")
+    g.add_argument("--data", nargs="*", type=existing_folder, default=[], help="synthetic shard folders (prepare)")
+    g.add_argument(
+        "--etl", nargs="*", type=existing_folder, default=[], help="ETL folders (etl-prepare output; their train split)"
+    )
     g.add_argument(
         "--etl-fraction",
-        type=float,
+        type=number(0, 1, low_open=True, high_open=True),
         default=None,
         help="share of each epoch drawn from --etl when both are given (default: in proportion to their sizes)",
     )
-    g.add_argument("--val", help="shard folder to validate on (an etl-prepare folder: its val split)")
+    g.add_argument(
+        "--val", type=existing_folder, help="shard folder to validate on (an etl-prepare folder: its val split)"
+    )
     m, t = ModelConfig(num_classes=0), TrainConfig(data=[], val=None, out="")  # the defaults, stated once
     g = p.add_argument_group("model")
     g.add_argument(
-        "--widths", type=int, nargs="+", default=list(m.widths), help="channels per stage (default: %(default)s)"
+        "--widths",
+        type=count(1, 4096),
+        nargs="+",
+        default=list(m.widths),
+        help="channels per stage (default: %(default)s)",
     )
-    g.add_argument("--embed", type=int, default=m.embed, help="embedding width (default: %(default)s)")
-    g.add_argument("--dropout", type=float, default=m.dropout, help="(default: %(default)s)")
+    g.add_argument("--embed", type=count(1, 4096), default=m.embed, help="embedding width (default: %(default)s)")
+    g.add_argument("--dropout", type=number(0, 1, high_open=True), default=m.dropout, help="(default: %(default)s)")
     g = p.add_argument_group("optimisation")
-    g.add_argument("--epochs", type=float, default=t.epochs, help="(default: %(default)s)")
-    g.add_argument("--batch-size", type=int, default=t.batch_size, help="(default: %(default)s)")
-    g.add_argument("--lr", type=float, default=t.lr, help="peak learning rate (default: %(default)s)")
-    g.add_argument("--weight-decay", type=float, default=t.weight_decay, help="(default: %(default)s)")
-    g.add_argument("--warmup-steps", type=int, default=t.warmup_steps, help="(default: %(default)s)")
-    g.add_argument("--label-smoothing", type=float, default=t.label_smoothing, help="(default: %(default)s)")
-    g.add_argument("--no-augment", action="store_true", help="no per-batch random affine")
-    g.add_argument("--seed", type=int, default=t.seed)
-    g = p.add_argument_group("run")
-    g.add_argument("--out", required=True, help="run folder: checkpoints, config.json, log.jsonl")
-    g.add_argument("--resume", action="store_true", help="continue the run in --out from last.pt")
-    g.add_argument("--init", help="start from this checkpoint's weights (same classes and network) with a new schedule")
+    g.add_argument("--epochs", type=number(0, 1e6, low_open=True), default=t.epochs, help="(default: %(default)s)")
+    g.add_argument("--batch-size", type=count(1), default=t.batch_size, help="(default: %(default)s)")
     g.add_argument(
-        "--ckpt-every", type=int, default=t.ckpt_every, help="steps between checkpoints (default: %(default)s)"
+        "--lr", type=number(0, 10, low_open=True), default=t.lr, help="peak learning rate (default: %(default)s)"
     )
-    g.add_argument("--keep-best", type=int, default=t.keep_best, help="best checkpoints to keep (default: %(default)s)")
-    g.add_argument("--eval-every", type=int, default=t.eval_every, help="steps between validations (0: each epoch)")
-    g.add_argument("--device", default=t.device, help="auto, cpu, cuda or cuda:N")
+    g.add_argument("--weight-decay", type=number(0, 10), default=t.weight_decay, help="(default: %(default)s)")
+    g.add_argument("--warmup-steps", type=count(0), default=t.warmup_steps, help="(default: %(default)s)")
+    g.add_argument(
+        "--label-smoothing", type=number(0, 1, high_open=True), default=t.label_smoothing, help="(default: %(default)s)"
+    )
+    g.add_argument("--no-augment", action="store_true", help="no per-batch random affine")
+    g.add_argument("--seed", type=count(0), default=t.seed)
+    g = p.add_argument_group("run")
+    g.add_argument("--out", required=True, type=out_folder, help="run folder: checkpoints, config.json, log.jsonl")
+    g.add_argument("--resume", action="store_true", help="continue the run in --out from last.pt")
+    g.add_argument(
+        "--init",
+        type=existing_file,
+        help="start from this checkpoint's weights (same classes and network) with a new schedule",
+    )
+    g.add_argument(
+        "--ckpt-every", type=count(1), default=t.ckpt_every, help="steps between checkpoints (default: %(default)s)"
+    )
+    g.add_argument(
+        "--keep-best", type=count(1), default=t.keep_best, help="best checkpoints to keep (default: %(default)s)"
+    )
+    g.add_argument(
+        "--eval-every", type=count(0), default=t.eval_every, help="steps between validations (0: each epoch)"
+    )
+    g.add_argument("--device", type=device, default=t.device, help="auto, cpu, cuda or cuda:N")
     _add_precision(g)
-    g.add_argument("--threads", type=int, default=t.threads, help="CPU threads (0: torch default)")
+    g.add_argument("--threads", type=count(0), default=t.threads, help="CPU threads (0: torch default)")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("export", help="export a checkpoint to ONNX (fp32 + int8) and check it")
-    p.add_argument("--checkpoint", required=True)
-    p.add_argument("--calibrate", required=True, help="shard folder for int8 calibration and the check")
-    p.add_argument("--calibration-samples", type=int, default=2048)
+    p.add_argument("--checkpoint", required=True, type=existing_file)
+    p.add_argument(
+        "--calibrate", required=True, type=existing_folder, help="shard folder for int8 calibration and the check"
+    )
+    p.add_argument("--calibration-samples", type=count(1), default=2048)
     p.add_argument("--name", default="kanjipad-full")
     p.add_argument(
         "--quantisation",
@@ -519,87 +550,115 @@ def build_parser() -> argparse.ArgumentParser:
         default=default_scheme(),
         help="int8 scheme; both cannot saturate on CPUs without VNNI (default: %(default)s)",
     )
-    p.add_argument("--out", required=True, help="folder for model.fp32.onnx and model.int8.onnx")
+    p.add_argument("--out", required=True, type=out_folder, help="folder for model.fp32.onnx and model.int8.onnx")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("etl-prepare", help="normalise ETL scans into train/val shards, split by writer")
-    p.add_argument("paths", nargs="+", help="ETL files or folders of them")
+    p.add_argument("paths", nargs="+", type=existing_path, help="ETL files or folders of them")
     _add_classes(p)
-    p.add_argument("--classes-from", help="use the class list of this ONNX model (to fine-tune it)")
-    p.add_argument("--out", required=True, help="output folder (train/ and val/); re-running resumes")
-    p.add_argument("--val-fraction", type=float, default=0.1, help="share of writers held out (default: 0.1)")
-    p.add_argument("--split-seed", type=int, default=0, help="seed of the writer split")
+    p.add_argument("--classes-from", type=existing_file, help="use the class list of this ONNX model (to fine-tune it)")
+    p.add_argument("--out", required=True, type=out_folder, help="output folder (train/ and val/); re-running resumes")
+    p.add_argument(
+        "--val-fraction",
+        type=number(0, 1, high_open=True),
+        default=0.1,
+        help="share of writers held out (default: 0.1)",
+    )
+    p.add_argument("--split-seed", type=count(0), default=0, help="seed of the writer split")
     p.add_argument(
         "--on-error",
         choices=["skip", "stop"],
         default="skip",
         help="damaged records: report and skip them (default), or stop at the first (finished files are kept)",
     )
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes (one ETL file each)")
+    p.add_argument("--workers", type=count(1), default=os.cpu_count() or 1, help="processes (one ETL file each)")
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     p.set_defaults(func=cmd_etl_prepare)
 
     p = sub.add_parser("finetune", help="fine-tune the shipped (or an exported) model on ETL and/or your own ink")
     g = p.add_argument_group("data")
-    g.add_argument("--base", help="ONNX model to start from (default: the shipped model)")
-    g.add_argument("--etl", help="an etl-prepare folder (made with --classes-from the base model)")
-    g.add_argument("--strokes", nargs="*", default=[], help="stroke-set JSONL files or folders (e.g. your samples)")
-    g.add_argument("--val", help="shard folder to validate on (default: the --etl folder's val split)")
+    g.add_argument("--base", type=existing_file, help="ONNX model to start from (default: the shipped model)")
+    g.add_argument(
+        "--etl", type=existing_folder, help="an etl-prepare folder (made with --classes-from the base model)"
+    )
+    g.add_argument(
+        "--strokes",
+        nargs="*",
+        type=existing_path,
+        default=[],
+        help="stroke-set JSONL files or folders (e.g. your samples)",
+    )
+    g.add_argument(
+        "--val", type=existing_folder, help="shard folder to validate on (default: the --etl folder's val split)"
+    )
     g.add_argument(
         "--replay-per-class",
-        type=int,
+        type=count(0),
         default=FINETUNE.replay_per_class,
         help="synthetic samples per class against forgetting (default: %(default)s)",
     )
-    g.add_argument("--new-share", type=float, default=FINETUNE.new_share, help="share of each epoch from the new data")
+    g.add_argument(
+        "--new-share",
+        type=number(0, 1, low_open=True),
+        default=FINETUNE.new_share,
+        help="share of each epoch from the new data",
+    )
     g.add_argument("--on-error", choices=["skip", "stop"], default="skip", help="bad stroke-set lines")
     g = p.add_argument_group("optimisation")
-    g.add_argument("--epochs", type=float, default=FINETUNE.epochs, help="(default: %(default)s)")
-    g.add_argument("--lr", type=float, default=FINETUNE.lr, help="(default: %(default)s)")
-    g.add_argument("--batch-size", type=int, default=FINETUNE.batch_size, help="(default: %(default)s)")
-    g.add_argument("--seed", type=int, default=FINETUNE.seed)
+    g.add_argument(
+        "--epochs", type=number(0, 1e6, low_open=True), default=FINETUNE.epochs, help="(default: %(default)s)"
+    )
+    g.add_argument("--lr", type=number(0, 10, low_open=True), default=FINETUNE.lr, help="(default: %(default)s)")
+    g.add_argument("--batch-size", type=count(1), default=FINETUNE.batch_size, help="(default: %(default)s)")
+    g.add_argument("--seed", type=count(0), default=FINETUNE.seed)
     g = p.add_argument_group("run")
-    g.add_argument("--out", required=True, help="folder for the run, export/ and finetune.json")
+    g.add_argument("--out", required=True, type=out_folder, help="folder for the run, export/ and finetune.json")
     g.add_argument("--name", default=FINETUNE.name, help="model name shown in the app")
     g.add_argument("--resume", action="store_true")
-    g.add_argument("--device", default="auto")
+    g.add_argument("--device", type=device, default="auto", help="auto, cpu, cuda or cuda:N")
     _add_precision(g)
-    g.add_argument("--threads", type=int, default=0)
-    g.add_argument("--workers", type=int, default=None, help="processes for the replay data")
+    g.add_argument("--threads", type=count(0), default=0)
+    g.add_argument("--workers", type=count(1), default=None, help="processes for the replay data")
     g.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_finetune)
 
     p = sub.add_parser("etl-scan", help="list the ETL files in a file or folder: format, records, classes")
-    p.add_argument("path", help="an ETL file or a folder of them")
+    p.add_argument("path", type=existing_path, help="an ETL file or a folder of them")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_etl_scan)
 
     p = sub.add_parser("evaluate", help="top-1/top-10 of a model on a stroke set or on ETL writers")
-    p.add_argument("--model", required=True)
-    p.add_argument("--strokes", help="stroke-set JSONL file")
-    p.add_argument("--images", help="a prepare shard folder (e.g. made with --heldout-fonts)")
+    p.add_argument("--model", required=True, type=existing_file)
+    p.add_argument("--strokes", type=existing_file, help="stroke-set JSONL file")
+    p.add_argument("--images", type=existing_folder, help="a prepare shard folder (e.g. made with --heldout-fonts)")
     g = p.add_argument_group("ETL (writer-disjoint)")
-    g.add_argument("--etl", help="an etl-prepare folder, or raw ETL files (a file or a folder)")
+    g.add_argument("--etl", type=existing_path, help="an etl-prepare folder, or raw ETL files (a file or a folder)")
     g.add_argument("--split", choices=["val", "train", "all"], default="val", help="which writers (default: val)")
-    g.add_argument("--val-fraction", type=float, default=0.1, help="raw files: as given to etl-prepare")
-    g.add_argument("--split-seed", type=int, default=0, help="raw files: as given to etl-prepare")
+    g.add_argument(
+        "--val-fraction", type=number(0, 1, high_open=True), default=0.1, help="raw files: as given to etl-prepare"
+    )
+    g.add_argument("--split-seed", type=count(0), default=0, help="raw files: as given to etl-prepare")
     p.add_argument("--variant", choices=["orig", "shuffle", "join"], default="orig")
-    p.add_argument("--seed", type=int, default=0, help="seed of the shuffle/join variants")
-    p.add_argument("--limit", type=int, default=None, help="only the first N samples")
+    p.add_argument("--seed", type=count(0), default=0, help="seed of the shuffle/join variants")
+    p.add_argument("--limit", type=count(1), default=None, help="only the first N samples")
     p.add_argument("--device", default="cpu", choices=["auto", "cpu", "cuda"])
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--misses", action="store_true", help="include up to 50 top-1 misses")
     g = p.add_argument_group("rows (samples whose char holds two or more characters)")
     g.add_argument("--lines", action="store_true", help="send single characters through the line recogniser too")
-    g.add_argument("--lexicon", help="lexicon.json.gz for the language prior (default: the shipped one)")
+    g.add_argument(
+        "--lexicon", type=existing_file, help="lexicon.json.gz for the language prior (default: the shipped one)"
+    )
     g.add_argument(
         "--line-param", action="append", default=[], metavar="NAME=NUMBER", help="override a LineParams weight"
     )
     g = p.add_argument_group("teaching (the pad's memory of a user's writing)")
-    g.add_argument("--teach", help="stroke-set JSONL taught first, in file order, through the app's own memory")
+    g.add_argument(
+        "--teach", type=existing_file, help="stroke-set JSONL taught first, in file order, through the app's own memory"
+    )
     g.add_argument(
         "--teach-per-class",
-        type=int,
+        type=count(1),
         default=None,
         metavar="K",
         help="teach only the first K samples of each (source, character) of --teach",
@@ -615,22 +674,76 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command. User errors (bad files, bad options) print one line and exit 2; bugs keep their traceback."""
-    from kanjipad.ink import InkError
-    from kanjipad.recognizer import ModelError
+    """Run one command: the program's one error boundary.
 
-    args = build_parser().parse_args(argv)
+    A KanjiPadError (bad file, bad option) or an OSError on a path the user gave prints one line
+    naming the file and what to do, exit 2; Ctrl+C prints one line, exit 130. Bugs keep their
+    traceback. A bad command line ends in argparse with one line, exit 2, before anything runs.
+    """
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a bad command line (2): already said
+        return exc.code if isinstance(exc.code, int) else 2
     if hasattr(sys.stdout, "reconfigure"):
         # Plain-text reports name characters; on a non-UTF-8 stdout they are escaped, not fatal.
         sys.stdout.reconfigure(errors="backslashreplace")
     try:
         return args.func(args)
-    except (UserError, ModelError, InkError) as exc:
-        print(f"kanjipad-train {args.command}: {exc}", file=sys.stderr)
-        return 2
+    except KanjiPadError as exc:
+        return _fail(args.command, str(exc))
+    except OSError as exc:
+        if not _users_fault(exc, args):
+            raise
+        return _fail(args.command, _os_message(exc))
     except KeyboardInterrupt:
         print(f"kanjipad-train {args.command}: interrupted", file=sys.stderr)
         return 130
+
+
+def _fail(command: str, message: str) -> int:
+    print(f"kanjipad-train {command}: {' '.join(message.split())}", file=sys.stderr)
+    return 2
+
+
+#: OSErrors that are the machine's state, not a bug, whatever the file (a full disk, a read-only mount).
+_ENVIRONMENT = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+_ADVICE = {
+    errno.ENOENT: "check the path",
+    errno.EACCES: "check its permissions",
+    errno.EPERM: "check its permissions",
+    errno.EISDIR: "give a file, not a folder",
+    errno.ENOTDIR: "a part of the path is a file, not a folder; check the path",
+    errno.ENOSPC: "free some space and run again (a re-run resumes)",
+    errno.EDQUOT: "free some space and run again (a re-run resumes)",
+    errno.EROFS: "choose a writable place",
+}
+
+
+def _user_paths(args: argparse.Namespace) -> list[Path]:
+    values: list[str] = []
+    for value in vars(args).values():
+        values += [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v]
+    return [Path(v).absolute() for v in values]
+
+
+def _users_fault(exc: OSError, args: argparse.Namespace) -> bool:
+    """True for an OSError on a path the user gave (or inside one), or from the machine's state."""
+    if exc.errno in _ENVIRONMENT:
+        return True
+    given = _user_paths(args)
+    for name in (exc.filename, exc.filename2):
+        if name is None or isinstance(name, int):
+            continue
+        path = Path(os.fsdecode(name)).absolute()
+        if any(path == g or g in path.parents for g in given):
+            return True
+    return False
+
+
+def _os_message(exc: OSError) -> str:
+    where = os.fsdecode(exc.filename) if isinstance(exc.filename, str | bytes) else "output"
+    why = exc.strerror or type(exc).__name__
+    return f"{where}: {why}; {_ADVICE.get(exc.errno or 0, 'check the path and run again')}"
 
 
 if __name__ == "__main__":

@@ -275,6 +275,8 @@ def evaluate_file(
 ) -> dict:
     """``evaluate`` on a stroke-set file. Bad lines: skipped and counted, or (``stop``) an InkError.
 
+    Raises UserError when the file holds no readable sample (an empty result is not 0 %).
+
     Samples whose ``char`` holds two or more characters are rows, read by the line
     recogniser (:func:`evaluate_lines`); with ``lines`` single characters go through
     it too, otherwise through the single-character path as in the app.
@@ -283,6 +285,10 @@ def evaluate_file(
     limit = kw.pop("limit", None)
     problems: list[str] = []
     samples = list(read_stroke_set(strokes, on_error=None if on_error == "stop" else problems.append))
+    if not samples:
+        # 0 % of nothing reads like a result; an empty or unreadable file is the user's to fix.
+        why = f"none of its lines is readable; first: {problems[0]}" if problems else "it is empty"
+        raise UserError(f"{strokes}: no sample to evaluate ({why}); give a stroke-set JSONL file")
     if limit:
         samples = samples[:limit]
     rows = [s for s in samples if lines or len(s.char or "") > 1]

@@ -25,8 +25,8 @@ from torch import nn
 from kanjipad.paths import atomic_write
 from kanjipad.recognizer import EMBEDDING_OUTPUT, FORMAT_VERSION, META_PREFIX, PROBS_OUTPUT, Recognizer
 from kanjipad.render import INPUT_SIZE
-from kanjipad_trainer.checkpoint import CheckpointError, load_torch_file, require_keys
-from kanjipad_trainer.model import KanjiNet, ModelConfig
+from kanjipad_trainer.checkpoint import build_model, load_torch_file, not_ours, require_keys
+from kanjipad_trainer.model import KanjiNet
 from kanjipad_trainer.quant_check import saturation_risks
 
 OPSET = 17
@@ -60,15 +60,18 @@ class _ExportHead(nn.Module):
 
 
 def load_checkpoint(path: Path) -> tuple[KanjiNet, dict]:
-    """A checkpoint (``best.pt``, ``last.pt``) or fine-tuning weights (``weights.pt``) as an fp32 network."""
+    """A checkpoint (``best.pt``, ``last.pt``) or fine-tuning weights (``weights.pt``) as an fp32 network.
+
+    Raises CheckpointError naming ``path`` when it is damaged or not a kanjipad-train checkpoint.
+    """
     state = load_torch_file(path)
     require_keys(state, ("model", "model_config", "classes"), path)
-    model = KanjiNet(ModelConfig(**state["model_config"]))
-    try:
-        # weights.pt holds fp16 tensors; load_state_dict copies them into the fp32 parameters.
-        model.load_state_dict(state["model"])
-    except (RuntimeError, TypeError) as exc:
-        raise CheckpointError(f"{path}: its weights do not fit its model config ({str(exc)[:160]})") from None
+    companions = state.get("companions", {})
+    if not isinstance(companions, dict) or not all(isinstance(v, str) for v in companions.values()):
+        raise not_ours(path, "companions is not a mapping of characters")
+    if not isinstance(state.get("train_config", {}), dict):
+        raise not_ours(path, "train_config is not a mapping")
+    model = build_model(state, path)
     model.eval()
     return model, state
 
@@ -200,7 +203,7 @@ def export_all(
 
 def check_agreement(model: KanjiNet, onnx_path: Path, images: np.ndarray) -> dict[str, float]:
     """Compare ONNX Runtime and torch (fp32) on the same rendered images: probabilities and embeddings."""
-    rec = Recognizer(onnx_path, device="cpu")
+    rec = Recognizer(onnx_path, device="cpu", prior_weight=0)  # the network alone, as torch computes it
     x = images.astype(np.float32)[:, None]
     with torch.no_grad():
         ref_probs, ref_emb = (t.numpy() for t in _ExportHead(model).eval()(torch.from_numpy(x)))

@@ -196,17 +196,23 @@ def split_folder(path: Path, side: str) -> Path:
 
 
 def load(folder: Path) -> tuple[np.ndarray, np.ndarray, dict]:
-    """All images (uint8, n x size x size) and labels of a shard folder, plus its meta."""
-    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    """All images (uint8, n x size x size) and labels of a shard folder, plus its meta.
+
+    Raises UserError naming the folder or file when it is not a shard folder, or when a shard is
+    not what ``meta.json`` says (dtype, image size, labels beyond the class list, damaged arrays).
+    """
+    meta = _read_meta(folder)
     if meta.get("source") == "etl":
         return _load_etl(folder, meta)
+    if not all(_is_count(meta.get(k)) for k in ("per_class", "shard_size")):
+        raise UserError(f"{folder / 'meta.json'}: not a prepare meta.json; run kanjipad-train prepare again")
     stems = sorted(p.name[: -len(".images.npy")] for p in folder.glob("shard-*.images.npy"))
     expected = -(-meta["per_class"] * len(meta.get("only") or meta["classes"]) // meta["shard_size"])
     if len(stems) != expected:
         raise UserError(f"{folder}: {len(stems)} of {expected} shards present; run prepare again")
-    images = np.concatenate([np.load(folder / f"{s}.images.npy", allow_pickle=False) for s in stems])
-    labels = np.concatenate([np.load(folder / f"{s}.labels.npy", allow_pickle=False) for s in stems]).astype(np.int64)
-    return images, labels, meta
+    images = np.concatenate([_array(folder / f"{s}.images.npy") for s in stems])
+    labels = np.concatenate([_array(folder / f"{s}.labels.npy") for s in stems])
+    return _checked(folder, images, labels, meta), labels.astype(np.int64), meta
 
 
 def _load_etl(folder: Path, meta: dict) -> tuple[np.ndarray, np.ndarray, dict]:
@@ -215,9 +221,59 @@ def _load_etl(folder: Path, meta: dict) -> tuple[np.ndarray, np.ndarray, dict]:
     if not stems:
         raise UserError(f"{folder}: no prepared ETL files; run kanjipad-train etl-prepare")
     size = meta["size"]
-    images = np.concatenate(
-        [np.load(folder / f"{s}.images.npy", allow_pickle=False).reshape(-1, size, size) for s in stems]
-    )
-    labels = np.concatenate([np.load(folder / f"{s}.labels.npy", allow_pickle=False) for s in stems]).astype(np.int64)
-    writers = np.concatenate([np.load(folder / f"{s}.writers.npy", allow_pickle=False) for s in stems])
-    return images, labels, {**meta, "files": stems, "writers": writers}
+    parts = [_array(folder / f"{s}.images.npy") for s in stems]
+    if any(p.ndim < 1 or p.size % (size * size) for p in parts):
+        raise UserError(f"{folder}: its images are not {size}x{size} as its meta.json says; run etl-prepare again")
+    images = np.concatenate([p.reshape(-1, size, size) for p in parts])
+    labels = np.concatenate([_array(folder / f"{s}.labels.npy") for s in stems])
+    writers = np.concatenate([_array(folder / f"{s}.writers.npy") for s in stems])
+    if writers.shape != labels.shape:
+        raise UserError(f"{folder}: writers and labels disagree in length; run etl-prepare again")
+    images = _checked(folder, images, labels, meta)
+    return images, labels.astype(np.int64), {**meta, "files": stems, "writers": writers}
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _read_meta(folder: Path) -> dict:
+    path = folder / "meta.json"
+    if not path.is_file():
+        raise UserError(f"{folder}: not a shard folder (no meta.json); make one with kanjipad-train prepare")
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise UserError(f"{path}: damaged (not JSON); prepare the folder again") from None
+    classes = meta.get("classes") if isinstance(meta, dict) else None
+    if not isinstance(classes, str) or not classes or not _is_count(meta.get("size")):
+        raise UserError(f"{path}: not a shard folder's meta.json (no classes or size); prepare the folder again")
+    return meta
+
+
+def _array(path: Path) -> np.ndarray:
+    """One .npy file, read without running anything (no pickles); a damaged one is named."""
+    try:
+        return np.load(path, allow_pickle=False)
+    except ValueError as exc:
+        why = "it holds Python objects, refused" if "allow_pickle" in str(exc) else "damaged"
+        raise UserError(f"{path}: {why}; prepare the folder again") from None
+    except (EOFError, OSError) as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise UserError(f"{path}: missing; prepare the folder again") from None
+        raise UserError(f"{path}: damaged ({exc}); prepare the folder again") from None
+
+
+def _checked(folder: Path, images: np.ndarray, labels: np.ndarray, meta: dict) -> np.ndarray:
+    """``images`` if they and ``labels`` are what ``meta`` says; a folder of another version is refused."""
+    size, n_classes = meta["size"], len(meta["classes"])
+    if images.dtype != np.uint8 or images.ndim != 3 or images.shape[1:] != (size, size):
+        raise UserError(
+            f"{folder}: its images are {images.dtype} {images.shape[1:]} but its meta.json says uint8 {size}x{size}; "
+            "prepare the folder again"
+        )
+    if labels.ndim != 1 or labels.dtype.kind not in "iu" or len(labels) != len(images):
+        raise UserError(f"{folder}: its labels are not one whole number per image; prepare the folder again")
+    if len(labels) and (labels.min() < 0 or labels.max() >= n_classes):
+        raise UserError(f"{folder}: a label lies outside its {n_classes} classes; prepare the folder again")
+    return images

@@ -29,7 +29,15 @@ from torch import nn
 from tqdm import tqdm
 
 from kanjipad.paths import atomic_write_text
-from kanjipad_trainer.checkpoint import atomic_save, load_torch_file
+from kanjipad_trainer.checkpoint import (
+    CheckpointError,
+    atomic_save,
+    check_resumable,
+    checked_classes,
+    load_torch_file,
+    model_config,
+    not_ours,
+)
 from kanjipad_trainer.config import ModelConfig, TrainConfig
 from kanjipad_trainer.errors import UserError
 from kanjipad_trainer.model import KanjiNet
@@ -236,6 +244,34 @@ def train_on_folders(
     return train(cfg, list(classes), companions_for(classes), (images, labels), val_data)
 
 
+def _resume_state(path: Path, classes: list[str], asked: ModelConfig) -> dict:
+    """The checked state of the run in ``path``; it must be of these classes and this network."""
+    state = load_torch_file(path)
+    check_resumable(state, path)
+    if state["classes"] != "".join(classes):
+        raise UserError(f"{path} was trained on other classes; use a new --out")
+    if "model_config" in state:
+        kept = model_config(state, path)
+        if kept != asked:
+            widths = " ".join(map(str, kept.widths))
+            raise UserError(
+                f"{path}: this run was started with --widths {widths} --embed {kept.embed} --dropout {kept.dropout}; "
+                "resume with those, or choose a new --out"
+            )
+    return state
+
+
+def _load_weights(model: nn.Module, state: dict, path: Path | str) -> None:
+    weights = state.get("model")
+    if not isinstance(weights, dict):
+        raise not_ours(path, "model is not a mapping of tensors")
+    try:
+        model.load_state_dict(weights)
+    except (RuntimeError, TypeError, KeyError) as exc:
+        first = (str(exc).splitlines() or [""])[0][:160]
+        raise CheckpointError(f"{path}: its weights do not fit this network ({first})") from None
+
+
 # --- main loop -----------------------------------------------------------
 def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data, val) -> Path:
     """Train on ``data`` = (images uint8, labels) and validate on ``val`` (or None)."""
@@ -251,7 +287,6 @@ def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data
         torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
     out = Path(cfg.out)
-    out.mkdir(parents=True, exist_ok=True)
     main_proc = rank == 0
 
     images, labels = data
@@ -260,19 +295,20 @@ def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data
     ckpt_path = out / "last.pt"
     state = None
     if ckpt_path.exists():
-        state = load_torch_file(ckpt_path)
-        if state["classes"] != "".join(classes):
-            raise UserError(f"{ckpt_path} was trained on other classes; use a new --out")
-        model.load_state_dict(state["model"])
+        state = _resume_state(ckpt_path, classes, mcfg)
+        _load_weights(model, state, ckpt_path)
     elif cfg.init:
         init = load_torch_file(cfg.init)
-        if init.get("classes") != "".join(classes):
+        if checked_classes(init, cfg.init) != "".join(classes):
             raise UserError(f"--init {cfg.init} was trained on other classes than --data")
-        model.load_state_dict(init["model"])
+        _load_weights(model, init, cfg.init)
     model = model.to(device).to(memory_format=torch.channels_last)  # type: ignore[call-overload]  # torch stubs
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     if state:
-        opt.load_state_dict(state["optimizer"])
+        try:
+            opt.load_state_dict(state["optimizer"])
+        except (ValueError, KeyError, TypeError, RuntimeError):
+            raise not_ours(ckpt_path, "its optimizer state does not fit its network") from None
     ddp_model = (
         nn.parallel.DistributedDataParallel(model, device_ids=[device] if device.type == "cuda" else None)
         if world > 1
@@ -293,6 +329,7 @@ def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data
             + (f" on {world} processes" if world > 1 else "")
             + f"; use a batch size between {world} and {n}"
         )
+    out.mkdir(parents=True, exist_ok=True)  # only now: a run that cannot start leaves nothing behind
     per_rank_bs = cfg.batch_size // world
     steps_per_epoch = n // cfg.batch_size
     total = max(1, int(cfg.epochs * steps_per_epoch))
