@@ -39,9 +39,13 @@ DEVICE_NAMES = {
 
 #: Keys that are not menu actions (the rest of the list comes from the actions themselves).
 GESTURES = [
-    ("1 … 9, 0", "pick candidate 1 … 10"),
+    ("1 … 9, 0", "pick candidate 1 … 10 of the page shown"),
+    ("1 … 5", "pick string 1 … 5, when you wrote a row or a column of characters"),
     ("Right click", "undo (as Ctrl+Z)"),
+    ("the › button", "the next ten candidates (as Page Down)"),
 ]
+#: Qt's short key names, as the README and the keyboard spell them.
+KEY_NAMES = {"PgDown": "Page Down", "PgUp": "Page Up", "Return": "Enter"}
 
 
 class SettingsDialog(QDialog):
@@ -169,7 +173,8 @@ class SettingsDialog(QDialog):
         s.model_path = self.model_path.text().strip()
 
 
-def _text_dialog(parent: QWidget | None, title: str, html: str) -> QDialog:
+def _text_dialog(parent: QWidget | None, title: str, html: str, fit: bool = False) -> QDialog:
+    """``fit``: as tall as the text (within the screen), so a list is seen whole, without scrolling."""
     dlg = QDialog(parent)
     dlg.setWindowTitle(title)
     view = QTextBrowser()
@@ -181,22 +186,34 @@ def _text_dialog(parent: QWidget | None, title: str, html: str) -> QDialog:
     lay.addWidget(view)
     lay.addWidget(buttons)
     dlg.resize(560, 460)
+    if fit:
+        doc = view.document()
+        doc.setTextWidth(560 - 2 * lay.contentsMargins().left() - 2 * view.frameWidth())
+        screen = (parent.screen() if parent else None) or QApplication.primaryScreen()
+        room = screen.availableGeometry().height() - 80 if screen else 800  # a title bar and the buttons
+        view.setMinimumHeight(min(room, int(doc.size().height()) + 2 * view.frameWidth() + 2))
+        dlg.resize(560, dlg.sizeHint().height())
     return dlg
 
 
+def key_text(seq: QKeySequence) -> str:
+    text = seq.toString(QKeySequence.SequenceFormat.NativeText)
+    return KEY_NAMES.get(text, text)
+
+
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
-    """(keys, what) for every action with a shortcut, then the gestures: the one source of the list."""
-    rows = [
-        (a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.statusTip() or a.text().rstrip("…"))
-        for a in actions
-        if not a.shortcut().isEmpty()
-    ]
+    """(keys, what) for every action with a shortcut, every key it has, then the gestures: the one source."""
+    rows = []
+    for a in actions:
+        keys = list(dict.fromkeys(key_text(k) for k in a.shortcuts() if not k.isEmpty()))  # Return and Enter: once
+        if keys:
+            rows.append((" / ".join(keys), a.statusTip() or a.text().rstrip("…")))
     return rows + GESTURES
 
 
 def shortcuts_dialog(actions: list[QAction], parent: QWidget | None = None) -> QDialog:
     rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in shortcut_rows(actions))
-    return _text_dialog(parent, "Keyboard shortcuts", f"<table cellpadding=4>{rows}</table>")
+    return _text_dialog(parent, "Keyboard shortcuts", f"<table cellpadding=2>{rows}</table>", fit=True)
 
 
 def about_dialog(info: ModelInfo | None, parent: QWidget | None = None) -> QDialog:

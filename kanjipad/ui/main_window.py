@@ -32,7 +32,7 @@ from kanjipad.resources import bundled_model_path
 from kanjipad.ui.candidates import KEYS, CandidateBar
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
-from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
+from kanjipad.ui.dialogs import SettingsDialog, about_dialog, key_text, shortcuts_dialog
 from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.history import TYPING_ID, History, PadState, Step
@@ -610,7 +610,7 @@ class MainWindow(QMainWindow):
             keys = [QKeySequence(k) for k in ([shortcut] if isinstance(shortcut, str) else shortcut or [])]
             if keys:
                 a.setShortcuts(keys)
-                shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+                shown = key_text(keys[0])
                 a.setToolTip(f"{what[0].upper()}{what[1:]} ({shown})")
             a.setStatusTip(what)
             a.setCheckable(checkable)
