@@ -99,6 +99,19 @@ class InkCanvas(QWidget):
         self._redo.clear()
         self._set_ink(ink)
 
+    @property
+    def view(self) -> tuple[float, float, float] | None:
+        """How the ink is shown now (zoom and place; None: centred at zoom 1), for :meth:`show_ink_as`."""
+        return self._view
+
+    def show_ink_as(self, ink: Ink, view: tuple[float, float, float] | None) -> None:
+        """Put ``ink`` back as it was shown (undoing a pick of a row brings it back zoomed out, with room to go on)."""
+        self._redo.clear()
+        self._view = view if ink.strokes else None
+        self._cache = None
+        self._set_ink(ink)
+        self._make_room()  # the window may be smaller than it was
+
     def _set_ink(self, ink: Ink) -> None:
         grew_by_one = len(ink.strokes) == len(self._ink.strokes) + 1 and self._cache_strokes == len(self._ink.strokes)
         self._ink = ink

@@ -25,6 +25,8 @@ TYPING_ID = 1
 class PadState:
     ink: Ink
     compose: str
+    #: How the canvas showed the ink (InkCanvas.view): ink that comes back is shown as it was written.
+    view: tuple[float, float, float] | None = None
 
 
 class Step(QUndoCommand):

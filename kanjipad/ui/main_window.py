@@ -235,8 +235,8 @@ class MainWindow(QMainWindow):
             self.worker.submit(ink)  # last, as in InkCanvas._set_ink
 
     def _stroke_added(self, before: Ink, after: Ink) -> None:
-        text = self.compose.text()
-        self.history.record("stroke", PadState(before, text), PadState(after, text))
+        text, view = self.compose.text(), self.canvas.view
+        self.history.record("stroke", PadState(before, text, view), PadState(after, text, view))
 
     def _show_candidates(self, seq: int, cands, ms: float) -> None:
         if not (self.worker and self.worker.is_current(seq)):
@@ -291,13 +291,13 @@ class MainWindow(QMainWindow):
     # --- choosing --------------------------------------------------------
     def pick(self, char: str) -> None:
         """Copy ``char``, add it to the compose line, keep the ink as a sample (if allowed): one undoable step."""
-        ink, before = self.canvas.ink, self.compose.text()
+        ink, before, view = self.canvas.ink, self.compose.text(), self.canvas.view
         self._set_compose_quietly(lambda: self.compose.insert(char))
         after_ink = Ink(box=ink.box) if self.settings.clear_after_pick else ink
         step = self.history.record(
             f"pick {char}",
-            PadState(ink, before),
-            PadState(after_ink, self.compose.text()),
+            PadState(ink, before, view),
+            PadState(after_ink, self.compose.text(), view if after_ink is ink else None),
             on_undo=lambda step: self._undo_pick(step, char),
             on_redo=lambda step: self._redo_pick(step, char),
         )
@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
     # --- history -----------------------------------------------------------
     def _restore(self, state: PadState) -> None:
         if state.ink is not self.canvas.ink:
-            self.canvas.set_ink(state.ink)
+            self.canvas.show_ink_as(state.ink, state.view)
         if state.compose != self.compose.text():
             self._set_compose_quietly(lambda: self.compose.setText(state.compose))
 
@@ -394,8 +394,10 @@ class MainWindow(QMainWindow):
         self._compose_changed(self.compose.text())
 
     def _typed(self, text: str) -> None:
-        ink = self.canvas.ink
-        self.history.record("typing", PadState(ink, self._compose_before), PadState(ink, text), merge_id=TYPING_ID)
+        ink, view = self.canvas.ink, self.canvas.view
+        self.history.record(
+            "typing", PadState(ink, self._compose_before, view), PadState(ink, text, view), merge_id=TYPING_ID
+        )
 
     def _compose_changed(self, text: str) -> None:
         self._compose_before = text
@@ -431,22 +433,27 @@ class MainWindow(QMainWindow):
     def clear_canvas(self) -> None:
         ink, text = self.canvas.ink, self.compose.text()
         if ink.strokes:
-            self.history.record("clear", PadState(ink, text), PadState(Ink(box=ink.box), text), applied=False)
+            before = PadState(ink, text, self.canvas.view)
+            self.history.record("clear", before, PadState(Ink(box=ink.box), text), applied=False)
             self._say("Cleared (Ctrl+Z brings the ink back)", 4000)
 
     def clear_compose(self) -> None:
         ink, text = self.canvas.ink, self.compose.text()
         if text:
-            self.history.record("clear line", PadState(ink, text), PadState(ink, ""), applied=False)
+            view = self.canvas.view
+            self.history.record("clear line", PadState(ink, text, view), PadState(ink, "", view), applied=False)
             self._say("Cleared the compose line (Ctrl+Z brings it back)", 4000)
 
     def delete_back(self) -> None:
         """Backspace: the last stroke while there is ink, else the last composed character."""
-        ink, text = self.canvas.ink, self.compose.text()
+        ink, text, view = self.canvas.ink, self.compose.text(), self.canvas.view
         if ink.strokes:
-            self.history.record("stroke", PadState(ink, text), PadState(ink.without_last_stroke(), text), applied=False)
+            fewer = PadState(ink.without_last_stroke(), text, view)
+            self.history.record("stroke", PadState(ink, text, view), fewer, applied=False)
         elif text:
-            self.history.record(f"delete {text[-1]}", PadState(ink, text), PadState(ink, text[:-1]), applied=False)
+            self.history.record(
+                f"delete {text[-1]}", PadState(ink, text, view), PadState(ink, text[:-1], view), applied=False
+            )
             self._say(f"Deleted {text[-1]} from the compose line (Ctrl+Z brings it back)", 4000)
 
     def accept_first(self) -> None:

@@ -16,6 +16,14 @@ from kanjipad.ui.teach import TeachDialog
 from .conftest import draw_strokes, sample_for
 
 
+def write_row(qtbot, win, real_ink, word, size=240):
+    """``word`` in a row, each character in a ``size`` px cell from the canvas's left edge."""
+    from .test_rows import draw_row
+
+    draw_row(qtbot, win.canvas, [sample_for(real_ink, c) for c in word], size=size)
+    qtbot.waitUntil(lambda: win.row_mode() and win.strings.strings()[:1] == [word], timeout=5000)
+
+
 def write(qtbot, win, real_ink, char):
     draw_strokes(qtbot, win.canvas, sample_for(real_ink, char)["strokes"])
     qtbot.waitUntil(lambda: char in win.candidates.chars(), timeout=5000)
@@ -215,3 +223,29 @@ def test_f1_lists_every_shortcut_of_the_readme_without_scrolling(qtbot, window):
     assert view.verticalScrollBar().maximum() == 0  # the last row is in view, no scrolling
     screen = window.dialog.screen().availableGeometry()
     assert screen.contains(window.dialog.frameGeometry()) or window.dialog.height() <= screen.height()
+
+
+# --- 2. ink that comes back is shown as it was written ------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["pick", "clear", "Backspace then pick"])
+def test_ink_brought_back_by_undo_is_shown_as_it_was(qtbot, window, real_ink, how):
+    window.resize(800, 600)
+    qtbot.wait(50)
+    canvas = window.canvas
+    centred = canvas.square()
+    write_row(qtbot, window, real_ink, "日本語", size=200)
+    assert canvas.square().width() < centred.width()  # the row made the view zoom out
+    canvas.setFocus()
+    shown = canvas.grab().toImage()
+    if how == "clear":
+        qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    else:
+        qtbot.keyClick(canvas, Qt.Key.Key_Return)  # the whole string
+        if how == "Backspace then pick":
+            qtbot.keyClick(canvas, Qt.Key.Key_Backspace)
+            ctrl(qtbot, canvas, Qt.Key.Key_Z)
+    assert not canvas.ink.strokes and canvas.square() == centred
+    ctrl(qtbot, canvas, Qt.Key.Key_Z)
+    assert canvas.ink.strokes
+    assert canvas.grab().toImage() == shown  # the same picture: zoomed out, room to go on
