@@ -18,7 +18,7 @@ $(STAMP_APP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(STAMP_DEV): pyproject.toml | $(BIN)/python
-	scripts/install_system_deps.sh
+	scripts/install_system_deps.sh dev
 	# torch==2.13.0 is pinned in the 'train' extra: the CPU build, never the CUDA one.
 	$(BIN)/pip install -q -e ".[train,dev]"
 	touch $@ $(STAMP_APP)

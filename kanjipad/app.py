@@ -17,7 +17,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="for start-up benchmarks: print when the window is shown and the model loaded, then quit",
     )
+    entry = parser.add_mutually_exclusive_group()
+    entry.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add KanjiPad to the application menu (desktop entry, icon, metainfo in the XDG data folder)",
+    )
+    entry.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry added"
+    )
     args = parser.parse_args(argv)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        return _desktop_entry(args.install_desktop_entry)
     if args.self_test:
         from kanjipad.ui.selftest import run
 
@@ -30,12 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from kanjipad.desktop_entry import APP_ID
+    from kanjipad.ui.icon import app_icon
     from kanjipad.ui.main_window import bring_to_front, start_window
     from kanjipad.ui.single_instance import SingleInstance
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("KanjiPad")
-    app.setDesktopFileName("kanjipad")
+    app.setDesktopFileName(APP_ID)  # matches the desktop entry, so the desktop shows its icon
+    app.setWindowIcon(app_icon())
     instance = SingleInstance()
     if not instance.primary:
         if instance.hand_over():
@@ -57,6 +71,19 @@ def main(argv: list[str] | None = None) -> int:
         # shown and the recognizer is ready for the first stroke.
         QTimer.singleShot(0, lambda: _report_ready(app, window, shown))
     return app.exec()
+
+
+def _desktop_entry(install: bool) -> int:
+    from kanjipad import desktop_entry
+
+    try:
+        files = desktop_entry.install() if install else desktop_entry.uninstall()
+    except OSError as exc:
+        print(f"kanjipad: could not {'install' if install else 'remove'} the desktop entry: {exc}", file=sys.stderr)
+        return 2
+    verb = "installed" if install else "removed"
+    print(f"KanjiPad's desktop entry {verb}: {len(files)} files" + (f" under {files[0].parents[1]}" if files else ""))
+    return 0
 
 
 def _report_ready(app, window, shown: float) -> None:
