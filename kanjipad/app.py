@@ -26,7 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     entry.add_argument(
         "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry added"
     )
+    parser.add_argument("--keep-clipboard", action="store_true", help=argparse.SUPPRESS)  # see clipboard_keeper
     args = parser.parse_args(argv)
+    if args.keep_clipboard:
+        from kanjipad.ui.clipboard_keeper import main as keep_clipboard
+
+        return keep_clipboard()
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         return _desktop_entry(args.install_desktop_entry)
     if args.self_test:
@@ -42,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kanjipad.desktop_entry import APP_ID
+    from kanjipad.ui.clipboard_keeper import hand_over
     from kanjipad.ui.icon import app_icon
     from kanjipad.ui.main_window import bring_to_front, start_window
     from kanjipad.ui.single_instance import SingleInstance
@@ -62,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     window = start_window()
     instance.on_raise = lambda: bring_to_front(window)
+    app.aboutToQuit.connect(hand_over)  # what was copied still pastes after the pad quits (X11)
     if args.quit_when_ready:
         import time
 
