@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -48,17 +50,49 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows (threads may be writing)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _UMASK_LOCK:  # elsewhere: set and restore at once
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+def _mode_for(path: Path, private: bool) -> int:
+    # A replaced file keeps its mode; a new one gets what open() would give it, so exported models,
+    # shards and data sets can be shared as the user's umask says. Private user data asks for 0600.
+    if private:
+        return 0o600
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, private: bool = False) -> None:
     """The project's one way to replace a file: readers see the old file or the new one, never half of one.
 
     ``write`` fills a temporary file in the same folder (so the final rename never
     crosses file systems); it is flushed to disk before the rename, and removed if
-    anything fails, even a kill signal turned into an exception.
+    anything fails, even a kill signal turned into an exception. The file keeps the mode of
+    the one it replaces; a new one follows the umask (0600 with ``private``).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path, private)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), mode)
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
@@ -68,6 +102,6 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
         raise
 
 
-def atomic_write_text(path: Path, text: str) -> None:
+def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
     """:func:`atomic_write` of UTF-8 text."""
-    atomic_write(path, lambda fh: fh.write(text.encode("utf-8")))
+    atomic_write(path, lambda fh: fh.write(text.encode("utf-8")), private=private)

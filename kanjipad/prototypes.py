@@ -146,6 +146,57 @@ def embed_samples(recognizer: Recognizer, samples: Sequence[Sample], batch: int 
     return out
 
 
+#: Most samples a cache file may declare (far above a user's memory), and longest sample id.
+MAX_CACHED = 1_000_000
+MAX_ID_CHARS = 256
+
+
+def npz_headers(path: Path) -> dict[str, tuple[tuple[int, ...], np.dtype]]:
+    """Shape and dtype of each array in an ``.npz``, read from the headers alone (nothing decompressed
+    beyond them), so a declared size can be checked before an array is read.
+
+    Raises ValueError for a member that is not a plain ``.npy`` array (e.g. pickled objects), and
+    OSError or zipfile.BadZipFile for a damaged file.
+    """
+    out: dict[str, tuple[tuple[int, ...], np.dtype]] = {}
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            with zf.open(name) as fh:
+                version = np.lib.format.read_magic(fh)
+                if version == (1, 0):
+                    shape, _fortran, dtype = np.lib.format.read_array_header_1_0(fh)
+                elif version == (2, 0):
+                    shape, _fortran, dtype = np.lib.format.read_array_header_2_0(fh)
+                else:
+                    raise ValueError(f"{name}: npy format {version} not read")
+            if dtype.hasobject:
+                raise ValueError(f"{name}: holds Python objects")
+            out[name.removesuffix(".npy")] = (tuple(shape), dtype)
+    return out
+
+
+def _read_cache(path: Path, dim: int) -> dict[str, np.ndarray]:
+    """Cached features by sample id; those that are not unit vectors of ``dim`` finite numbers are left
+    out (computed again). Any cache that cannot be read is empty: it is only a cache."""
+    try:
+        heads = npz_headers(path)
+        (n,), ids_type = heads["ids"]
+        if (
+            not 0 <= n <= MAX_CACHED
+            or ids_type.kind != "U"
+            or ids_type.itemsize > 4 * MAX_ID_CHARS
+            or heads["embeddings"] != ((n, dim), np.dtype("<f4"))
+        ):
+            return {}  # declared sizes checked before anything large is decompressed
+        with np.load(path, allow_pickle=False) as z:
+            ids, emb = z["ids"].tolist(), z["embeddings"]
+    except Exception:
+        return {}
+    norms = np.linalg.norm(emb.astype(np.float64), axis=1) if len(emb) else np.zeros(0)
+    good = np.isfinite(emb).all(axis=1) & (np.abs(norms - 1.0) < 1e-3)
+    return {i: e for i, e, ok in zip(ids, emb, good, strict=True) if ok}
+
+
 class PrototypeCache:
     """Embeddings per model hash on disk (``<cache>/<model key>.npz``), so only new samples are computed."""
 
@@ -161,14 +212,7 @@ class PrototypeCache:
     ) -> PrototypeIndex:
         key = model_key(recognizer.info.path)
         path = self.folder / f"{key}.npz"
-        known: dict[str, np.ndarray] = {}
-        if path.exists():
-            try:
-                with np.load(path, allow_pickle=False) as z:
-                    if z["embeddings"].shape[1:] == (recognizer.info.embedding_dim,):
-                        known = dict(zip(z["ids"].tolist(), z["embeddings"], strict=True))
-            except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
-                known = {}  # a damaged cache is only a cache: compute again
+        known = _read_cache(path, recognizer.info.embedding_dim) if path.exists() else {}
         missing = [s for s in samples if s.id not in known]
         for i in range(0, len(missing), 256):
             chunk = missing[i : i + 256]

@@ -70,6 +70,10 @@ class ModelInfo:
 
 
 def _parse_metadata(path: Path, meta: dict[str, str], output_width: int | None) -> ModelInfo:
+    import unicodedata
+
+    not_written = ("Cc", "Cf", "Cs", "Zs", "Zl", "Zp")  # control, format, surrogate, space
+
     def need(key: str) -> str:
         if META_PREFIX + key not in meta:
             raise ModelError(
@@ -89,6 +93,10 @@ def _parse_metadata(path: Path, meta: dict[str, str], output_width: int | None) 
         quantisation = json.loads(meta.get(META_PREFIX + "quantisation", "{}"))
         if not isinstance(companions, dict) or not isinstance(recipe, dict) or not isinstance(quantisation, dict):
             raise TypeError("companions, recipe and quantisation must be JSON objects")
+        if not all(isinstance(v, str) and len(v) == 1 for v in companions.values()):
+            raise TypeError("companions must map characters to characters")
+    except RecursionError:
+        raise ModelError(f"{path.name} has malformed KanjiPad metadata (nested too deeply); re-export it") from None
     except (ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"{path.name} has malformed KanjiPad metadata ({exc}); re-export it") from None
     if fmt > FORMAT_VERSION:
@@ -97,6 +105,14 @@ def _parse_metadata(path: Path, meta: dict[str, str], output_width: int | None) 
         )
     if not classes or len(set(classes)) != len(classes):
         raise ModelError(f"{path.name}: the class list in its metadata is empty or has duplicates")
+    # A class is offered as a candidate and copied to the clipboard: it must be something written,
+    # never a control, format or space character (NUL, ESC, U+202E, ...).
+    unwritten = [c for c in [*classes, *companions.values()] if unicodedata.category(c) in not_written]
+    if unwritten:
+        raise ModelError(
+            f"{path.name}: its class list holds U+{ord(unwritten[0]):04X}, which is not a written character; "
+            "re-export it with printable classes"
+        )
     if output_width is not None and output_width != len(classes):
         raise ModelError(
             f"{path.name}: the network has {output_width} outputs but its metadata lists "

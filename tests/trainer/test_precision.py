@@ -78,5 +78,7 @@ def test_the_run_reports_its_speed_and_expected_time(tmp_path, monkeypatch, caps
 
 
 def test_cli_train_takes_precision(tmp_path):
-    args = cli.build_parser().parse_args(["train", "--data", str(tmp_path), "--out", str(tmp_path / "run"), "--precision", "fp32"])
+    args = cli.build_parser().parse_args(
+        ["train", "--data", str(tmp_path), "--out", str(tmp_path / "run"), "--precision", "fp32"]
+    )
     assert args.precision == "fp32"

@@ -322,6 +322,7 @@ def cmd_etl_prepare(args: argparse.Namespace) -> int:
         seed=args.split_seed,
         stop_on_error=args.on_error == "stop",
         workers=args.workers,
+        on_message=_to_stderr if args.json else print,
     )
     if args.json:
         print_json(summary)
@@ -362,11 +363,17 @@ def cmd_finetune(args: argparse.Namespace) -> int:
         resume=args.resume,
         stop_on_error=args.on_error == "stop",
         workers=args.workers,
+        on_message=_to_stderr if args.json else print,
     )
     _print_result(report, args.json)
     if not args.json:
         print(f"\nnew model: {report['model']}  (choose it in KanjiPad: Settings → Model)")
     return 0
+
+
+def _to_stderr(message: str) -> None:
+    """Messages beside a --json result: stdout holds the one JSON object alone."""
+    print(message, file=sys.stderr)
 
 
 def _shipped_model() -> Path:

@@ -128,18 +128,39 @@ def load_char(char: str, folder: Path | None = None) -> list[np.ndarray]:
     return parse_svg(path.read_text(encoding="utf-8"))
 
 
+#: Most points one cached stroke may declare (a KanjiVG stroke has a few hundred at most).
+MAX_CACHED_POINTS = 100_000
+
+
+def _read_cache(cache: Path) -> dict[str, list[np.ndarray]]:
+    """Strokes from the polyline cache; {} when it cannot be trusted (damaged, truncated, odd shapes,
+    non-finite points), so it is rebuilt from KanjiVG: it is only a cache."""
+    from kanjipad.prototypes import npz_headers
+
+    out: dict[str, list[np.ndarray]] = {}
+    try:
+        heads = npz_headers(cache)
+        if any(len(shape) != 2 or shape[1] != 2 or shape[0] > MAX_CACHED_POINTS for shape, _ in heads.values()):
+            return {}  # declared shapes checked before anything is decompressed
+        with np.load(cache, allow_pickle=False) as z:
+            for key in z.files:
+                char, _, _ = key.partition("/")
+                stroke = z[key].astype(np.float64)
+                if len(char) != 1 or not np.isfinite(stroke).all():
+                    return {}
+                out.setdefault(char, []).append(stroke)
+    except Exception:  # a cache that fails in any way is rebuilt
+        return {}
+    return out
+
+
 def load_many(chars: Iterable[str], cache: Path | None = None) -> dict[str, list[np.ndarray]]:
     """Strokes for each character that KanjiVG covers, via an on-disk cache if given.
 
     Characters KanjiVG lacks are left out; callers decide whether that is an error.
     """
     chars = list(dict.fromkeys(chars))
-    out: dict[str, list[np.ndarray]] = {}
-    if cache is not None and cache.exists():
-        with np.load(cache, allow_pickle=False) as z:
-            for key in z.files:
-                char, _, _ = key.partition("/")
-                out.setdefault(char, []).append(z[key].astype(np.float64))
+    out = _read_cache(cache) if cache is not None and cache.exists() else {}
     missing = [c for c in chars if c not in out]
     if missing:
         folder = kanjivg_dir()

@@ -36,6 +36,7 @@ from kanjipad_trainer import fonts as fonts_mod
 from kanjipad_trainer import kanjivg
 from kanjipad_trainer.errors import UserError
 from kanjipad_trainer.fonts import font_image
+from kanjipad_trainer.pool import quiet_worker
 from kanjipad_trainer.synth import SynthConfig, synth_image
 
 SHARD_SIZE = 8192
@@ -178,15 +179,17 @@ def prepare(
     workers = workers or os.cpu_count() or 1
     bar = tqdm(total=total, initial=done, unit="img", desc="render", disable=not progress)
     init = (strokes, classes, seed, cfg, size, covered, font_fraction, picks)
-    if workers <= 1:
-        _init_worker(*init)
-        for job in jobs:
-            bar.update(_make_shard(job))
-    else:
-        with get_context("fork").Pool(workers, _init_worker, init) as pool:
-            for n in pool.imap_unordered(_make_shard, jobs):
-                bar.update(n)
-    bar.close()
+    try:
+        if workers <= 1:
+            _init_worker(*init)
+            for job in jobs:
+                bar.update(_make_shard(job))
+        else:
+            with get_context("fork").Pool(workers, quiet_worker, (_init_worker, *init)) as pool:
+                for n in pool.imap_unordered(_make_shard, jobs):
+                    bar.update(n)
+    finally:
+        bar.close()  # ends the bar's line, so a message after an interrupt starts a line of its own
     return folder
 
 

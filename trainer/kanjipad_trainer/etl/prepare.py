@@ -36,6 +36,7 @@ from kanjipad.render import INPUT_SIZE
 from kanjipad_trainer.errors import UserError
 from kanjipad_trainer.etl import EtlError, EtlRecord, detect_format, read_records, record_count, to_class
 from kanjipad_trainer.etl.normalise import normalise_scan
+from kanjipad_trainer.pool import quiet_worker
 from kanjipad_trainer.shards import save_npy_atomic
 
 NO_WRITER = -1
@@ -257,22 +258,24 @@ def prepare_etl(
     bar = tqdm(total=total, unit="rec", desc="etl", disable=not progress)
     failed: FileReport | None = None
     ctx = get_context("fork")
-    with ctx.Pool(workers) if workers > 1 else _Inline() as pool:
-        for rep in pool.imap(_job, jobs):
-            bar.update(rep.records)
-            if rep.error:
-                on_message(f"stopped: {rep.error}" if stop_on_error else f"failed: {rep.error}")
+    try:
+        with ctx.Pool(workers, quiet_worker) if workers > 1 else _Inline() as pool:
+            for rep in pool.imap(_job, jobs):
+                bar.update(rep.records)
+                if rep.error:
+                    on_message(f"stopped: {rep.error}" if stop_on_error else f"failed: {rep.error}")
+                    reports.append(rep)
+                    if stop_on_error:
+                        failed = rep
+                        break
+                    continue
+                for msg in rep.problems[:20]:
+                    on_message(f"problem: {msg}")
+                if len(rep.problems) > 20:
+                    on_message(f"problem: {rep.file}: {len(rep.problems) - 20} more")
                 reports.append(rep)
-                if stop_on_error:
-                    failed = rep
-                    break
-                continue
-            for msg in rep.problems[:20]:
-                on_message(f"problem: {msg}")
-            if len(rep.problems) > 20:
-                on_message(f"problem: {rep.file}: {len(rep.problems) - 20} more")
-            reports.append(rep)
-    bar.close()
+    finally:
+        bar.close()  # ends the bar's line, so a message after an interrupt starts a line of its own
     # A stop ends the pool mid-file in other workers: clear their unfinished temp files.
     for side in ("train", "val"):
         for tmp in (out / side).glob("*.tmp"):
