@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QToolButton
 
 from kanjipad import dictionary
 from kanjipad.recognizer import Candidate
+from kanjipad.ui.char_names import code_point, name_of, wrap_words
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.width import width_of
 
@@ -22,6 +23,8 @@ KEYS = "1234567890"
 #: Narrowest a button may get with readings shown; below this the bar takes two rows.
 FULL_MIN_WIDTH = 58
 COMPACT_MIN_WIDTH = 28
+#: The character's height below which the meaning keeps to one line.
+MIN_CHAR_HEIGHT = 56
 
 
 def _joined(readings: tuple[str, ...]) -> str:
@@ -44,6 +47,8 @@ def full_entry(cand: Candidate, entry: dictionary.Entry) -> str:
         lines.append("Kun: " + _joined(entry.kun))
     if entry.meanings:
         lines.append("; ".join(entry.meanings))
+    elif name := name_of(cand.char):
+        lines.append(name)
     if entry.romaji:
         lines.append(entry.romaji)
     width = width_of(cand.char)
@@ -69,7 +74,9 @@ class TextLine:
         self.align = align
         self.rect = QRect()
         self.visible = True
-        self._shown: str | None = None
+        #: Lines the text may take (broken between words); the rect is this many lines high.
+        self.max_lines = 1
+        self._shown: list[str] | None = None
 
     def font(self) -> QFont:
         return self._font
@@ -83,12 +90,14 @@ class TextLine:
     def set_rect(self, rect: QRect) -> None:
         self.rect, self._shown = rect, None
 
-    def text(self) -> str:
-        """What is on screen: the full text, or as much as fits followed by "…"."""
+    def shown_lines(self) -> list[str]:
+        """What is on screen, line by line: the full text, or as much as fits, cut after a word with "…"."""
         if self._shown is None:
-            metrics = QFontMetrics(self._font)
-            self._shown = metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(0, self.rect.width()))
+            self._shown = wrap_words(self.full_text, QFontMetrics(self._font), self.rect.width(), self.max_lines)
         return self._shown
+
+    def text(self) -> str:
+        return " ".join(self.shown_lines())
 
     def is_elided(self) -> bool:
         return self.text() != self.full_text
@@ -102,7 +111,13 @@ class TextLine:
     def paint(self, p: QPainter) -> None:
         if self.visible and self.full_text:
             p.setFont(self._font)
-            p.drawText(self.rect, self.align, self.text())
+            lines = self.shown_lines()
+            if len(lines) == 1:
+                p.drawText(self.rect, self.align, lines[0])
+                return
+            h = self.rect.height() // max(1, self.max_lines)
+            for i, line in enumerate(lines):
+                p.drawText(QRect(self.rect.left(), self.rect.top() + i * h, self.rect.width(), h), self.align, line)
 
 
 class CandidateButton(QPushButton):
@@ -159,8 +174,12 @@ class CandidateButton(QPushButton):
         if not self.compact:
             self.on_label.set_rect(QRect(r.left(), top, r.width(), hr))
             self.kun_label.set_rect(QRect(r.left(), top + hr, r.width(), hr))
-            self.meaning_label.set_rect(QRect(r.left(), bottom - hs, r.width(), hs))
-            top, bottom = top + 2 * hr, bottom - hs
+            top = top + 2 * hr
+            # A second line for the meaning where the character keeps room enough (a tall card).
+            lines = 2 if bottom - top - 2 * hs >= MIN_CHAR_HEIGHT else 1
+            self.meaning_label.max_lines = lines
+            self.meaning_label.set_rect(QRect(r.left(), bottom - lines * hs, r.width(), lines * hs))
+            bottom -= lines * hs
         char_rect = QRect(r.left(), top, r.width(), max(0, bottom - top))
         # As large as the space allows, so a big window gives big characters.
         font = QFont(self.char_label.font())
@@ -221,13 +240,15 @@ class CandidateButton(QPushButton):
         self.kun_label.set_full_text(kun)
         self.char_label.set_full_text(cand.char)
         self.strokes_label.set_full_text(f"{entry.strokes}画" if entry.strokes else "")
-        meaning = entry.meaning
-        width = width_of(cand.char)
-        if width and not meaning:  # which of the two forms this is, where it has two
-            meaning = f"{width}-width"
+        # Kana, punctuation and symbols are named too ("katakana ro"): a blank card says nothing.
+        # A character nothing names (a rare kanji, a private mark) shows its code point.
+        width, meaning = width_of(cand.char), name_of(cand.char)
+        if width:  # which of the two forms this is: "full-width digit five"
+            meaning = f"{width}-width {meaning.removeprefix('fullwidth ').removeprefix('halfwidth ')}".strip()
+        meaning = meaning or code_point(cand.char)
         self.meaning_label.set_full_text(meaning)
         self.setToolTip(full_entry(cand, entry))
-        desc = entry.meaning or entry.romaji
+        desc = meaning or entry.romaji
         learned = ", learned from your writing" if cand.learned else ""
         strokes = f", {entry.strokes} strokes" if entry.strokes else ""
         self.setAccessibleName(

@@ -40,7 +40,7 @@ def test_no_candidate_text_is_cut_without_an_ellipsis(qtbot, window, real_ink, s
         assert any(lbl.is_elided() for lbl in labels)
     for lbl in labels:
         shown, full = lbl.text(), lbl.full_text
-        assert QFontMetrics(lbl.font()).horizontalAdvance(shown) <= lbl.width()
+        assert all(QFontMetrics(lbl.font()).horizontalAdvance(line) <= lbl.width() for line in lbl.shown_lines())
         assert shown == full or (shown.endswith("…") and full.startswith(shown[:-1])), (shown, full)
 
 

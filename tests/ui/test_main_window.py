@@ -288,7 +288,7 @@ def test_digits_and_letters_come_in_the_width_the_user_chose(qtbot, clipboard, t
     qtbot.waitUntil(lambda: len(win.candidates.chars()) == 4)
     assert set(win.candidates.chars()) == {"５", "Ａ", "？", "日"}
     five = win.candidates.buttons[win.candidates.chars().index("５")]
-    assert five.meaning_label.text() == "full-width"
+    assert five.meaning_label.full_text == "full-width digit five"
     qtbot.mouseClick(five, Qt.MouseButton.LeftButton)
     assert clipboard.value == "５"
     win.settings.width = "half"
