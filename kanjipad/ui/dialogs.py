@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -173,7 +174,7 @@ class SettingsDialog(QDialog):
         s.model_path = self.model_path.text().strip()
 
 
-def _text_dialog(parent: QWidget | None, title: str, html: str, fit: bool = False) -> QDialog:
+def _text_dialog(parent: QWidget | None, title: str, html: str, fit: bool = False, width: int = 560) -> QDialog:
     """``fit``: as tall as the text (within the screen), so a list is seen whole, without scrolling."""
     dlg = QDialog(parent)
     dlg.setWindowTitle(title)
@@ -185,15 +186,29 @@ def _text_dialog(parent: QWidget | None, title: str, html: str, fit: bool = Fals
     lay = QVBoxLayout(dlg)
     lay.addWidget(view)
     lay.addWidget(buttons)
-    dlg.resize(560, 460)
+    dlg.resize(width, 460)
     if fit:
-        doc = view.document()
-        doc.setTextWidth(560 - 2 * lay.contentsMargins().left() - 2 * view.frameWidth())
-        screen = (parent.screen() if parent else None) or QApplication.primaryScreen()
-        room = screen.availableGeometry().height() - 80 if screen else 800  # a title bar and the buttons
-        view.setMinimumHeight(min(room, int(doc.size().height()) + 2 * view.frameWidth() + 2))
-        dlg.resize(560, dlg.sizeHint().height())
+        view.setMinimumHeight(min(_room(parent), _text_height(view, width - 2 * lay.contentsMargins().left())))
+        dlg.resize(width, dlg.sizeHint().height())
     return dlg
+
+
+def _text_height(view: QTextBrowser, width: int) -> int:
+    """The height ``view`` needs to show all its text at ``width`` px, without scrolling."""
+    # Measured on a copy (the view lays out its own document at its size of the moment), a scroll bar
+    # narrower than it will be, so the height found is never short of the need.
+    doc = view.document().clone(view)
+    scroll_bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    doc.setTextWidth(width - 2 * view.frameWidth() - scroll_bar)
+    height = int(doc.size().height()) + 2 * view.frameWidth() + 2
+    doc.deleteLater()
+    return height
+
+
+def _room(parent: QWidget | None) -> int:
+    """The height a dialog's text may take on the screen: all of it but a title bar and the buttons."""
+    screen = (parent.screen() if parent else None) or QApplication.primaryScreen()
+    return screen.availableGeometry().height() - 100 if screen else 800
 
 
 def key_text(seq: QKeySequence) -> str:
@@ -212,8 +227,24 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
 
 
 def shortcuts_dialog(actions: list[QAction], parent: QWidget | None = None) -> QDialog:
-    rows = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in shortcut_rows(actions))
-    return _text_dialog(parent, "Keyboard shortcuts", f"<table cellpadding=2>{rows}</table>", fit=True)
+    """The list in one column, or in two side by side where one would not fit the screen's height."""
+    cells = [f"<td><b>{escape(k)}</b></td><td>{escape(v)}</td>" for k, v in shortcut_rows(actions)]
+    dlg = None
+    for columns, width in ((1, 560), (2, 900)):
+        per = -(-len(cells) // columns)
+        rows = "".join(
+            "<tr>" + "<td width=16></td>".join(cells[r + c * per] for c in range(columns) if r + c * per < len(cells))
+            for r in range(per)
+        )
+        dlg = _text_dialog(parent, "Keyboard shortcuts", f"<table cellpadding=2>{rows}</table>", True, width)
+        view = dlg.findChild(QTextBrowser)
+        assert view is not None  # made by _text_dialog
+        layout = dlg.layout()
+        margin = layout.contentsMargins().left() if layout is not None else 11
+        if _text_height(view, width - 2 * margin) <= _room(parent):
+            break
+    assert dlg is not None
+    return dlg
 
 
 def about_dialog(info: ModelInfo | None, parent: QWidget | None = None) -> QDialog:

@@ -467,7 +467,8 @@ class MainWindow(QMainWindow):
         # Disabled shortcuts let Space and Enter reach a focused button when there is nothing to accept.
         shown = bool(self.strings.strings() if self.row_mode() else self.candidates.chars())
         more = len(self.candidates.all) > len(self.candidates.buttons)
-        state = (has_ink, has_text, shown, more)
+        alternatives = self.row_mode() and self.strings.has_alternatives()
+        state = (has_ink, has_text, shown, more, alternatives)
         if state == self._enabled_state:
             return  # runs on every pen-up and result: ten setEnabled calls for nothing
         self._enabled_state = state
@@ -480,6 +481,9 @@ class MainWindow(QMainWindow):
         self.accept_action.setEnabled(shown)
         self.next_action.setEnabled(more)
         self.previous_action.setEnabled(more)
+        # Disabled, the arrow keys are free for whatever has the focus.
+        for a in (self.next_char_action, self.previous_char_action, self.change_char_action, self.change_back_action):
+            a.setEnabled(alternatives)
 
     # --- compose line across restarts -------------------------------------------
     def _load_compose(self) -> None:
@@ -641,6 +645,28 @@ class MainWindow(QMainWindow):
         self.previous_action = action(
             "Previous candidates", "PgUp", self.candidates.previous_page, "show the previous ten candidates"
         )
+        # A row's alternatives without the mouse: choose a character of the first string, then change it.
+        self.next_char_action = action(
+            "Next character", "Right", lambda: self.strings.select(1), "choose the next character of the first string"
+        )
+        self.previous_char_action = action(
+            "Previous character",
+            "Left",
+            lambda: self.strings.select(-1),
+            "choose the previous character of the first string",
+        )
+        self.change_char_action = action(
+            "Change character",
+            "Down",
+            lambda: self.strings.change(1),
+            "change the chosen character to its next alternative",
+        )
+        self.change_back_action = action(
+            "Change character back",
+            "Up",
+            lambda: self.strings.change(-1),
+            "change the chosen character to its previous alternative",
+        )
         self.copy_action = action("Copy line", "Ctrl+Shift+C", self.copy_compose, "copy the compose line")
         self.clear_line_action = action(
             "Clear line", "Ctrl+Shift+Backspace", self.clear_compose, "clear the compose line (undoable)"
@@ -690,7 +716,8 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu("&Edit")  # every action reachable from a menu, shortcut shown
         for a in (
             self.undo_action, self.redo_action, self.delete_action, self.clear_action, None, self.accept_action,
-            self.next_action, self.previous_action, None, self.copy_action, self.clear_line_action,
+            self.next_action, self.previous_action, None, self.next_char_action, self.previous_char_action,
+            self.change_char_action, self.change_back_action, None, self.copy_action, self.clear_line_action,
         ):  # fmt: skip
             edit.addAction(a) if a else edit.addSeparator()
         view = self.menuBar().addMenu("&View")

@@ -7,11 +7,23 @@ alternatives; a click swaps it into the first string before the string is picked
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kanjipad.ui.char_names import name_of
 from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.fonts import japanese_font
 
@@ -22,6 +34,67 @@ if TYPE_CHECKING:  # both load with the first row (kanjipad.ui.worker.shipped_ro
 STRINGS = 5
 #: Alternatives offered under each character of the first string.
 ALTERNATIVES = 4
+
+
+class MarkedLabel(ElidedLabel):
+    """A string with some of its characters underlined in the highlight colour (those that differ
+    from the first string; the one the keys are changing in the first)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: set[int] = set()
+
+    def set_marks(self, marks: set[int]) -> None:
+        if marks != self.marks:
+            self.marks = marks
+            self.update()
+
+    def mark_rects(self) -> list[QRectF]:
+        """Where the marks are drawn, for the characters on screen (an elided tail has none)."""
+        shown, fm = self.text(), self.fontMetrics()
+        cut = len(shown) - 1 if shown != self.full_text else len(shown)
+        cr = self.contentsRect()
+        left = cr.left() + (cr.width() - fm.horizontalAdvance(shown)) / 2
+        top = cr.top() + (cr.height() - fm.height()) / 2
+        thick = max(2.0, fm.height() / 14)
+        y = top + fm.ascent() + fm.descent() / 2
+        return [
+            QRectF(left + fm.horizontalAdvance(shown[:i]), y, fm.horizontalAdvance(shown[i]), thick)
+            for i in sorted(self.marks)
+            if i < cut
+        ]
+
+    def paintEvent(self, e) -> None:
+        super().paintEvent(e)
+        if self.marks:
+            p = QPainter(self)
+            for r in self.mark_rects():
+                p.fillRect(r, self.palette().color(QPalette.ColorRole.Highlight))
+            p.end()
+
+
+def differences(first: str, other: str) -> tuple[set[int], list[str]]:
+    """Where ``other`` differs from ``first``: its positions, and a line for each ("漠 desert where 1 has 漢 …")."""
+    marks: set[int] = set()
+    notes: list[str] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, first, other, autojunk=False).get_opcodes():
+        if op in ("replace", "insert"):
+            marks.update(range(j1, j2))
+        for k in range(max(i2 - i1, j2 - j1) if op != "equal" else 0):
+            new = other[j1 + k] if j1 + k < j2 else ""
+            old = first[i1 + k] if i1 + k < i2 else ""
+            if new and old:
+                notes.append(f"{_named(new)} where string 1 has {_named(old)}")
+            elif new:
+                notes.append(f"{_named(new)} added")
+            else:
+                notes.append(f"without {_named(old)}")
+    return marks, notes
+
+
+def _named(char: str) -> str:
+    name = name_of(char)
+    return f"{char} “{name}”" if name else char
 
 
 class StringButton(QPushButton):
@@ -39,7 +112,7 @@ class StringButton(QPushButton):
         # the string needs the button's whole height, and a row of its own cut the string off.
         self.key_label = QLabel(str(index + 1), self)
         self.key_label.move(4, 1)
-        self.string_label = ElidedLabel()
+        self.string_label = MarkedLabel()
         self.word_label = ElidedLabel()
         self.word_label.setFont(japanese_font(self.font(), 0.9))
         self._fonts = {False: japanese_font(self.font(), 2.0), True: japanese_font(self.font(), 1.5)}
@@ -58,18 +131,23 @@ class StringButton(QPushButton):
         self.word_label.setVisible(not compact)
         self.string_label.setFont(self._fonts[compact])
 
-    def set_string(self, text: str, lexicon: Lexicon | None) -> None:
+    def set_string(self, text: str, lexicon: Lexicon | None, first: str = "") -> None:
+        """``first``: the first string, which look-alikes are told apart from (曰本 beside 日本)."""
         self.text_value = text
         self.setEnabled(bool(text))
         self.string_label.set_full_text(text)
+        marks, notes = differences(first, text) if first and text and self.index else (set(), [])
+        self.string_label.set_marks(marks)
         word = lexicon.word(text) if lexicon and text else None
         about = ""
         if word:
             about = "、".join(word.readings[:2])
             about = f"{about} — {'; '.join(word.glosses)}" if about else "; ".join(word.glosses)
         self.word_label.set_full_text(about)
-        self.setToolTip(f"{text}\n{about}" if about else text)
-        self.setAccessibleName(f"String {self.index + 1}: {text}" + (f", {about}" if about else ""))
+        self.setToolTip("\n".join([text, *notes, *([about] if about else [])]))
+        self.setAccessibleName(
+            f"String {self.index + 1}: {text}" + "".join(f", {n}" for n in notes) + (f", {about}" if about else "")
+        )
 
 
 class StringBar(QWidget):
@@ -97,9 +175,13 @@ class StringBar(QWidget):
         lay.addLayout(self.alternatives_row, 2)
         self.alternatives_row.addStretch(1)
         self._alt_font = japanese_font(self.font(), 1.3)
-        self._groups: list[QWidget] = []
+        self._groups: list[QFrame] = []
         #: Per character of the first string: its alternative buttons (shown ones).
         self.alternatives: list[list[QToolButton]] = []
+        #: Per character of the first string: what it may be, the reading's choice first (the keys cycle these).
+        self.choices: list[list[str]] = []
+        #: The character of the first string the arrow keys change (None until a key is used).
+        self.selected: int | None = None
 
     def set_compact(self, compact: bool) -> None:
         """Compact: the strings without their readings (the alternatives stay: they are how to fix one)."""
@@ -110,17 +192,22 @@ class StringBar(QWidget):
         self.lexicon = lexicon
         self.lines = lines[:STRINGS]
         self.first = list(lines[0].text) if lines else []
-        self._show_strings()
+        self.selected = None
         self._build_alternatives()
+        self._show_strings()
 
     def strings(self) -> list[str]:
         """The strings on screen, first as edited."""
         return [b.text_value for b in self.buttons if b.text_value]
 
     def _show_strings(self) -> None:
-        texts = ["".join(self.first)] + [c.text for c in self.lines[1:]] if self.lines else []
+        first = "".join(self.first)
+        texts = [first] + [c.text for c in self.lines[1:]] if self.lines else []
         for i, b in enumerate(self.buttons):
-            b.set_string(texts[i] if i < len(texts) else "", self.lexicon)
+            b.set_string(texts[i] if i < len(texts) else "", self.lexicon, first)
+        self.buttons[0].string_label.set_marks(set() if self.selected is None else {self.selected})
+        for pos, group in enumerate(self._groups):
+            group.setFrameShape(QFrame.Shape.Box if pos == self.selected else QFrame.Shape.NoFrame)
 
     def _build_alternatives(self) -> None:
         """Fill the alternative buttons from a pool (made once): new widgets per pen-up cost milliseconds."""
@@ -128,11 +215,13 @@ class StringBar(QWidget):
         while len(self._groups) < len(segments):
             self._add_group()
         self.alternatives = []
+        self.choices = []
         for pos, group in enumerate(self._groups):
             buttons = group.findChildren(QToolButton)
             shown = []
             if pos < len(segments):
                 alts = [c.char for c in segments[pos].candidates if c.char != self.first[pos]][:ALTERNATIVES]
+                self.choices.append([self.first[pos], *alts])
                 for b, char in zip(buttons, alts, strict=False):
                     self._label(b, pos, char)
                     shown.append(b)
@@ -143,9 +232,9 @@ class StringBar(QWidget):
                 self.alternatives.append(shown)
 
     def _add_group(self) -> None:
-        group = QWidget(self)
+        group = QFrame(self)  # framed while the arrow keys change its character
         col = QHBoxLayout(group)
-        col.setContentsMargins(0, 0, 0, 0)
+        col.setContentsMargins(2, 2, 2, 2)
         col.setSpacing(1)
         for _ in range(ALTERNATIVES):
             b = QToolButton(group)
@@ -172,6 +261,28 @@ class StringBar(QWidget):
             for b in self.alternatives[pos]:
                 if b.text() == char:
                     self._label(b, pos, old)
+
+    # --- the keyboard route to the alternatives (the window's arrow-key actions) ---------------
+    def has_alternatives(self) -> bool:
+        return any(len(c) > 1 for c in self.choices)
+
+    def select(self, step: int) -> None:
+        """Left / Right: the character of the first string that Up / Down change."""
+        n = len(self.first)
+        if n:
+            self.selected = (0 if step > 0 else n - 1) if self.selected is None else (self.selected + step) % n
+            self._show_strings()
+
+    def change(self, step: int) -> None:
+        """Down / Up: the selected character becomes its next / previous alternative, and back round."""
+        if self.selected is None:
+            self.selected = 0
+        pos = self.selected
+        if pos < len(self.choices) and len(self.choices[pos]) > 1:
+            options = self.choices[pos]
+            self.swap(pos, options[(options.index(self.first[pos]) + step) % len(options)])
+        else:
+            self._show_strings()
 
     def pick_index(self, i: int) -> None:
         if 0 <= i < STRINGS:
