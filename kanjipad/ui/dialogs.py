@@ -32,6 +32,7 @@ from kanjipad.resources import resource_path
 from kanjipad.settings import THEMES, Settings
 from kanjipad.ui.themes import apply_theme
 
+THEME_NAMES = {"system": "As the system", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
 DEVICE_NAMES = {
     "auto": "Automatic (GPU if there is one)",
     "cpu": "This computer's processor (CPU)",
@@ -59,11 +60,14 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         self.form = form
         self.theme = QComboBox()
-        self.theme.addItems(THEMES)
-        self.theme.setCurrentText(settings.theme)
+        for theme in THEMES:  # shown by name, kept by id
+            self.theme.addItem(THEME_NAMES.get(theme, theme), theme)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
         # Preview: the whole app takes the theme while the dialog is open; Cancel puts the old one back.
         self._theme_was = settings.theme
-        self.theme.currentTextChanged.connect(lambda t: apply_theme(QApplication.instance(), t))
+        self.theme.currentIndexChanged.connect(
+            lambda _i: apply_theme(QApplication.instance(), self.theme.currentData())
+        )
         self.device = QComboBox()
         # Only what this installation can run (CUDA needs onnxruntime-gpu); a saved choice stays visible.
         for dev in [*usable_devices(), *([settings.device] if settings.device not in usable_devices() else [])]:
@@ -161,7 +165,7 @@ class SettingsDialog(QDialog):
             self.model_path.setText(path)
 
     def apply_to(self, s: Settings) -> None:
-        s.theme = self.theme.currentText()
+        s.theme = self.theme.currentData()
         s.device = self.device.currentData()
         s.clear_after_pick = self.clear_after_pick.isChecked()
         s.show_grid = self.show_grid.isChecked()

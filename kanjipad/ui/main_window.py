@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("KanjiPad")
 
         self.canvas = InkCanvas()
+        self.canvas.hint = "Write a character here, or a word in a row or a column"
         self.canvas.set_show_grid(self.settings.show_grid)
         self.candidates = CandidateBar()
         self._strings: StringBar | None = None  # made on the first row: see ``strings``
@@ -125,6 +126,9 @@ class MainWindow(QMainWindow):
         self.status_model = ElidedLabel()  # a long model name must not hold the window wide
         self.status_model.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.status_time = SteadyLabel("888.8 ms")
+        self.status_strokes.setToolTip("Strokes on the canvas")
+        self.status_provider.setToolTip("Where the handwriting is recognised (Settings → Recognise on)")
+        self.status_time.setToolTip("How long the last recognition took, from pen-up to candidates")
         for w in (self.status_strokes, self.status_provider, self.status_model, self.status_time):
             w.setTextFormat(Qt.TextFormat.PlainText)  # model names come from files: never markup
             self.statusBar().addPermanentWidget(w)

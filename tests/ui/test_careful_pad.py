@@ -374,7 +374,7 @@ def test_settings_preview_the_theme_and_cancel_restores_it(qtbot, window):
     window.open_settings()
     dlg = window.dialog
     base = QApplication.instance().palette().color(QPalette.ColorRole.Base).name()
-    dlg.theme.setCurrentText("dark")
+    dlg.theme.setCurrentText("Dark")  # shown by name, not by its id
     assert QApplication.instance().palette().color(QPalette.ColorRole.Base).name() == "#17181a"
     dlg.reject()
     assert QApplication.instance().palette().color(QPalette.ColorRole.Base).name() == base

@@ -372,3 +372,17 @@ def test_high_contrast_checked_box_has_a_tick_and_button_text_has_room(qtbot):
         assert text - outline >= 4  # the text stands clear of the outline
     finally:
         apply_theme(QApplication.instance(), "light")
+
+
+# --- 15. polish --------------------------------------------------------------------------------------
+
+
+def test_themes_are_named_and_the_status_figures_explain_themselves(qtbot, window):
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: getattr(window, "dialog", None) is not None and window.dialog.isVisible())
+    names = [window.dialog.theme.itemText(i) for i in range(window.dialog.theme.count())]
+    assert "High contrast" in names and "high-contrast" not in names
+    window.dialog.reject()
+    for label in (window.status_provider, window.status_time, window.status_strokes):
+        assert label.toolTip()
+    assert "row" in window.canvas.hint  # the empty canvas says a word can be written too
