@@ -38,6 +38,9 @@ WEIGHTS = (
     "digit_gain",
     "split_cost",
     "wide_cost",
+    "glued_cost",
+    "follow_cost",
+    "switch_cost",
 )
 #: Thresholds: tried at these factors of their value (a weight's ×0 makes no sense for them).
 THRESHOLDS = ("small_size", "small_soft", "small_top", "split_fit", "single_sure", "wide")

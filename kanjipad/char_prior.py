@@ -28,7 +28,10 @@ RARE = -0.9
 SYMBOL = -0.9
 
 #: Punctuation and marks written as often as kana.
-COMMON_MARKS = set("、。・ー々〆〇「」『』（）！？：；，．～〜")
+COMMON_MARKS = set("、。・々〆〇「」『』（）！？：；，．")
+#: Marks that only follow another character (the long vowel after katakana, a wave dash in a
+#: range): alone, the kanji they look like (一) is the likelier; in a row the neighbours decide.
+FOLLOWING_MARKS = set("ー～〜－")
 
 
 #: Kana iteration marks: in old texts and names, rarely in what people write today.
@@ -50,6 +53,8 @@ def log_prior(char: str) -> float:
         return LATIN
     if char in ITERATION_MARKS:
         return LEVEL1
+    if char in FOLLOWING_MARKS:
+        return JINMEIYO
     entry = kanji_table().get(char)
     if entry is None:
         return RARE if unicodedata.category(char) == "Lo" else SYMBOL

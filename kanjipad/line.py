@@ -48,6 +48,8 @@ VERTICAL_BAR = set("1lI|丨｜ノ丿")
 #: Written downwards in a column (the long vowel and the wave dash).
 TURNED = set("ー～〜")
 DIGITS = set("0123456789")
+#: Characters that only come after a kana: the long vowel and the small kana.
+FOLLOWERS = set("ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
 LAYOUTS = ("h", "v")
 #: Runs are drawn from one point per this × the line's thickness of path length (about half a
 #: pixel of a character's 64×64 image): a slow, shaky row costs what a quick one does.
@@ -106,6 +108,12 @@ class LineParams:
     #: form this × (1 − smallness); its large form costs ``small_cost`` × smallness.
     low_cost: float = 1.5
     small_cost: float = 4.0
+    #: Cost × smallness of the last part of a run that stands clear of the rest.
+    glued_cost: float = 3.0
+    #: Cost of a character that only follows kana (ー, small kana) at the start or after a non-kana.
+    follow_cost: float = 3.0
+    #: Cost of each change between Japanese script and ASCII letters or digits (一l心 is 一心).
+    switch_cost: float = 1.0
     #: Reward per unit of gap (× cell) at a cut that is taken.
     gap_gain: float = 6.0
     #: Weight of log(1 + pair count) between neighbours, and of a whole common word.
@@ -251,14 +259,21 @@ class LineRecognizer:
             left = np.minimum.accumulate(box[a:, 0])
             top = np.minimum.accumulate(box[a:, 1])
             bottom = np.maximum.accumulate(box[a:, 3])
-            for b in cuts[i + 1 :]:
+            # The next cut is always reachable, so every ink gets a reading (a flat row too), and
+            # all the ink as one character is always a candidate (バ is wider than a cell and a half).
+            ends = cuts[i + 1 :]
+            for b in ends:
                 j = b - a - 1
                 w = float(right[j] - left[j]) / cell
-                # The next cut is always reachable, so every ink gets a reading (a flat row too).
-                if (w > pr.max_width or b - a > pr.max_strokes) and b != cuts[i + 1] and not (a == 0 and b == n):
-                    break
+                if (w > pr.max_width or b - a > pr.max_strokes) and b != ends[0]:
+                    if a != 0 or b == n:
+                        break
+                    b, j = n, n - 1  # skip to all the ink
+                    w = float(right[j] - left[j]) / cell
                 spans.append((a, b))
                 size[(a, b)] = (w, float(bottom[j] - top[j]) / cell, float(top[j] - top_of_row) / cell)
+                if b == n:
+                    break
         self._score_runs(strokes, spans)
 
         lex = self.lexicon
@@ -268,18 +283,22 @@ class LineRecognizer:
         ending: dict[int, list[tuple[int, float, list[tuple[str, float]]]]] = {}
         for a, b in spans:  # per span once: its geometry cost and cut gain folded into each character's step
             run = self._runs[(a, b)]
-            w, h, top_at = size[(a, b)]
+            w, h, _ = size[(a, b)]
             cut_gain = pr.gap_gain * min(gap[a], 0.5) if a > 0 else 0.0
             steps = []
             # How small (0 … 1): short on both sides, and in the lower part of the cell (a column's right).
-            smallness = _ramp((pr.small_size - max(w, h)) / pr.small_soft) * _ramp((top_at - pr.small_top) / 0.1)
+            smallness = _smallness(size[(a, b)], pr)
+            # A run whose last part stands clear and is small-kana sized is a character and a small
+            # kana glued together (し + ゃ read as い, き + ょ as あ): that reading pays for it.
+            tail = next((c for c in reversed(cuts) if a < c < b and gap[c] > 0), None)
+            glued = pr.glued_cost * _smallness(size[(tail, b)], pr) if tail is not None and (tail, b) in size else 0.0
             # In a column a long, thin run may be ー written downwards.
             bar = vertical and w >= pr.bar_length and h < pr.narrow
             for char, lp in _with_lookalikes(run, lookalikes, bar):
                 if vertical and char in TURNED and not bar:
                     continue  # a column's ー is written downwards: a flat run is not one
                 # One character is about a cell long: a run much longer is two glued together (に + っ read as ら).
-                geo = -pr.wide_cost * max(0.0, w - pr.wide)
+                geo = -pr.wide_cost * max(0.0, w - pr.wide) - glued
                 # Flat by nature is short along a column too, but there a flat run may also be the
                 # top stroke of う or ち: only a row exempts it.
                 if w < pr.narrow and (vertical or char not in FLAT) and char not in NARROW:
@@ -306,18 +325,22 @@ class LineRecognizer:
                     seg = (*segs, (a, b))
                     for char, step in steps:
                         bonus = 0.0
-                        if last:
+                        if char in FOLLOWERS and not _is_kana(last) and (not last or char not in "っッ"):
+                            bonus = -pr.follow_cost  # ー or ゃ with no kana before it, っ first (酔っ is fine)
+                        elif last:
                             if last in DIGITS and char in DIGITS:
                                 bonus = pr.digit_gain
                             elif pair:
                                 bonus = pr.pair_weight * pair(last, char)
+                            if last.isascii() != char.isascii():
+                                bonus -= pr.switch_cost  # between Japanese and Latin letters or digits
                         options.append((score + step + bonus, text + char, seg))
             options.sort(key=lambda o: -o[0])
             beams[b] = options[: pr.beam]
 
-        whole = self._runs.get((0, n))
+        as_one = self._runs.get((0, n))
         # A confident reading of all the ink as one character: a word made of its parts must not outvote it.
-        sure_single = whole is not None and float(np.exp(whole.logp[0])) >= pr.single_sure
+        sure_single = as_one is not None and float(np.exp(as_one.logp[0])) >= pr.single_sure
         finals = []
         for score, text, segs in beams.get(n, []):
             if len(segs) > 1:
@@ -344,6 +367,16 @@ class LineRecognizer:
         run = self._runs[(a, b)]
         cands = self.recognizer.top_k(run.probs, 10)
         return Segment(a, b, tuple(cands))
+
+
+def _is_kana(char: str) -> bool:
+    return len(char) == 1 and 0x3041 <= ord(char) <= 0x30FA
+
+
+def _smallness(size: tuple[float, float, float], pr: LineParams) -> float:
+    """How much a run of (length, thickness, top) in cells looks written small (0 … 1)."""
+    w, h, top_at = size
+    return _ramp((pr.small_size - max(w, h)) / pr.small_soft) * _ramp((top_at - pr.small_top) / 0.1)
 
 
 def _ramp(x: float) -> float:

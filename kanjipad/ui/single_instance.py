@@ -66,7 +66,7 @@ class SingleInstance(QObject):
         assert self._server is not None
         while (sock := self._server.nextPendingConnection()) is not None:
             sock.waitForReadyRead(1000)
-            if sock.readAll().data().startswith(RAISE.strip()) and self.on_raise:
+            if bytes(sock.readAll().data()).startswith(RAISE.strip()) and self.on_raise:
                 self.on_raise()
             sock.disconnectFromServer()
 
