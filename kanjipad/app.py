@@ -7,6 +7,11 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    args_in = sys.argv[1:] if argv is None else argv
+    if args_in[:1] == ["lookup"]:  # kanjipad lookup TEXT [--json]: the dictionary, no window
+        from kanjipad.lookup.cli import main as lookup
+
+        return lookup(args_in[1:])
     parser = argparse.ArgumentParser(prog="kanjipad", description="A handwriting pad for Japanese.")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument(
