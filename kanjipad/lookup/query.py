@@ -30,6 +30,8 @@ from kanjipad.lookup.kana import is_kana, romaji_to_hiragana, to_hiragana, to_ka
 
 #: Longest text :meth:`Lookup.segment` and :meth:`Lookup.search` take (a query of 10,000 characters is refused).
 MAX_TEXT = 1000
+#: English search ranks at most this many of the most common words whose glosses match.
+ENGLISH_CANDIDATES = 100
 #: Characters read from the cursor for one match: longer than any headword with its endings.
 WINDOW = 24
 _ROMAJI = re.compile(r"^[A-Za-z' -]+$")
@@ -226,32 +228,37 @@ class Lookup:
         whole = [m for m in self.at(japanese, 0, limit=limit) if len(m.text) == len(japanese)]
         exact = [m.entry.id for m in whole if not m.inflections]
         add(exact)
-        english: list[int] = []
+        english: list[tuple[int, int]] = []  # (rank, id): rank 0-1 the query is a whole gloss
+        known: dict[int, WordEntry] = {m.entry.id: m.entry for m in whole}
         if _ROMAJI.match(q):
-            english = self._english(q, limit)
-            add(english[:1] if english and self._gloss_equals(english[0], q) else [])
+            english = self._english(q, limit, known)
+            add([i for rank, i in english if rank <= 1][:3])
         add([m.entry.id for m in whole])
         add(self.db.prefix_ids(to_hiragana(japanese), limit))
         if to_katakana(japanese) != japanese:
             add(self.db.prefix_ids(to_katakana(japanese), limit))
-        add(english)
-        entries = self.db.words(ids[:limit])
-        return [entries[i] for i in ids[:limit] if i in entries]
+        add([i for _, i in english])
+        ids = ids[:limit]
+        known.update(self.db.words(i for i in ids if i not in known))
+        return [known[i] for i in ids if i in known]
 
-    def _english(self, q: str, limit: int) -> list[int]:
+    def _english(self, q: str, limit: int, known: dict[int, WordEntry]) -> list[tuple[int, int]]:
+        """``(rank, id)`` of words whose glosses hold every word of ``q``, best first: rank 0 the first
+        gloss is the query, 1 another gloss is, 2 a gloss starts with it, 3 it is inside one. Only the
+        :data:`ENGLISH_CANDIDATES` most common such words are ranked; their entries go into ``known``."""
         words = _ENGLISH_WORD.findall(q)
-        ids = self.db.gloss_ids(words, 200)
+        ids = self.db.gloss_ids(words, ENGLISH_CANDIDATES)
         if not ids:
             return []
         entries = self.db.words(ids)
+        known.update(entries)
         needle = q.strip().lower()
         needle = needle[3:] if needle.startswith("to ") else needle
 
-        def score(i: int) -> tuple:
+        def score(i: int) -> tuple[int, bool, int]:
             glosses = [_PAREN.sub("", g).strip().lower() for s in entries[i].senses for g in s.glosses]
             plain = [g[3:] if g.startswith("to ") else g for g in glosses]
-            first = plain[0] if plain else ""
-            if needle == first:
+            if plain and needle == plain[0]:
                 rank = 0
             elif needle in plain:
                 rank = 1
@@ -261,17 +268,8 @@ class Lookup:
                 rank = 3
             return (rank, not entries[i].common, i)
 
-        return sorted((i for i in ids if i in entries), key=score)[: limit * 2]
-
-    def _gloss_equals(self, wid: int, q: str) -> bool:
-        entry = self.db.words([wid]).get(wid)
-        if entry is None:
-            return False
-        needle = q.strip().lower()
-        needle = needle[3:] if needle.startswith("to ") else needle
-        return any(
-            _PAREN.sub("", g).strip().lower() in (needle, "to " + needle) for s in entry.senses for g in s.glosses
-        )
+        scored = sorted(score(i) for i in ids if i in entries)
+        return [(rank, i) for rank, _, i in scored[: limit * 2]]
 
     # Everything at once (the command line) --------------------------------------------------------------
     def lookup_text(self, text: str) -> dict:
