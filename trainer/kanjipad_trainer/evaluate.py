@@ -134,6 +134,7 @@ def evaluate_lines(
     accuracy: list[float] = []
     latencies: list[float] = []
     misses: list[dict] = []
+    layouts = {True: 0, False: 0}
     for ink in samples:
         truth = ink.char or ""
         if not truth or any(c not in known for c in truth):
@@ -145,6 +146,8 @@ def evaluate_lines(
         t = time.perf_counter()
         found = reader.recognize(ink, 5)
         latencies.append((time.perf_counter() - t) * 1000)
+        if len(truth) > 1 and ink.extra.get("layout") in ("h", "v"):  # the set says how it was written
+            layouts[reader.last_layout == ink.extra["layout"]] += 1
         texts = [c.text for c in found]
         best = texts[0] if texts else ""
         top1 += best == truth
@@ -166,6 +169,11 @@ def evaluate_lines(
         "lines": len(accuracy),
         "lines_skipped": skipped,
         "string_top1": round(100.0 * top1 / n, 2),
+        # Rows and columns read as the pad reads them (the layout from the ink); how often that
+        # agreed with the set's own "layout" key, where it has one.
+        "layout_agreement": round(100.0 * layouts[True] / max(1, sum(layouts.values())), 2)
+        if sum(layouts.values())
+        else None,
         "string_top5": round(100.0 * top5 / n, 2),
         "char_accuracy": round(100.0 * float(np.mean(accuracy)) if accuracy else 0.0, 2),
         "latency_ms_p50": round(float(np.percentile(lat, 50)), 2),
