@@ -1,13 +1,13 @@
-"""Tune the line recogniser's weights on synthetic rows (never on the devset).
+"""Tune the line recogniser's weights on synthetic rows and columns (never on the devset).
 
-    kanjipad-train synth-lines --classes full --count 600 --seed 11 --out build/synth-lines.jsonl
-    kanjipad-train synth-set --classes full --per-class 1 --seed 12 --out build/synth-singles.jsonl
-    python bench/tune_lines.py --model resources/models/kanjipad-full.onnx --rows build/synth-lines.jsonl \
-        --singles build/synth-singles.jsonl
+    scripts/tune_line_params.sh    # makes the synthetic sets (words, small kana, numbers; rows and columns)
+    python bench/tune_lines.py --model resources/models/kanjipad-full.onnx --singles build/tune/singles.jsonl \
+        --rows build/tune/{rows,sk,num,vrows,vsk}.jsonl
 
 Coordinate search: each weight in turn tried at ×0, ×0.5, ×2 and ×4 of its value, kept
 where the mean of string top-1 on the rows and top-1 on single characters (every 10th of
-``--singles``: one character alone must read as before) improves; two passes. The network reads
+``--singles``: one character alone must read as before) improves; two passes (``--passes``).
+Thresholds are tried at ×0.8 … ×1.25 of their value. The network reads
 each row's runs once (the recogniser caches them), so a setting costs only the search.
 Prints every accepted step and the final LineParams.
 """
@@ -67,6 +67,7 @@ def main() -> int:
     ap.add_argument("--model", required=True)
     ap.add_argument("--rows", required=True, nargs="+", help="synthetic rows and columns (kanjipad-train synth-lines)")
     ap.add_argument("--singles", help="synthetic single characters (kanjipad-train synth-set)")
+    ap.add_argument("--passes", type=int, default=2, help="passes over the weights (default: 2)")
     args = ap.parse_args()
     rec = Recognizer(Path(args.model), device="cpu")
     lex = shipped()
@@ -77,7 +78,7 @@ def main() -> int:
     readers = [(LineRecognizer(rec, lex, params), ink) for ink in rows]
     best = score(readers, params)
     print(f"start {best}", flush=True)
-    for _ in range(2):
+    for _ in range(args.passes):
         for name in THRESHOLDS + WEIGHTS:
             base = getattr(params, name)
             for factor in (0.0, 0.5, 2.0, 4.0) if name in WEIGHTS else (0.8, 0.9, 1.1, 1.25):

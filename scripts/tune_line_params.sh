@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The synthetic rows and columns the line recogniser's weights are tuned on, and the tuning
+# (bench/tune_lines.py): never the devsets, which only measure. Prints the LineParams found.
+# Usage: scripts/tune_line_params.sh [MODEL] [WORKDIR]   (default: the bundled model, build/tune)
+set -euo pipefail
+M=${1:-resources/models/kanjipad-full.onnx}
+W=${2:-build/tune}
+mkdir -p "$W"
+S="kanjipad-train synth-lines --classes full"
+$S --count 300 --seed 21 --out "$W/rows.jsonl"
+$S --count 200 --seed 22 --kind small-kana --out "$W/sk.jsonl"
+$S --count 200 --seed 23 --kind numbers --out "$W/num.jsonl"
+$S --count 200 --seed 24 --layout v --out "$W/vrows.jsonl"
+$S --count 150 --seed 25 --layout v --kind small-kana --out "$W/vsk.jsonl"
+kanjipad-train synth-set --classes full --per-class 1 --seed 12 --out "$W/singles.jsonl"
+python bench/tune_lines.py --model "$M" --passes "${PASSES:-2}" --singles "$W/singles.jsonl" \
+  --rows "$W/rows.jsonl" "$W/sk.jsonl" "$W/num.jsonl" "$W/vrows.jsonl" "$W/vsk.jsonl"
