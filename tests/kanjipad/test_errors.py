@@ -104,3 +104,69 @@ def test_a_replaced_file_keeps_its_mode_and_private_data_stays_private(tmp_path)
     assert stat.S_IMODE(shared.stat().st_mode) == 0o640 and shared.read_text() == "[]"
     atomic_write_text(tmp_path / "mine.json", "{}", private=True)
     assert stat.S_IMODE((tmp_path / "mine.json").stat().st_mode) == 0o600
+
+
+# --- caches are only caches: whatever is odd about one, it is computed again ------------------------
+
+
+def _samples():
+    from kanjipad.ink import Ink
+    from kanjipad.memory import Sample
+
+    strokes = [[[0, 0], [30, 30]], [[30, 0], [0, 30]], [[15, 0], [15, 30]]]
+    ink = Ink.from_strokes(strokes)
+    return [Sample(id=f"s{i}", char=c, ink=ink, source="teach", time=0.0) for i, c in enumerate("日月山")]
+
+
+def _npy(shape, payload=b"", dtype="<f4") -> bytes:
+    header = f"{{'descr': '{dtype}', 'fortran_order': False, 'shape': {shape!r}, }}"
+    header += " " * (63 - len(header) % 64) + "\n"
+    return b"\x93NUMPY\x01\x00" + len(header).to_bytes(2, "little") + header.encode() + payload
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    from kanjipad.resources import bundled_model_path
+
+    return Recognizer(bundled_model_path(), device="cpu")
+
+
+def _ids_npy(samples) -> bytes:
+    return _npy((len(samples),), b"".join(s.id.ljust(8, "\0").encode("utf-32-le") for s in samples), "<U8")
+
+
+@pytest.mark.parametrize("kind", ["huge shape", "bomb", "nan", "huge values", "truncated", "pickled", "other dim"])
+def test_an_odd_prototype_cache_is_recomputed(tmp_path, bundled, kind, monkeypatch):
+    import zipfile
+
+    import numpy as np
+
+    from kanjipad import prototypes
+
+    samples, dim = _samples(), bundled.info.embedding_dim
+    truth = prototypes.PrototypeCache(tmp_path / "fresh").build(bundled, samples).embeddings
+    path = tmp_path / "cache" / f"{prototypes.model_key(bundled.info.path)}.npz"
+    path.parent.mkdir()
+    n = len(samples)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("ids.npy", _ids_npy(samples))
+        if kind == "huge shape":
+            z.writestr("embeddings.npy", _npy((10**9, dim)))
+        elif kind == "bomb":  # 64 MB of zeros in a small file, for 3 ids
+            z.writestr("embeddings.npy", _npy((40_000, dim), bytes(40_000 * dim * 4)))
+        elif kind in ("nan", "huge values"):
+            value = np.nan if kind == "nan" else 1e30
+            z.writestr("embeddings.npy", _npy((n, dim), np.full((n, dim), value, "<f4").tobytes()))
+        elif kind == "truncated":
+            z.writestr("embeddings.npy", _npy((n, dim), bytes(10)))
+        elif kind == "pickled":
+            z.writestr("embeddings.npy", _npy((n,), b"\x80\x04N.", "|O"))
+        else:
+            z.writestr("embeddings.npy", _npy((n, 7), bytes(n * 7 * 4)))
+    loads = []
+    real_load = np.load
+    monkeypatch.setattr(np, "load", lambda *a, **k: loads.append(1) or real_load(*a, **k))
+    index = prototypes.PrototypeCache(path.parent).build(bundled, samples)
+    assert np.allclose(index.embeddings, truth, atol=1e-5)
+    if kind in ("huge shape", "bomb"):
+        assert not loads  # refused from the headers, nothing decompressed
