@@ -29,7 +29,7 @@ from kanjipad.ink import Ink
 from kanjipad.lookalikes import order_by_context
 from kanjipad.recognizer import Candidate, ModelError, Recognizer
 from kanjipad.resources import bundled_model_path
-from kanjipad.ui.candidates import KEYS, CandidateBar
+from kanjipad.ui.candidates import KEYS, CandidateBar, CandidateButton
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.dialogs import SettingsDialog, about_dialog, key_text, shortcuts_dialog
@@ -37,8 +37,9 @@ from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.history import TYPING_ID, History, PadState, Step
 from kanjipad.ui.learning import Learning
+from kanjipad.ui.lookup_panel import LookupDock, LookupPanel, LookupService
 from kanjipad.ui.steady_label import SteadyLabel
-from kanjipad.ui.strings import StringBar
+from kanjipad.ui.strings import StringBar, StringButton
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.worker import RecognitionWorker, shipped_row_reader
 from kanjipad.width import class_form, to_width
@@ -50,6 +51,8 @@ if TYPE_CHECKING:  # kanjipad.line loads in the recognition thread, when a row i
 WARM_UP_AFTER_MS = 200
 #: Candidates asked of the model: ten on screen, the rest behind "more".
 CANDIDATES = 30
+#: The look-up panel follows new candidates this long after they are painted (fast writing: once).
+FOLLOW_AFTER_MS = 60
 
 
 class MainWindow(QMainWindow):
@@ -119,6 +122,22 @@ class MainWindow(QMainWindow):
         lay.addLayout(compose_row)
         self.setCentralWidget(central)
         self.central_layout = lay
+
+        # The look-up panel (issue 25): its database opens on its own thread once the window shows.
+        self.lookup_service = LookupService(self)
+        self.lookup_panel = LookupPanel(self.lookup_service)
+        self.lookup_dock = LookupDock(self.lookup_panel, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lookup_dock)
+        self.lookup_dock.hide()
+        self.lookup_dock.visibilityChanged.connect(self._panel_visibility)
+        self.lookup_dock.closedByUser.connect(lambda: self.show_panel(False))
+        self.lookup_service.failed.connect(lambda msg: self.statusBar().showMessage(f"Look-up is off: {msg}", 10000))
+        self._follow_timer = QTimer(self, singleShot=True, interval=FOLLOW_AFTER_MS)
+        self._follow_timer.timeout.connect(self._follow_shown)
+        for b in self.candidates.buttons:
+            b.installEventFilter(self)  # hovering a candidate looks it up
+        self.compose.cursorPositionChanged.connect(lambda *_: self._follow_compose())
+        self.compose.selectionChanged.connect(self._follow_compose)
 
         self._build_actions()
         self.status_strokes = SteadyLabel("888 strokes")
@@ -249,6 +268,7 @@ class MainWindow(QMainWindow):
         self._show_row(self._lines[1] if self._lines[0] == seq else [])
         self.status_time.setText(f"{ms:.1f} ms")
         self.candidatesShown.emit(seq)
+        self._follow_timer.start()  # the look-up panel follows, after this paint
         # After this paint, the worker may go on to read the ink as a row.
         QTimer.singleShot(0, self.worker.candidates_painted)
 
@@ -278,6 +298,8 @@ class MainWindow(QMainWindow):
         if self._strings is None:
             bar = StringBar()
             bar.picked.connect(self.pick)
+            for b in bar.buttons:
+                b.installEventFilter(self)  # hovering a string looks it up
             bar.set_compact(self.candidates.compact)
             self.bars.addWidget(bar)
             self._strings = bar
@@ -308,6 +330,7 @@ class MainWindow(QMainWindow):
         if after_ink is not ink:
             self.canvas.set_ink(after_ink)
         self._redo_pick(step, char, first=True)
+        self.lookup_panel.show_text(char)  # the last pick
         if len(char) == 1 and ink.strokes and self.settings.learning == "ask":
             self._ask_consent(step, char)
 
@@ -543,6 +566,11 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(e)
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.Enter:  # the panel follows the candidate or string under the mouse
+            if isinstance(obj, CandidateButton) and obj.char:
+                self.lookup_panel.show_char(obj.char)
+            elif isinstance(obj, StringButton) and obj.text_value:
+                self.lookup_panel.show_text(obj.text_value)
         if obj is self.compose:
             if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
                 # The line's own undo would fork the history: Ctrl+Z goes to the window's.
@@ -568,6 +596,9 @@ class MainWindow(QMainWindow):
         self.canvas.setMinimumSize(*((100, 90) if compact else (160, 160)))
         self.central_layout.setStretch(1, 0 if compact else 1)
         self.compact_action.setChecked(compact)
+        # Compact mode keeps the look-up panel closed; leaving it brings the panel back if it was open.
+        self.lookup_dock.setVisible(self.settings.lookup_panel and not compact)
+        self._check_panel_action(self.settings.lookup_panel and not compact)
 
     def set_always_on_top(self, on: bool) -> None:
         visible = self.isVisible()
@@ -618,6 +649,108 @@ class MainWindow(QMainWindow):
                 max(avail.top(), min(self.y(), avail.bottom() - self.frameGeometry().height())),
             )
 
+    # --- the look-up panel ----------------------------------------------------------
+    def showEvent(self, e) -> None:
+        super().showEvent(e)
+        if not self.lookup_service.started:
+            # After the window's first paint: the window never waits for the dictionary.
+            QTimer.singleShot(0, self.lookup_service.start)
+
+    def show_panel(self, on: bool) -> None:
+        """Show or hide the look-up panel, and remember it; compact mode keeps it closed."""
+        if on and self.settings.compact:
+            self._check_panel_action(False)
+            self.statusBar().showMessage("Compact mode keeps the look-up panel closed (Ctrl+M leaves it)", 5000)
+            return
+        if self.settings.lookup_panel != on:
+            self.settings.lookup_panel = on
+            self.save_settings()
+        was = self.lookup_dock.isVisible()
+        self.lookup_dock.setVisible(on)
+        self._check_panel_action(on)
+        if on and not was:
+            self._make_room_for_panel()
+
+    def _check_panel_action(self, on: bool) -> None:
+        """The View menu's tick follows the panel (without calling show_panel back)."""
+        self.panel_action.blockSignals(True)
+        self.panel_action.setChecked(on)
+        self.panel_action.blockSignals(False)
+
+    def _make_room_for_panel(self) -> None:
+        """The panel takes its width from the screen where there is room, not from the canvas."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or self.isMaximized() or self.isFullScreen() or not self.isVisible():
+            return
+        extra = self.lookup_dock.sizeHint().width()
+        avail = screen.availableGeometry()
+        frame = self.frameGeometry()
+        room = avail.right() - frame.right()
+        if room < extra:  # move left first where the window can
+            shift = min(extra - room, max(0, frame.left() - avail.left()))
+            self.move(self.x() - shift, self.y())
+            room += shift
+        self.resize(self.width() + max(0, min(extra, room)), self.height())
+
+    def _panel_visibility(self, visible: bool) -> None:
+        self.lookup_panel.set_active(visible)
+
+    def look_up(self) -> None:
+        """Ctrl+L: open the panel on what is selected now; with nothing selected, in its search box."""
+        self.show_panel(True)
+        if not self.lookup_dock.isVisible():
+            return
+        panel = self.lookup_panel
+        compose = self.compose
+        hovered = next((b.char for b in self.candidates.buttons if b.char and b.underMouse()), "")
+        if compose.hasSelectedText():
+            panel.show_text(compose.selectedText())
+        elif hovered:
+            panel.show_char(hovered)
+        elif self.row_mode() and self.strings.strings():
+            sel = self.strings.selected
+            if sel is not None and sel < len(self.strings.first):
+                panel.show_char(self.strings.first[sel])
+            else:
+                panel.show_text(self.strings.strings()[0])
+        elif self.candidates.chars():
+            panel.show_char(self.candidates.chars()[0])
+        elif compose.text().strip():
+            panel.show_at(compose.text(), compose.cursorPosition())
+        else:
+            panel.search_box.setFocus()
+            return
+        self.canvas.setFocus()  # the keys stay with the pad
+
+    def _follow_shown(self) -> None:
+        """New candidates or strings: the panel shows the one under the mouse, else the first."""
+        if self.row_mode():
+            hovered = next((b.text_value for b in self.strings.buttons if b.text_value and b.underMouse()), "")
+            shown = self.strings.strings()
+            if hovered or shown:
+                self.lookup_panel.show_text(hovered or shown[0])
+        else:
+            hovered = next((b.char for b in self.candidates.buttons if b.char and b.underMouse()), "")
+            chars = self.candidates.chars()
+            if hovered or chars:
+                self.lookup_panel.show_char(hovered or chars[0])
+
+    def _choose(self, move, step: int) -> None:
+        """The arrow keys choose or change a character of the row; the panel shows that character."""
+        move(step)
+        sel = self.strings.selected
+        if sel is not None and sel < len(self.strings.first):
+            self.lookup_panel.show_char(self.strings.first[sel])
+
+    def _follow_compose(self) -> None:
+        """The user moved the cursor or selected in the compose line: the word there."""
+        if not self.compose.hasFocus():
+            return  # a pick or an undo moved it: the panel shows that instead
+        if self.compose.hasSelectedText():
+            self.lookup_panel.show_text(self.compose.selectedText())
+        else:
+            self.lookup_panel.show_at(self.compose.text(), self.compose.cursorPosition())
+
     # --- actions, settings -------------------------------------------------
     def _build_actions(self) -> None:
         def action(text, shortcut, slot, what, name=None, checkable=False):
@@ -651,24 +784,27 @@ class MainWindow(QMainWindow):
         )
         # A row's alternatives without the mouse: choose a character of the first string, then change it.
         self.next_char_action = action(
-            "Next character", "Right", lambda: self.strings.select(1), "choose the next character of the first string"
+            "Next character",
+            "Right",
+            lambda: self._choose(self.strings.select, 1),
+            "choose the next character of the first string",
         )
         self.previous_char_action = action(
             "Previous character",
             "Left",
-            lambda: self.strings.select(-1),
+            lambda: self._choose(self.strings.select, -1),
             "choose the previous character of the first string",
         )
         self.change_char_action = action(
             "Change character",
             "Down",
-            lambda: self.strings.change(1),
+            lambda: self._choose(self.strings.change, 1),
             "change the chosen character to its next alternative",
         )
         self.change_back_action = action(
             "Change character back",
             "Up",
-            lambda: self.strings.change(-1),
+            lambda: self._choose(self.strings.change, -1),
             "change the chosen character to its previous alternative",
         )
         self.copy_action = action("Copy line", "Ctrl+Shift+C", self.copy_compose, "copy the compose line")
@@ -682,6 +818,12 @@ class MainWindow(QMainWindow):
             "Always on top", "Ctrl+Shift+T", self._toggle_on_top, "keep the pad above other windows", checkable=True
         )
         self.settings_action = action("Settings…", "Ctrl+,", self.open_settings, "settings", "settings")
+        self.look_up_action = action(
+            "Look up", "Ctrl+L", self.look_up, "look up the selected character or word in the look-up panel"
+        )
+        self.panel_action = action(
+            "Look-up panel", None, self.show_panel, "show or hide the look-up panel", "lookup_panel", checkable=True
+        )
         self.teach_action = action(
             "Teach a character…", "Ctrl+T", self.open_teach, "teach the pad a character (write it three times)", "teach"
         )
@@ -710,7 +852,7 @@ class MainWindow(QMainWindow):
         for a in (self.undo_action, self.redo_action, self.clear_action):
             bar.addAction(a)
         bar.addSeparator()
-        for a in (self.settings_action, self.help_action, self.about_action):
+        for a in (self.look_up_action, self.settings_action, self.help_action, self.about_action):
             bar.addAction(a)
         self.addToolBar(bar)
         self.toolbar = bar
@@ -727,6 +869,9 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu("&View")
         view.addAction(self.compact_action)
         view.addAction(self.on_top_action)
+        view.addSeparator()
+        view.addAction(self.look_up_action)
+        view.addAction(self.panel_action)
 
     def _open(self, dlg) -> None:
         self.dialog = dlg
@@ -780,6 +925,7 @@ class MainWindow(QMainWindow):
             self.save_settings()
         if self.worker:
             self.worker.stop()
+        self.lookup_service.stop()
         self.learning.wait_for_memory(timeout=5)  # reading the store may be compacting it
         super().closeEvent(e)
 

@@ -1,0 +1,590 @@
+"""The look-up panel: what the user looks at (a candidate, a pick, a row's string, the compose line), explained.
+
+A view on :mod:`kanjipad.lookup` (no look-up logic here). :class:`LookupService` opens the database and runs
+every query on one background thread, newest request first (a request waiting when a newer one comes is
+dropped, an answer to an older one is ignored), so nothing waits for SQLite on the UI thread.
+:class:`LookupPanel` shows the answers: a character's readings, meanings, figures, stroke order and words;
+the words from a cursor with the inflection undone named; search results. :class:`LookupDock` holds it in
+the main window.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Callable
+from html import escape
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
+
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QFontInfo, QPalette
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kanjipad.errors import KanjiPadError
+from kanjipad.ui.fonts import japanese_family, japanese_font
+from kanjipad.ui.stroke_order import StrokeOrderView
+
+if TYPE_CHECKING:  # kanjipad.lookup (and sqlite3) load on the look-up thread, after the window shows
+    from kanjipad.lookup import CharEntry, Lookup, Segment, WordEntry, WordMatch
+
+#: Words containing a character shown under it.
+CHAR_WORDS = 10
+#: Entries shown for one place of a text (longest first).
+MATCHES_PER_WORD = 4
+#: Search results shown.
+SEARCH_RESULTS = 20
+#: Typing in the search box waits this long for the next key.
+SEARCH_DELAY_MS = 150
+#: Senses shown per word entry.
+SENSES = 5
+
+#: EDICT part-of-speech tags, in words (a tag not listed is shown as it is).
+POS_NAMES = {
+    "n": "noun",
+    "v1": "ichidan verb",
+    "v5": "godan verb",
+    "vs": "suru verb",
+    "vk": "kuru verb",
+    "vt": "transitive",
+    "vi": "intransitive",
+    "adj-i": "i-adjective",
+    "adj-na": "na-adjective",
+    "adj-no": "no-adjective",
+    "adj-pn": "pre-noun adjectival",
+    "adv": "adverb",
+    "adv-to": "adverb taking と",
+    "exp": "expression",
+    "int": "interjection",
+    "pn": "pronoun",
+    "prt": "particle",
+    "conj": "conjunction",
+    "aux-v": "auxiliary verb",
+    "pref": "prefix",
+    "suf": "suffix",
+    "ctr": "counter",
+    "num": "numeric",
+    "n-suf": "noun suffix",
+    "n-pref": "noun prefix",
+    "n-adv": "adverbial noun",
+    "n-t": "temporal noun",
+}
+
+
+def pos_name(tag: str) -> str:
+    if tag in POS_NAMES:
+        return POS_NAMES[tag]
+    if tag.startswith("v5"):
+        return "godan verb"
+    return tag
+
+
+def grade_text(grade: int | None) -> str:
+    if grade is None:
+        return ""
+    if 1 <= grade <= 6:
+        return f"grade {grade}"
+    if grade == 8:
+        return "Jōyō (secondary school)"
+    if grade in (9, 10):
+        return "jinmeiyō (names)"
+    return f"grade {grade}"
+
+
+class LookupService(QObject):
+    """The database and its one thread. :meth:`ask` queues ``query(lookup)``; ``answered`` brings
+    ``(seq, result)`` back to the UI thread (``result`` is the query's return value, or a
+    ``KanjiPadError`` it raised). ``failed`` says, in one line, why there is no look-up at all."""
+
+    opened = Signal()
+    failed = Signal(str)
+    answered = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None, opener: Callable[[], Lookup] | None = None):
+        super().__init__(parent)
+        #: Opens the database (on the look-up thread); None: the shipped file.
+        self._opener = opener
+        self.lookup: Lookup | None = None
+        self.problem = ""
+        self._cond = threading.Condition()
+        self._pending: tuple[int, Callable[[Lookup], Any]] | None = None
+        self._latest = 0
+        self._stop = False
+        self._thread: threading.Thread | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def start(self) -> None:
+        """Open the database on the look-up thread (once)."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="lookup", daemon=True)
+            self._thread.start()
+
+    def ask(self, query: Callable[[Lookup], Any]) -> int:
+        """Queue ``query``; the one waiting before it (if any) is dropped. Returns its number."""
+        self.start()
+        with self._cond:
+            self._latest += 1
+            self._pending = (self._latest, query)
+            self._cond.notify()
+            return self._latest
+
+    def is_current(self, seq: int) -> bool:
+        return seq == self._latest
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window closed while a query ran
+            pass
+
+    def _run(self) -> None:
+        try:
+            from kanjipad.lookup import Lookup, LookupDataError
+
+            self.lookup = (self._opener or Lookup)()
+        except Exception as exc:  # LookupDataError; anything else is a bug, but must not take the pad down
+            self.problem = str(exc) if isinstance(exc, KanjiPadError) else f"{type(exc).__name__}: {exc}"
+            self.problem = " ".join(self.problem.split())  # one line
+            self._emit(self.failed, self.problem)
+            return
+        self._emit(self.opened)
+        while True:
+            with self._cond:
+                while self._pending is None and not self._stop:
+                    self._cond.wait()
+                if self._stop:
+                    break
+                assert self._pending is not None
+                seq, query = self._pending
+                self._pending = None
+            try:
+                result = query(self.lookup)
+            except LookupDataError as exc:  # the file went bad under us: no look-up from now on
+                self.problem = " ".join(str(exc).split())
+                self._emit(self.failed, self.problem)
+                break
+            except KanjiPadError as exc:  # text that cannot be looked up: said, not raised
+                result = exc
+            except Exception as exc:  # a bug: said in the panel rather than lost in a thread
+                result = KanjiPadError(f"the look-up failed ({type(exc).__name__}: {exc})")
+            self._emit(self.answered, seq, result)
+        if self.lookup is not None:
+            self.lookup.close()
+
+
+# --- what a query returns to the panel ------------------------------------------------------------------
+class CharAnswer:
+    def __init__(self, entry: CharEntry):
+        self.entry = entry
+
+
+class WordsAnswer:
+    """Segments of a text (or the matches at one cursor, as one segment)."""
+
+    def __init__(self, text: str, segments: list[Segment], focus: int | None = None):
+        self.text = text
+        self.segments = segments
+        self.focus = focus
+
+
+class SearchAnswer:
+    def __init__(self, query: str, entries: list[WordEntry]):
+        self.query = query
+        self.entries = entries
+
+
+def _char_query(char: str) -> Callable[[Lookup], CharAnswer]:
+    return lambda lk: CharAnswer(lk.character(char, words=CHAR_WORDS))
+
+
+def _text_query(text: str) -> Callable[[Lookup], WordsAnswer]:
+    return lambda lk: WordsAnswer(text, lk.segment(text, limit=MATCHES_PER_WORD))
+
+
+def _at_query(text: str, cursor: int) -> Callable[[Lookup], WordsAnswer]:
+    def run(lk: Lookup) -> WordsAnswer:
+        from kanjipad.lookup import Segment
+
+        matches = lk.at(text, cursor, limit=MATCHES_PER_WORD * 3)
+        if not matches:
+            return WordsAnswer(text, [Segment(cursor, text[cursor : cursor + 1], ())], cursor)
+        size = len(matches[0].text)
+        best = tuple(m for m in matches if len(m.text) == size)[:MATCHES_PER_WORD]
+        # Shorter words from the same place follow (食べ物 → 食べる, 食): a pop-up dictionary shows them too.
+        shorter = tuple(m for m in matches if len(m.text) < size)[: MATCHES_PER_WORD - 1]
+        return WordsAnswer(text, [Segment(cursor, text[cursor : cursor + size], best + shorter)], cursor)
+
+    return run
+
+
+def _before_query(text: str, cursor: int) -> Callable[[Lookup], WordsAnswer]:
+    """The word that ends at ``cursor`` (the compose line's cursor after a pick sits at the end)."""
+
+    def run(lk: Lookup) -> WordsAnswer:
+        from kanjipad.lookup import Segment
+        from kanjipad.lookup.query import WINDOW
+
+        start = max(0, cursor - WINDOW)
+        last = lk.segment(text[start:cursor], limit=MATCHES_PER_WORD)[-1]
+        seg = Segment(start + last.start, last.text, last.matches)
+        return WordsAnswer(text, [seg], seg.start)
+
+    return run
+
+
+def _search_query(query: str) -> Callable[[Lookup], SearchAnswer]:
+    return lambda lk: SearchAnswer(query, lk.search(query, limit=SEARCH_RESULTS))
+
+
+def text_font(base: QFont, scale: float = 1.0) -> QFont:
+    """The UI's own font for English, the bundled Japanese font for what it lacks (the bundled one
+    first would set English glosses in its narrow, evenly spaced Latin)."""
+    f = QFont(base)
+    family = japanese_family()
+    if family:
+        # The family the UI font resolves to: an alias ("Sans Serif") listed first matched the Japanese font.
+        f.setFamilies([QFontInfo(base).family(), family])
+    f.setPointSizeF(base.pointSizeF() * scale)
+    return f
+
+
+def _link(text: str) -> str:
+    return "look:" + quote(text, safe="")
+
+
+def is_lookable(text: str) -> bool:
+    return bool(text.strip()) and not any(unicodedata.category(c) in ("Cc", "Cs") for c in text)
+
+
+class LookupPanel(QWidget):
+    """The panel's contents: a search box, a title, the stroke order (characters) and the entries."""
+
+    #: What the panel shows changed (a subject such as ``("char", "食")``); tests and the window listen.
+    shown = Signal(object)
+
+    def __init__(self, service: LookupService, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.setAccessibleName("Look-up panel")
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Search: kana, romaji or English")
+        self.search_box.setAccessibleName("Look-up search")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setFont(text_font(self.search_box.font()))
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setFont(japanese_font(self.font(), 2.2))
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()  # one line: a message, or what the title is
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setFont(text_font(self.subtitle.font()))
+        self.strokes = StrokeOrderView()
+        self.animate_button = QPushButton("Draw the strokes one by one")
+        self.animate_button.setAccessibleName("Draw the strokes one by one")
+        self.animate_button.setToolTip("Draw the character's strokes in order, one by one")
+        self.animate_button.clicked.connect(self.strokes.animate)
+        self.details = QTextBrowser()
+        self.details.setAccessibleName("Look-up entries")
+        self.details.setOpenLinks(False)
+        self.details.setFont(text_font(self.details.font()))
+        self.details.anchorClicked.connect(self._link_clicked)
+
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        stroke_col = QVBoxLayout()
+        stroke_col.addWidget(self.strokes)
+        stroke_col.addWidget(self.animate_button)
+        self.stroke_box = QWidget()
+        self.stroke_box.setLayout(stroke_col)
+        stroke_col.setContentsMargins(0, 0, 0, 0)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.search_box)
+        lay.addLayout(head)
+        lay.addWidget(self.subtitle)
+        lay.addWidget(self.stroke_box, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self.details, 1)
+        self.stroke_box.hide()
+
+        #: What is on screen (or asked for): ("char", c), ("text", t), ("at", t, i) or ("search", q).
+        self.subject: tuple | None = None
+        #: What to show once the panel is active (it asks nothing while hidden).
+        self.wanted: tuple | None = None
+        self.active = False
+        self.off = False
+        self._seq = -1
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search_now)
+        self.search_box.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._search_now)
+        service.answered.connect(self._answered)
+        service.failed.connect(self.turn_off)
+        self._set_message("Write a character, hover a candidate or search")
+
+    def sizeHint(self) -> QSize:
+        return QSize(340, 560)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, 300)
+
+    # --- what to show ---------------------------------------------------------------------------------
+    def set_active(self, active: bool) -> None:
+        """Active while the panel is on screen: only then are queries run."""
+        self.active = active
+        if active and self.wanted is not None and self.wanted != self.subject:
+            self._ask(self.wanted)
+
+    def show_char(self, char: str) -> None:
+        if len(char) == 1:
+            self._want(("char", char))
+
+    def show_text(self, text: str) -> None:
+        """A string (a row's reading, a pick, a selection): a single character as a character, else word by word."""
+        text = text.strip()
+        if len(text) == 1:
+            self.show_char(text)
+        elif text:
+            self._want(("text", text))
+
+    def show_at(self, text: str, cursor: int) -> None:
+        """The words from ``text[cursor]``, longest first (a pop-up dictionary's look-up); with the cursor
+        at the end, the word that ends there."""
+        if 0 <= cursor < len(text):
+            self._want(("at", text, cursor))
+        elif cursor == len(text) and text.strip():
+            self._want(("before", text, cursor))
+
+    def search(self, query: str) -> None:
+        self.search_box.setText(query)
+        self._search_now()
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        query = self.search_box.text().strip()
+        if query:
+            self._want(("search", query))
+
+    def _want(self, subject: tuple) -> None:
+        if self.off or not all(is_lookable(str(s)) for s in subject[1:2]):
+            return
+        self.wanted = subject
+        if self.active and subject != self.subject:
+            self._ask(subject)
+
+    def _ask(self, subject: tuple) -> None:
+        kind = subject[0]
+        if kind == "char":
+            query: Callable[[Lookup], Any] = _char_query(subject[1])
+        elif kind == "text":
+            query = _text_query(subject[1])
+        elif kind == "at":
+            query = _at_query(subject[1], subject[2])
+        elif kind == "before":
+            query = _before_query(subject[1], subject[2])
+        else:
+            query = _search_query(subject[1])
+        self.subject = subject
+        self._seq = self.service.ask(query)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        raw = url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        if raw.startswith("look:"):
+            self.show_text(unquote(raw[5:]))
+
+    # --- showing answers -------------------------------------------------------------------------------
+    def turn_off(self, message: str) -> None:
+        """No database: say why in one line; the rest of the pad works on."""
+        self.off = True
+        self.search_box.setEnabled(False)
+        self.stroke_box.hide()
+        self.details.clear()
+        self.title.clear()
+        self._set_message(f"Look-up is off: {message}")
+        self.shown.emit(("off", message))
+
+    def _set_message(self, text: str) -> None:
+        self.subtitle.setText(text)
+        self.subtitle.setVisible(bool(text))
+
+    def _answered(self, seq: int, result: object) -> None:
+        if seq != self._seq or not self.service.is_current(seq):
+            return  # a newer question is on its way
+        self.strokes.stop()
+        if isinstance(result, KanjiPadError):
+            self.title.clear()
+            self.stroke_box.hide()
+            self.details.clear()
+            self._set_message(" ".join(str(result).split()))
+        elif isinstance(result, CharAnswer):
+            self._show_char(result.entry)
+        elif isinstance(result, WordsAnswer):
+            self._show_words(result)
+        elif isinstance(result, SearchAnswer):
+            self._show_search(result)
+        self.shown.emit(self.subject)
+
+    def _colours(self) -> tuple[str, str]:
+        pal = self.details.palette()
+        return (
+            pal.color(QPalette.ColorRole.PlaceholderText).name(),
+            pal.color(QPalette.ColorRole.Highlight).name(),
+        )
+
+    def _show_char(self, e: CharEntry) -> None:
+        dim, _ = self._colours()
+        self.title.setText(e.char)
+        facts = []
+        if e.strokes:
+            facts.append(f"{e.strokes} strokes")
+        if e.radical_char:
+            facts.append(f"radical {e.radical_char} ({e.radical})")
+        if e.grade is not None:
+            facts.append(grade_text(e.grade))
+        if e.jlpt is not None:
+            facts.append(f"JLPT level {e.jlpt} (old)")
+        if e.frequency is not None:
+            facts.append(f"frequency #{e.frequency}")
+        if e.kind != "kanji":
+            facts.insert(0, e.kind)
+        self._set_message(" · ".join(facts))
+        self.strokes.set_order(e.stroke_order)
+        self.stroke_box.setVisible(e.stroke_order is not None)
+        self.animate_button.setText(
+            f"Draw the {len(e.stroke_order.paths)} strokes one by one" if e.stroke_order else "Draw the strokes"
+        )
+        rows = []
+
+        def row(label: str, html: str) -> None:
+            if html:
+                rows.append(f"<tr><td style='color:{dim}; padding-right:8px'>{label}</td><td>{html}</td></tr>")
+
+        row("On", "、".join(escape(r.display) for r in e.on))
+        row("Kun", "、".join(escape(r.display) for r in e.kun))
+        row("Names", "、".join(escape(r.display) for r in e.nanori))
+        row("Meaning", escape(", ".join(e.meanings)))
+        row("Romaji", escape(e.romaji))
+        row("Parts", " ".join(f"<a href='{_link(c)}'>{escape(c)}</a>" for c in e.components))
+        if not e.has_dictionary_data:
+            row("Name", escape(e.name.lower()) if e.name else f"U+{ord(e.char):04X}")
+        parts = [f"<table>{''.join(rows)}</table>"]
+        if e.words:
+            parts.append(f"<p style='color:{dim}'>Words with {escape(e.char)}</p>")
+            parts.append("<table>" + "".join(self._word_row(w) for w in e.words) + "</table>")
+        example = next((r for r in e.kun if r.okurigana and not (r.prefix or r.suffix)), None)
+        if example is not None:
+            written = escape(f"{e.char}{example.okurigana}")
+            parts.append(
+                f"<p style='color:{dim}'>Okurigana in brackets: {escape(example.display)} is written {written}.</p>"
+            )
+        self.details.setHtml("".join(parts))
+
+    def _word_row(self, w: WordEntry) -> str:
+        """One line of the words containing a character (all common: no tag)."""
+        gloss = "; ".join(w.senses[0].glosses[:3]) if w.senses else ""
+        reading = f"【{escape('、'.join(w.readings[:2]))}】" if w.readings else ""
+        return (
+            f"<tr><td><a href='{_link(w.headword)}'>{escape(w.headword)}</a></td>"
+            f"<td style='padding-left:6px'>{reading}</td><td style='padding-left:6px'>{escape(gloss)}</td></tr>"
+        )
+
+    def _entry_html(self, w: WordEntry, match: WordMatch | None) -> str:
+        dim, accent = self._colours()
+        head = f"<b style='font-size:large'>{escape(w.headword)}</b>"
+        if w.readings:
+            head += f" 【{escape('、'.join(w.readings))}】"
+        if w.common:
+            head += f" <span style='color:{accent}'>common</span>"
+        out = [f"<p style='margin-bottom:2px'>{head}</p>"]
+        if match is not None and match.inflections:
+            steps = " + ".join(match.inflections)
+            out.append(
+                f"<p style='margin-top:0; margin-bottom:2px'>{escape(match.text)} → {escape(match.base)}: "
+                f"<i>{escape(steps)}</i></p>"
+            )
+        senses = []
+        last_pos: tuple[str, ...] = ()
+        for s in w.senses[:SENSES]:
+            pos = ""
+            if s.pos and s.pos != last_pos:
+                pos = f"<i style='color:{dim}'>{escape(', '.join(pos_name(t) for t in s.pos))}</i> · "
+                last_pos = s.pos
+            senses.append(f"<li>{pos}{escape('; '.join(s.glosses))}</li>")
+        if senses:
+            out.append(f"<ol style='margin-top:0'>{''.join(senses)}</ol>")
+        return "".join(out)
+
+    def _show_words(self, answer: WordsAnswer) -> None:
+        dim, _ = self._colours()
+        self.stroke_box.hide()
+        self.strokes.set_order(None)
+        found = [s for s in answer.segments if s.matches]
+        if answer.focus is not None:
+            self.title.setText(answer.segments[0].text if answer.segments else "")
+        else:
+            self.title.setText(answer.text)
+        if not found:
+            self._set_message("No word found here")
+            self.details.clear()
+            return
+        several = answer.focus is None and len(answer.segments) > 1
+        words = " · ".join(s.text for s in answer.segments)
+        self._set_message(f"Word by word: {words}" if several else "")
+        parts = []
+        for seg in answer.segments:
+            if several:
+                parts.append(f"<h3 style='margin-bottom:0'><a href='{_link(seg.text)}'>{escape(seg.text)}</a></h3>")
+            if not seg.matches:
+                parts.append(f"<p style='color:{dim}'>No entry.</p>")
+            for m in seg.matches:
+                parts.append(self._entry_html(m.entry, m))
+        self.details.setHtml("".join(parts))
+
+    def _show_search(self, answer: SearchAnswer) -> None:
+        self.stroke_box.hide()
+        self.strokes.set_order(None)
+        self.title.clear()
+        n = len(answer.entries)
+        self._set_message(
+            f"{n} word{'s' if n != 1 else ''} for “{answer.query}”" if n else f"Nothing found for “{answer.query}”"
+        )
+        self.details.setHtml("".join(self._entry_html(w, None) for w in answer.entries))
+
+
+class LookupDock(QDockWidget):
+    """The panel at the side of the main window; ``closedByUser`` when its close button hides it."""
+
+    closedByUser = Signal()
+
+    def __init__(self, panel: LookupPanel, parent: QWidget | None = None):
+        super().__init__("Look up", parent)
+        self.setObjectName("lookup_dock")
+        self.setWidget(panel)
+        self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+
+    def closeEvent(self, e: QCloseEvent) -> None:
+        super().closeEvent(e)
+        if e.isAccepted():
+            self.closedByUser.emit()
