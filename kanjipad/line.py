@@ -228,7 +228,7 @@ class LineRecognizer:
             return []
         pr = self.params
         box = np.array([[s[:, 0].min(), s[:, 1].min(), s[:, 0].max(), s[:, 1].max()] for s in strokes])
-        # Detail finer than a third of a pixel of one character's 64×64 image is not drawn.
+        # One point per half a pixel or so of one character's 64×64 image (SIMPLIFY): a slow hand costs no more.
         thickness = min(float(np.ptp(box[:, [0, 2]])), float(np.ptp(box[:, [1, 3]])))
         strokes = self._sync(strokes, SIMPLIFY * thickness)
         width = float(box[:, 2].max() - box[:, 0].min())

@@ -174,12 +174,14 @@ def choose_providers(device: str) -> list[str]:
 class Recognizer:
     """Loads a KanjiPad ONNX model once and recognises ink with it."""
 
-    def __init__(self, path: str | Path, device: str = "auto", threads: int = 1, prior_weight: float = 1.0):
+    def __init__(self, path: str | Path, device: str = "auto", threads: int = 1, prior_weight: float | None = None):
         path = Path(path)
         self.notice: str | None = None
         #: Weight of the character prior (:mod:`kanjipad.char_prior`) in every probability this
         #: returns; 0 gives the network's own. Its vector is built on first use (KANJIDIC is read).
-        self.prior_weight = prior_weight
+        from kanjipad.char_prior import WEIGHT
+
+        self.prior_weight = WEIGHT if prior_weight is None else prior_weight
         self._prior: np.ndarray | None = None
         try:
             self._load(path, device, threads)
