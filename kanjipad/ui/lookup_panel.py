@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from kanjipad.errors import KanjiPadError
 from kanjipad.ui.fonts import japanese_family, japanese_font
-from kanjipad.ui.stroke_order import StrokeOrderView
+from kanjipad.ui.stroke_order import StrokeOrderView, accent_colour
 
 if TYPE_CHECKING:  # kanjipad.lookup (and sqlite3) load on the look-up thread, after the window shows
     from kanjipad.lookup import CharEntry, Lookup, Segment, WordEntry, WordMatch
@@ -57,7 +57,18 @@ POS_NAMES = {
     "vk": "kuru verb",
     "vt": "transitive",
     "vi": "intransitive",
+    "v1-s": "ichidan verb",
+    "vs-s": "suru verb",
+    "vs-i": "suru verb",
+    "vz": "zuru verb",
     "adj-i": "i-adjective",
+    "adj-ix": "i-adjective (いい)",
+    "adj-t": "taru adjective",
+    "adj-f": "pre-noun",
+    "n-pr": "proper noun",
+    "aux": "auxiliary",
+    "aux-adj": "auxiliary adjective",
+    "cop": "copula",
     "adj-na": "na-adjective",
     "adj-no": "no-adjective",
     "adj-pn": "pre-noun adjectival",
@@ -444,11 +455,14 @@ class LookupPanel(QWidget):
         self.shown.emit(self.subject)
 
     def _colours(self) -> tuple[str, str]:
+        """(secondary text, accent) in the theme's colours, each readable on the entries' background;
+        links take the accent too (the default link blue is unreadable on high contrast's black)."""
         pal = self.details.palette()
-        return (
-            pal.color(QPalette.ColorRole.PlaceholderText).name(),
-            pal.color(QPalette.ColorRole.Highlight).name(),
-        )
+        R = QPalette.ColorRole
+        dim = accent_colour(pal, R.PlaceholderText).name()
+        accent = accent_colour(pal, R.Link, R.Highlight).name()
+        self.details.document().setDefaultStyleSheet(f"a {{ color: {accent}; }}")
+        return dim, accent
 
     def _show_char(self, e: CharEntry) -> None:
         dim, _ = self._colours()

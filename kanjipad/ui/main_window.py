@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.lookup_dock.visibilityChanged.connect(self._panel_visibility)
         self.lookup_dock.closedByUser.connect(lambda: self.show_panel(False))
         self.lookup_service.failed.connect(lambda msg: self.statusBar().showMessage(f"Look-up is off: {msg}", 10000))
+        self._panel_room = 0  # the width the window grew by to make room for the panel
         self._follow_timer = QTimer(self, singleShot=True, interval=FOLLOW_AFTER_MS)
         self._follow_timer.timeout.connect(self._follow_shown)
         for b in self.candidates.buttons:
@@ -670,6 +671,10 @@ class MainWindow(QMainWindow):
         self._check_panel_action(on)
         if on and not was:
             self._make_room_for_panel()
+        elif not on and self._panel_room:  # closed: the window gives back the width it took
+            if not (self.isMaximized() or self.isFullScreen()):
+                self.resize(max(self.minimumSizeHint().width(), self.width() - self._panel_room), self.height())
+            self._panel_room = 0
 
     def _check_panel_action(self, on: bool) -> None:
         """The View menu's tick follows the panel (without calling show_panel back)."""
@@ -690,7 +695,8 @@ class MainWindow(QMainWindow):
             shift = min(extra - room, max(0, frame.left() - avail.left()))
             self.move(self.x() - shift, self.y())
             room += shift
-        self.resize(self.width() + max(0, min(extra, room)), self.height())
+        self._panel_room = max(0, min(extra, room))
+        self.resize(self.width() + self._panel_room, self.height())
 
     def _panel_visibility(self, visible: bool) -> None:
         self.lookup_panel.set_active(visible)

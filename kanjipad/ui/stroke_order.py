@@ -22,6 +22,29 @@ _TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\
 _ARITY = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "Z": 0}
 
 
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+
+    def lum(c: QColor) -> float:
+        def ch(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def accent_colour(pal: QPalette, *roles: QPalette.ColorRole, minimum: float = 4.5) -> QColor:
+    """The first of ``roles`` (Highlight by default) that reads on Base (``minimum``: 4.5:1 for text,
+    3:1 for graphics), else Text."""
+    base = pal.color(QPalette.ColorRole.Base)
+    for role in roles or (QPalette.ColorRole.Highlight,):
+        if contrast(pal.color(role), base) >= minimum:
+            return pal.color(role)
+    return pal.color(QPalette.ColorRole.Text)
+
+
 class PathDataError(ValueError):
     """Path data this parser cannot read (a stroke drawn from it is skipped)."""
 
@@ -213,7 +236,7 @@ class StrokeOrderView(QWidget):
             return
         scale = sq.width() / self.box
         ink = pal.color(QPalette.ColorRole.Text)
-        accent = pal.color(QPalette.ColorRole.Highlight)
+        accent = accent_colour(pal, minimum=3.0)  # the stroke being drawn and the numbers (graphics)
         width = max(2.0, 3.2 * scale)
         shown = len(self.paths) if self.progress is None else self.progress
         p.save()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from kanjipad import settings as settings_mod
 from kanjipad.lookup import Lookup
 from kanjipad.ui.main_window import MainWindow
-from kanjipad.ui.stroke_order import PathDataError, parse_path
+from kanjipad.ui.stroke_order import PathDataError, accent_colour, parse_path
 
 from .conftest import draw_strokes, sample_for
 from .test_rows import draw_row
@@ -93,8 +93,8 @@ def test_a_drawn_character_shows_its_readings_strokes_and_words(qtbot, window):
         pass
     assert not view.animating
     assert ink_pixels(view, ink) > max(200, still * 0.9)
-    accent = view.palette().color(QPalette.ColorRole.Highlight)
-    assert ink_pixels(view, accent) > 10  # the numbers
+    accent = accent_colour(view.palette(), minimum=3.0)
+    assert accent != ink and ink_pixels(view, accent) > 10  # the numbers, in the theme's accent
 
 
 def test_hovering_another_candidate_then_picking_it(qtbot, window, clipboard, real_ink):
@@ -126,6 +126,26 @@ def test_ctrl_l_opens_the_panel_on_the_first_candidate_and_it_is_remembered(qtbo
     window.lookup_dock.close()
     assert not window.lookup_dock.isVisible() and not window.panel_action.isChecked()
     assert settings_mod.load().lookup_panel is False
+    # The View menu's entry opens it again.
+    window.panel_action.trigger()
+    assert window.lookup_dock.isVisible() and settings_mod.load().lookup_panel is True
+
+
+def test_links_and_numbers_are_readable_in_high_contrast(qtbot, window):
+    from kanjipad.ui.stroke_order import contrast
+    from kanjipad.ui.themes import apply_theme
+
+    apply_theme(QApplication.instance(), "high-contrast")
+    try:
+        open_panel(qtbot, window)
+        window.lookup_panel.show_char("念")
+        qtbot.waitUntil(lambda: window.lookup_panel.title.text() == "念", timeout=WAIT)
+        html = window.lookup_panel.details.document().defaultStyleSheet()
+        link = QColor(html.split("color:")[1].split(";")[0].strip())
+        base = window.lookup_panel.details.palette().color(QPalette.ColorRole.Base)
+        assert contrast(link, base) >= 4.5  # not the default link blue on black
+    finally:
+        apply_theme(QApplication.instance(), "system")
 
 
 def new_window(qtbot, clipboard, **settings) -> MainWindow:
@@ -268,3 +288,27 @@ def test_path_commands_absolute_relative_and_smooth():
 def test_path_data_that_cannot_be_read_is_an_error(bad):
     with pytest.raises(PathDataError):
         parse_path(bad)
+
+
+def test_ctrl_l_with_nothing_selected_goes_to_the_search_box(qtbot, window):
+    open_panel(qtbot, window)
+    qtbot.waitUntil(lambda: window.lookup_panel.search_box.hasFocus(), timeout=WAIT)
+
+
+def test_a_query_too_long_is_one_line_not_a_traceback(qtbot, window):
+    open_panel(qtbot, window)
+    panel = window.lookup_panel
+    panel.search("a" * 10_000)
+    qtbot.waitUntil(lambda: "too long" in panel.subtitle.text(), timeout=WAIT)
+    assert "\n" not in panel.subtitle.text() and not panel.details.toPlainText()
+
+
+def test_the_window_gives_back_the_width_the_panel_took(qtbot, window):
+    window.resize(700, 600)
+    qtbot.wait(50)
+    open_panel(qtbot, window)
+    qtbot.waitUntil(lambda: window.width() > 700, timeout=WAIT)  # room from the screen, not the canvas
+    window.look_up_action.trigger()  # open already: stays open
+    assert window.lookup_dock.isVisible()
+    window.panel_action.trigger()
+    assert not window.lookup_dock.isVisible() and window.width() == 700
