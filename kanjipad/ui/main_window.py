@@ -41,7 +41,7 @@ from kanjipad.ui.lookup_panel import LookupDock, LookupPanel, LookupService
 from kanjipad.ui.steady_label import SteadyLabel
 from kanjipad.ui.strings import StringBar, StringButton
 from kanjipad.ui.themes import apply_theme
-from kanjipad.ui.worker import RecognitionWorker, shipped_row_reader
+from kanjipad.ui.worker import Reading, RecognitionWorker, shipped_row_reader
 from kanjipad.width import class_form, to_width
 
 if TYPE_CHECKING:  # kanjipad.line loads in the recognition thread, when a row is first read
@@ -83,7 +83,6 @@ class MainWindow(QMainWindow):
         self._strings: StringBar | None = None  # made on the first row: see ``strings``
         self.bars = QStackedWidget()
         self.bars.addWidget(self.candidates)
-        self._lines: tuple[int, list[LineCandidate]] = (0, [])
         self.compose = QLineEdit()
         self.compose.setAccessibleName("Compose line")
         self.compose.setPlaceholderText("Picked characters collect here")
@@ -212,7 +211,6 @@ class MainWindow(QMainWindow):
         self.worker.layout = self.settings.layout
         # A first, unseen recognition once start-up is over, so the user's first stroke is as quick as the rest.
         QTimer.singleShot(WARM_UP_AFTER_MS, self.worker.warm_up)
-        self.worker.linesFound.connect(lambda seq, lines: setattr(self, "_lines", (seq, lines)))
         self.worker.finished.connect(self._show_candidates)
         self.worker.failed.connect(lambda _seq, msg: self.statusBar().showMessage(f"Recognition failed: {msg}"))
         self.learning.set_recognizer(self.recognizer)
@@ -262,11 +260,11 @@ class MainWindow(QMainWindow):
         text, view = self.compose.text(), self.canvas.view
         self.history.record("stroke", PadState(before, text, view), PadState(after, text, view))
 
-    def _show_candidates(self, seq: int, cands, ms: float) -> None:
+    def _show_candidates(self, seq: int, reading: Reading, ms: float) -> None:
         if not (self.worker and self.worker.is_current(seq)):
             return  # an answer for ink that has changed since
-        self.candidates.set_candidates(self._for_display(cands))
-        self._show_row(self._lines[1] if self._lines[0] == seq else [])
+        self.candidates.set_candidates(self._for_display(reading.candidates))
+        self._show_row(reading.row_strings)
         self.status_time.setText(f"{ms:.1f} ms")
         self.candidatesShown.emit(seq)
         self._follow_timer.start()  # the look-up panel follows, after this paint

@@ -11,12 +11,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from kanjipad.ink import Ink
-from kanjipad.recognizer import Recognizer
+from kanjipad.recognizer import Candidate, Recognizer
 from kanjipad.row_gate import SINGLE_CONFIDENCE, SINGLE_RATIO, might_be_row
 
 if TYPE_CHECKING:
@@ -27,12 +28,20 @@ if TYPE_CHECKING:
 _WARM_UP_INK = Ink.from_strokes([[[0, 0], [10, 10]], [[10, 0], [0, 10]]])
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What one request's ink was read as: characters, or a row's whole strings."""
+
+    #: Candidates for one character, best first (none when the ink was read as a row).
+    candidates: list[Candidate] = field(default_factory=list)
+    #: The row's whole strings, best first (none when the ink was read as one character).
+    row_strings: list[LineCandidate] = field(default_factory=list)
+
+
 class RecognitionWorker(QObject):
-    #: (sequence number, candidates, milliseconds of render + inference)
+    #: (sequence number, :class:`Reading`, milliseconds of render + inference). Ink that might be a
+    #: row may get two: its characters at once, then its strings once the row search is done.
     finished = Signal(int, object, float)
-    #: (sequence number, whole-string candidates of the row, best first), emitted just before
-    #: ``finished`` when the ink was read as a row; not at all for characters.
-    linesFound = Signal(int, object)
     failed = Signal(int, str)
 
     def __init__(
@@ -152,19 +161,17 @@ class RecognitionWorker(QObject):
         row being written does not flash characters between its strings.
         """
         maybe_row = self.reads_rows and might_be_row(ink)
-        cands: list = []
-        # No linesFound for characters: the window takes a missing one as "no row" (one
-        # cross-thread signal fewer on the pen-up path).
+        cands: list[Candidate] = []
         if not (maybe_row and self.showing_strings):
             cands = self.recognizer.recognize(ink, self.k, self.memory)
             # A sure character on ink not much wider than tall is not re-read as a row
             # (the line recogniser's own shortcut, with its numbers).
             confident = bool(cands) and cands[0].score >= SINGLE_CONFIDENCE
             if not maybe_row or (confident and not might_be_row(ink, SINGLE_RATIO)):
-                self.finished.emit(seq, cands, (time.perf_counter() - t) * 1000)
+                self.finished.emit(seq, Reading(cands), (time.perf_counter() - t) * 1000)
                 return
             self._painted.clear()
-            self.finished.emit(seq, cands, (time.perf_counter() - t) * 1000)
+            self.finished.emit(seq, Reading(cands), (time.perf_counter() - t) * 1000)
             self._painted.wait(0.05)
             with self._cond:
                 if self._pending is not None or self._stop:
@@ -176,8 +183,8 @@ class RecognitionWorker(QObject):
         if row or self.showing_strings:
             if not row and not cands:
                 cands = self.recognizer.recognize(ink, self.k, self.memory)
-            self.linesFound.emit(seq, lines if row else [])
-            self.finished.emit(seq, [] if row else cands, (time.perf_counter() - t) * 1000)
+            reading = Reading(row_strings=lines) if row else Reading(cands)
+            self.finished.emit(seq, reading, (time.perf_counter() - t) * 1000)
 
 
 def shipped_row_reader(recognizer: Recognizer) -> Callable[[], LineRecognizer]:

@@ -12,6 +12,7 @@ from kanjipad.memory import Memory
 from kanjipad.recognizer import Candidate
 from kanjipad.ui.dialogs import key_text
 from kanjipad.ui.main_window import MainWindow
+from kanjipad.ui.worker import Reading
 from kanjipad.width import to_width
 
 from .conftest import draw_strokes, sample_for
@@ -167,7 +168,7 @@ def test_stale_results_are_dropped(qtbot, window, real_ink):
     wait_for_candidates(qtbot, window)
     old_seq = window.worker._latest
     draw_strokes(qtbot, window.canvas, strokes[3:])  # newer ink, newer request
-    window._show_candidates(old_seq, [Candidate("猫", 1.0)], 1.0)  # the late answer
+    window._show_candidates(old_seq, Reading([Candidate("猫", 1.0)]), 1.0)  # the late answer
     assert "猫" not in window.candidates.chars()
     wait_for_candidates(qtbot, window, "日")
 

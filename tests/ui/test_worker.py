@@ -24,8 +24,7 @@ def ink_of(real_ink, char: str, dx: float = 0.0) -> Ink:
 def test_warm_up_shows_nothing_and_the_next_ink_is_read(qtbot, recognizer, real_ink):
     worker = RecognitionWorker(recognizer, k=10)
     results: list = []
-    worker.finished.connect(lambda seq, cands, ms: results.append((seq, cands)))
-    worker.linesFound.connect(lambda seq, lines: results.append((seq, lines)))
+    worker.finished.connect(lambda seq, reading, ms: results.append((seq, reading)))
     try:
         worker.warm_up()
         qtbot.waitUntil(worker.idle, timeout=5000)
@@ -33,7 +32,8 @@ def test_warm_up_shows_nothing_and_the_next_ink_is_read(qtbot, recognizer, real_
         assert results == []
         seq = worker.submit(ink_of(real_ink, "日"))
         qtbot.waitUntil(lambda: bool(results), timeout=5000)
-        assert results[-1][0] == seq and results[-1][1][0].char == "日"
+        assert results[-1][0] == seq and results[-1][1].candidates[0].char == "日"
+        assert results[-1][1].row_strings == []
     finally:
         worker.stop()
 
@@ -48,7 +48,7 @@ def test_the_row_reader_is_made_on_the_first_ink_that_might_be_a_row(qtbot, reco
 
     worker = RecognitionWorker(recognizer, k=10, line_reader=factory)
     lines: list = []
-    worker.linesFound.connect(lambda seq, found: lines.append(found))
+    worker.finished.connect(lambda seq, reading, ms: reading.row_strings and lines.append(reading.row_strings))
     try:
         assert worker.reads_rows and worker.line_reader is None
         worker.submit(ink_of(real_ink, "月"))  # as tall as wide: characters only
