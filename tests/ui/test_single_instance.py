@@ -36,9 +36,7 @@ def test_a_second_start_brings_the_first_forward_and_leaves_its_compose_line_alo
             assert time.monotonic() < deadline
             time.sleep(0.1)
         time.sleep(1.0)  # its socket is up once the window is made
-        second = subprocess.run(
-            [sys.executable, "-m", "kanjipad"], env=env, capture_output=True, text=True, timeout=60
-        )
+        second = subprocess.run([sys.executable, "-m", "kanjipad"], env=env, capture_output=True, text=True, timeout=60)
         assert second.returncode == 0
         assert "already running" in second.stderr
         assert first.poll() is None  # the first pad goes on
