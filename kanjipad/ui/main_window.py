@@ -38,8 +38,8 @@ from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.history import TYPING_ID, History, PadState, Step
 from kanjipad.ui.learning import Learning
 from kanjipad.ui.lookup_panel import LookupDock, LookupPanel, LookupService
+from kanjipad.ui.row_bar import RowBar, StringButton
 from kanjipad.ui.steady_label import SteadyLabel
-from kanjipad.ui.strings import StringBar, StringButton
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.worker import Reading, RecognitionWorker, shipped_row_reader
 from kanjipad.width import class_form, to_width
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.canvas.hint = "Write a character here, or a word in a row or a column"
         self.canvas.set_show_grid(self.settings.show_grid)
         self.candidates = CandidateBar()
-        self._strings: StringBar | None = None  # made on the first row: see ``strings``
+        self._strings: RowBar | None = None  # made on the first row: see ``strings``
         self.bars = QStackedWidget()
         self.bars.addWidget(self.candidates)
         self.compose = QLineEdit()
@@ -288,14 +288,14 @@ class MainWindow(QMainWindow):
         return self._strings is not None and self.bars.currentWidget() is self._strings
 
     @property
-    def strings(self) -> StringBar:
+    def strings(self) -> RowBar:
         """Whole strings, shown instead of the candidates when the ink holds a row of characters.
 
         Made when first needed: its buttons cost 3 ms at start-up, before any row is written.
         (Its minimum size is below the candidate bar's, so adding it moves nothing.)
         """
         if self._strings is None:
-            bar = StringBar()
+            bar = RowBar()
             bar.picked.connect(self.pick)
             for b in bar.buttons:
                 b.installEventFilter(self)  # hovering a string looks it up

@@ -1,4 +1,4 @@
-"""The string bar: when the ink holds a row of characters, whole strings first.
+"""The row bar: when the ink holds a row of characters, its whole strings first.
 
 Top: the five best strings (keys 1–5), each with its reading and meaning when it is
 a common word. Below: for each character of the first string, that character's own
@@ -150,7 +150,7 @@ class StringButton(QPushButton):
         )
 
 
-class StringBar(QWidget):
+class RowBar(QWidget):
     picked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):

@@ -102,7 +102,7 @@ def test_a_row_written_in_compact_mode_gets_compact_strings(qtbot, window, real_
         label = first.string_label  # the whole string's height is on screen, not cut at the bottom
         assert QFontMetrics(label.font()).height() <= label.height()
         assert label.geometry().bottom() <= first.rect().bottom()
-        assert window.size() == size  # the string bar did not make the window grow
+        assert window.size() == size  # the row bar did not make the window grow
     finally:
         qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
         window.compact_action.trigger()
