@@ -11,7 +11,12 @@ Output (``out/train`` and ``out/val`` are ordinary shard folders for ``train``):
 
 One ETL file is one unit of work: its outputs are written atomically and its
 ``done.json`` last, so an interrupted run resumes at the first unfinished file
-and a failed file leaves nothing behind. Writers go to validation by a hash of
+and a failed file leaves nothing behind. A file whose bytes are not of the
+family its name says (:func:`kanjipad_trainer.etl.check_file`) fails with one
+message naming the family it looks like and is never marked done (nor kept as
+done from an earlier run); when no input is usable, nothing is written at all
+(not even ``out/train``). Records whose image is blank or all ink are dropped
+and counted (``degenerate_images``). Writers go to validation by a hash of
 (dataset, sheet): the same writer lands on the same side in every file and every
 run. ETL3/4/5 records carry no sheet number, so they cannot be split by writer:
 they all go to training and never into validation.
@@ -34,7 +39,16 @@ from kanjipad.kana import learned_form
 from kanjipad.paths import atomic_write_text
 from kanjipad.render import INPUT_SIZE
 from kanjipad_trainer.errors import UserError
-from kanjipad_trainer.etl import EtlError, EtlRecord, detect_format, read_records, record_count, to_class
+from kanjipad_trainer.etl import (
+    EtlError,
+    EtlRecord,
+    ImageProblem,
+    check_file,
+    detect_format,
+    read_records,
+    record_count,
+    to_class,
+)
 from kanjipad_trainer.etl.normalise import normalise_scan
 from kanjipad_trainer.pool import quiet_worker
 from kanjipad_trainer.shards import save_npy_atomic
@@ -68,6 +82,8 @@ class FileReport:
     train: int = 0
     val: int = 0
     not_in_classes: int = 0
+    #: Records dropped because their image is blank or all ink (also listed in ``problems``).
+    degenerate_images: int = 0
     problems: list[str] = field(default_factory=list)
     done: bool = False
     error: str | None = None
@@ -121,7 +137,7 @@ def normalised_records(
             continue
         image = normalise_scan(rec.image, size)
         if image is None:
-            msg = f"{path.name}: record {rec.index} has no ink (an all-zero image)"
+            msg = ImageProblem(f"{path.name}: record {rec.index} has no ink (an all-zero image)")
             if stop_on_error:
                 raise EtlError(msg)
             on_problem(msg)
@@ -134,7 +150,9 @@ def prepare_file(
 ) -> FileReport:
     """Normalise one ETL file into ``out/train`` and ``out/val``; raises EtlError when stopping."""
     size_, mtime = _source_stamp(path)
-    report = FileReport(path.name, format=detect_format(path).family, source_size=size_, source_mtime_ns=mtime)
+    fmt = detect_format(path)
+    check_file(path, fmt)  # bytes of another family, or none: one clear error, nothing written
+    report = FileReport(path.name, format=fmt.family, source_size=size_, source_mtime_ns=mtime)
     index = {c: i for i, c in enumerate(classes)}
     parts: dict[str, tuple[list, list, list]] = {"train": ([], [], []), "val": ([], [], [])}
 
@@ -144,13 +162,17 @@ def prepare_file(
         report.not_in_classes += not known
         return known
 
+    def problem(msg: str) -> None:
+        report.problems.append(str(msg))
+        report.degenerate_images += isinstance(msg, ImageProblem)
+
     records = normalised_records(
         path,
         val_fraction=val_fraction,
         seed=seed,
         size=size,
         stop_on_error=stop_on_error,
-        on_problem=report.problems.append,
+        on_problem=problem,
         wanted=wanted,
     )
     for side, rec, image in records:
@@ -185,6 +207,18 @@ def _job(args: tuple) -> FileReport:
             for tmp in (out / side).glob(f"{path.name}.*.tmp"):
                 tmp.unlink(missing_ok=True)
         return FileReport(path.name, error=str(exc))
+
+
+def _usable(path: Path) -> bool:
+    """Whether ``path`` holds at least one record and its bytes are of its named family."""
+    try:
+        fmt = detect_format(path)
+        if path.stat().st_size < fmt.record_size * (2 if fmt.dummy_first else 1):
+            return False
+        check_file(path, fmt)
+    except (EtlError, OSError):
+        return False
+    return True
 
 
 def etl_files(paths: Sequence[Path], on_skip: Callable[[str, str], None]) -> list[Path]:
@@ -227,13 +261,10 @@ def prepare_etl(
     }
     for side in ("train", "val"):
         folder = out / side
-        folder.mkdir(parents=True, exist_ok=True)
         meta_path = folder / "meta.json"
         if meta_path.exists():
             if json.loads(meta_path.read_text(encoding="utf-8")) != {**meta, "split": side}:
                 raise UserError(f"{folder} was prepared with other classes or split settings; use a new --out")
-        else:
-            _write_json_atomic(meta_path, {**meta, "split": side})
     skipped: list[dict] = []
     files = etl_files(paths, lambda name, why: skipped.append({"file": name, "reason": why}))
     for s in skipped:
@@ -241,12 +272,19 @@ def prepare_etl(
     todo, reports = [], []
     for f in files:
         finished = _marker_matches(f, out)
-        if finished is not None:
+        if finished is not None and _usable(f):  # done by an earlier run that did not check the bytes: again
             reports.append(finished)
         else:
             for side in ("train", "val"):  # a stale marker must not survive a failed re-run
                 (out / side / f"{f.name}.done.json").unlink(missing_ok=True)
             todo.append(f)
+    # Output folders only once some input is usable: a run on nothing but wrong files writes nothing.
+    if reports or any(_usable(f) for f in todo):
+        for side in ("train", "val"):
+            (out / side).mkdir(parents=True, exist_ok=True)
+            meta_path = out / side / "meta.json"
+            if not meta_path.exists():
+                _write_json_atomic(meta_path, {**meta, "split": side})
     total = 0
     for f in todo:
         try:
@@ -292,6 +330,7 @@ def prepare_etl(
             "train": sum(r.train for r in done),
             "val": sum(r.val for r in done),
             "not_in_classes": sum(r.not_in_classes for r in done),
+            "degenerate_images": sum(r.degenerate_images for r in done),
             "problems": sum(len(r.problems) for r in done),
         },
         "stopped": failed.error if failed else None,
