@@ -10,12 +10,9 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -23,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kanjipad import compose_store
 from kanjipad import settings as settings_mod
 from kanjipad.ink import Ink
 from kanjipad.lookalikes import order_by_context
@@ -32,9 +28,9 @@ from kanjipad.resources import bundled_model_path
 from kanjipad.ui.candidates import KEYS, CandidateBar, CandidateButton
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
+from kanjipad.ui.compose_line import ComposeLine
 from kanjipad.ui.dialogs import SettingsDialog, about_dialog, key_text, shortcuts_dialog
 from kanjipad.ui.elided_label import ElidedLabel
-from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.history import TYPING_ID, History, PadState, Step
 from kanjipad.ui.learning import Learning
 from kanjipad.ui.lookup_panel import LookupDock, LookupPanel, LookupService
@@ -67,8 +63,6 @@ class MainWindow(QMainWindow):
         self.worker: RecognitionWorker | None = None
         self.model_problem: str | None = None
         self.message_box: QMessageBox | None = None
-        #: False for headless runs (self-test, benchmarks): they must not overwrite the user's settings.
-        self.persist = True
         self._enabled_state: tuple[bool, ...] | None = None  # what _update_enabled last applied
         self.learning = Learning(parent=self)
         self.learning.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -83,42 +77,29 @@ class MainWindow(QMainWindow):
         self._strings: RowBar | None = None  # made on the first row: see ``strings``
         self.bars = QStackedWidget()
         self.bars.addWidget(self.candidates)
-        self.compose = QLineEdit()
-        self.compose.setAccessibleName("Compose line")
-        self.compose.setPlaceholderText("Picked characters collect here")
-        self.compose.setFont(japanese_font(self.compose.font(), 1.6))
-        # QLineEdit keeps 32,767 characters by default and cuts the rest: a longer saved line would be lost.
-        self.compose.setMaxLength(compose_store.MAX_CHARS)
-        self.compose.installEventFilter(self)
+        self.compose_line = ComposeLine()
+        self.compose = self.compose_line.edit
+        self.copy_all_button, self.clear_compose_button = (
+            self.compose_line.copy_all_button,
+            self.compose_line.clear_button,
+        )
+        self.compose.installEventFilter(self)  # digits and Enter pick from the compose line too
         #: One history for strokes, clear, picks, clear line and typing (Ctrl+Z / Ctrl+Shift+Z).
         self.history = History(self._restore, self)
         # A message about a step ("Cleared (Ctrl+Z brings the ink back)") is stale once the history moves on.
         self._said = ""  # the last such message shown
         self._note: tuple[str, int] | None = None  # what an undo or redo hook has to say, shown after it
         self.history.indexChanged.connect(self._history_moved)
-        self._compose_before = ""  # the compose text before the latest edit, for typing steps
-        self.compose_writable = True  # False when the saved line could not be read: never overwrite it
-        self.compose_store = compose_store.ComposeStore()
-        self._compose_save = QTimer(self, singleShot=True, interval=500)
-        self._compose_save.timeout.connect(self._save_compose)
-        copy_all = QPushButton("Copy all")
-        copy_all.setAccessibleName("Copy all")
-        copy_all.clicked.connect(self.copy_compose)
-        clear_compose = QPushButton("Clear line")
-        clear_compose.setAccessibleName("Clear compose line")
-        clear_compose.clicked.connect(self.clear_compose)
-        self.copy_all_button, self.clear_compose_button = copy_all, clear_compose
+        self.copy_all_button.clicked.connect(self.copy_compose)
+        self.clear_compose_button.clicked.connect(self.clear_compose)
+        self.compose_line.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
 
-        compose_row = QHBoxLayout()
-        compose_row.addWidget(self.compose, 1)
-        compose_row.addWidget(copy_all)
-        compose_row.addWidget(clear_compose)
         central = QWidget()
         lay = QVBoxLayout(central)
         # A bigger window gives the candidates room too, not only the canvas.
         lay.addWidget(self.canvas, 3)
         lay.addWidget(self.bars, 1)
-        lay.addLayout(compose_row)
+        lay.addWidget(self.compose_line)
         self.setCentralWidget(central)
         self.central_layout = lay
 
@@ -158,10 +139,10 @@ class MainWindow(QMainWindow):
         self.canvas.undoRequested.connect(self.undo)
         self.candidates.picked.connect(self.pick)
         self.candidates.pageChanged.connect(lambda *_: self._update_enabled())
-        self.compose.textEdited.connect(self._typed)
-        self.compose.textChanged.connect(self._compose_changed)
+        self.compose_line.typed.connect(self._typed)
+        self.compose_line.changed.connect(lambda _text: self._update_enabled())
 
-        self._load_compose()
+        self.compose_line.load()
         self.set_compact(self.settings.compact)
         self.set_always_on_top(self.settings.always_on_top)
         if self.settings.geometry:
@@ -317,7 +298,7 @@ class MainWindow(QMainWindow):
     def pick(self, char: str) -> None:
         """Copy ``char``, add it to the compose line, keep the ink as a sample (if allowed): one undoable step."""
         ink, before, view = self.canvas.ink, self.compose.text(), self.canvas.view
-        self._set_compose_quietly(lambda: self.compose.insert(char))
+        self.compose_line.insert_quietly(char)
         after_ink = Ink(box=ink.box) if self.settings.clear_after_pick else ink
         step = self.history.record(
             f"pick {char}",
@@ -408,28 +389,11 @@ class MainWindow(QMainWindow):
         if state.ink is not self.canvas.ink:
             self.canvas.show_ink_as(state.ink, state.view)
         if state.compose != self.compose.text():
-            self._set_compose_quietly(lambda: self.compose.setText(state.compose))
+            self.compose_line.set_text_quietly(state.compose)
 
-    def _set_compose_quietly(self, change) -> None:
-        """Change the compose line without recording it as typing (the caller records the step)."""
-        self.compose.blockSignals(True)
-        try:
-            change()
-        finally:
-            self.compose.blockSignals(False)
-        self._compose_changed(self.compose.text())
-
-    def _typed(self, text: str) -> None:
+    def _typed(self, before: str, text: str) -> None:
         ink, view = self.canvas.ink, self.canvas.view
-        self.history.record(
-            "typing", PadState(ink, self._compose_before, view), PadState(ink, text, view), merge_id=TYPING_ID
-        )
-
-    def _compose_changed(self, text: str) -> None:
-        self._compose_before = text
-        self._update_enabled()
-        if self.persist and self.compose_writable:
-            self._compose_save.start()
+        self.history.record("typing", PadState(ink, before, view), PadState(ink, text, view), merge_id=TYPING_ID)
 
     def undo(self) -> None:
         """Undo the last thing the user did: a stroke, a clear, a pick, clearing or typing in the line."""
@@ -500,8 +464,6 @@ class MainWindow(QMainWindow):
         self._enabled_state = state
         self.clear_action.setEnabled(has_ink)
         self.copy_action.setEnabled(has_text)
-        self.copy_all_button.setEnabled(has_text)
-        self.clear_compose_button.setEnabled(has_text)
         self.clear_line_action.setEnabled(has_text)
         self.delete_action.setEnabled(has_ink or has_text)
         self.accept_action.setEnabled(shown)
@@ -511,29 +473,16 @@ class MainWindow(QMainWindow):
         for a in (self.next_char_action, self.previous_char_action, self.change_char_action, self.change_back_action):
             a.setEnabled(alternatives)
 
-    # --- compose line across restarts -------------------------------------------
-    def _load_compose(self) -> None:
-        if not self.persist:
-            return
-        text, problem = self.compose_store.load()
-        if problem:
-            self.compose_writable = False
-            self.statusBar().showMessage(problem, 15000)
-        self._set_compose_quietly(lambda: self.compose.setText(text))
+    @property
+    def persist(self) -> bool:
+        """False for headless runs (self-test, benchmarks): they must not overwrite the user's settings or line."""
+        return self.compose_line.persist
 
-    def _save_compose(self) -> None:
-        if not (self.persist and self.compose_writable):
-            return
-        text = self.compose.text()
-        try:
-            saved = self.compose_store.save(text)
-        except OSError as exc:
-            self.statusBar().showMessage(f"Could not keep the compose line: {exc}", 8000)
-            return
-        if saved != text:  # another KanjiPad saved the line meanwhile: show both edits
-            self._set_compose_quietly(lambda: self.compose.setText(saved))
-            self.statusBar().showMessage("The compose line now includes what another KanjiPad window saved", 8000)
+    @persist.setter
+    def persist(self, on: bool) -> None:
+        self.compose_line.persist = on
 
+    # --- the compose line ----------------------------------------------------------
     def copy_compose(self) -> None:
         text = self.compose.text()
         if not text:  # never empty the user's clipboard for nothing
@@ -570,12 +519,8 @@ class MainWindow(QMainWindow):
                 self.lookup_panel.show_char(obj.char)
             elif isinstance(obj, StringButton) and obj.text_value:
                 self.lookup_panel.show_text(obj.text_value)
-        if obj is self.compose:
-            if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
-                # The line's own undo would fork the history: Ctrl+Z goes to the window's.
-                if e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo):
-                    return True
-            if e.type() == QEvent.Type.KeyPress and isinstance(e, QKeyEvent) and self._candidate_key(e):
+        if obj is self.compose and e.type() == QEvent.Type.KeyPress and isinstance(e, QKeyEvent):
+            if self._candidate_key(e):
                 return True
         return super().eventFilter(obj, e)
 
@@ -921,9 +866,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Could not save settings: {exc}", 8000)
 
     def closeEvent(self, e) -> None:
-        if self._compose_save.isActive():
-            self._compose_save.stop()
-            self._save_compose()
+        self.compose_line.save_now()
         if self.persist:
             self.settings.geometry = bytes(self.saveGeometry().toHex().data()).decode()
             self.save_settings()

@@ -1,0 +1,125 @@
+"""The compose line: the text being built from picks and typing, with Copy all and Clear line.
+
+It keeps itself across restarts through :class:`kanjipad.compose_store.ComposeStore` (half a
+second after the last change, and on close); when another KanjiPad saved the line meanwhile,
+the store merges both edits and the line says so. What changes it by a pick or an undo goes
+through :meth:`ComposeLine.set_text_quietly`, so only the user's own typing is reported as typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from kanjipad import compose_store
+from kanjipad.ui.fonts import japanese_font
+
+#: The line is kept this long after the last change (and at once on close).
+SAVE_AFTER_MS = 500
+
+
+class ComposeLine(QWidget):
+    #: The user typed in the line: (text before, text after), one step of the window's history.
+    typed = Signal(str, str)
+    #: The text changed, by typing, a pick, an undo or a load.
+    changed = Signal(str)
+    #: Something to say in the status bar: (text, milliseconds).
+    message = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName("Compose line")
+        self.edit.setPlaceholderText("Picked characters collect here")
+        self.edit.setFont(japanese_font(self.edit.font(), 1.6))
+        # QLineEdit keeps 32,767 characters by default and cuts the rest: a longer saved line would be lost.
+        self.edit.setMaxLength(compose_store.MAX_CHARS)
+        self.edit.installEventFilter(self)
+        self.copy_all_button = QPushButton("Copy all")
+        self.copy_all_button.setAccessibleName("Copy all")
+        self.clear_button = QPushButton("Clear line")
+        self.clear_button.setAccessibleName("Clear compose line")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.copy_all_button)
+        lay.addWidget(self.clear_button)
+
+        #: False for headless runs (self-test, benchmarks): they must not overwrite the user's line.
+        self.persist = True
+        self.writable = True  # False when the saved line could not be read: never overwrite it
+        self.store = compose_store.ComposeStore()
+        self._before = ""  # the text before the latest edit, for typing steps
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
+        self._save_timer.timeout.connect(self.save)
+        self.edit.textEdited.connect(lambda text: self.typed.emit(self._before, text))
+        self.edit.textChanged.connect(self._changed)
+        self.copy_all_button.setEnabled(False)
+        self.clear_button.setEnabled(False)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def set_text_quietly(self, text: str) -> None:
+        """Replace the text without it counting as typing (the caller records the step)."""
+        self._quietly(lambda: self.edit.setText(text))
+
+    def insert_quietly(self, text: str) -> None:
+        """Insert at the cursor (over a selection) without it counting as typing."""
+        self._quietly(lambda: self.edit.insert(text))
+
+    def _quietly(self, change: Callable[[], None]) -> None:
+        self.edit.blockSignals(True)
+        try:
+            change()
+        finally:
+            self.edit.blockSignals(False)
+        self._changed(self.edit.text())
+
+    def _changed(self, text: str) -> None:
+        self._before = text
+        self.copy_all_button.setEnabled(bool(text))
+        self.clear_button.setEnabled(bool(text))
+        if self.persist and self.writable:
+            self._save_timer.start()
+        self.changed.emit(text)
+
+    # --- across restarts ---------------------------------------------------------
+    def load(self) -> None:
+        """The line as the last KanjiPad left it; a line that cannot be read is never overwritten."""
+        if not self.persist:
+            return
+        text, problem = self.store.load()
+        if problem:
+            self.writable = False
+            self.message.emit(problem, 15000)
+        self.set_text_quietly(text)
+
+    def save(self) -> None:
+        if not (self.persist and self.writable):
+            return
+        text = self.edit.text()
+        try:
+            saved = self.store.save(text)
+        except OSError as exc:
+            self.message.emit(f"Could not keep the compose line: {exc}", 8000)
+            return
+        if saved != text:  # another KanjiPad saved the line meanwhile: show both edits
+            self.set_text_quietly(saved)
+            self.message.emit("The compose line now includes what another KanjiPad window saved", 8000)
+
+    def save_now(self) -> None:
+        """On close: a save still waiting happens now."""
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self.save()
+
+    def eventFilter(self, obj: QObject, e: QEvent) -> bool:
+        # The line's own undo would fork the history: Ctrl+Z and its kin go to the window's.
+        if obj is self.edit and e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            if e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo):
+                return True
+        return super().eventFilter(obj, e)
