@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -249,6 +250,25 @@ def shortcuts_dialog(actions: list[QAction], parent: QWidget | None = None) -> Q
             break
     assert dlg is not None
     return dlg
+
+
+def consent_dialog(folder: Path, parent: QWidget | None = None) -> QMessageBox:
+    """The first pick asks, once, in plain words, whether the pad may keep the user's ink (Yes / No)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Learn your handwriting?",
+        "KanjiPad can keep the ink of each character you pick, so that it reads your handwriting better "
+        "the next time (and so you can fine-tune a model on it later).\n\n"
+        f"The ink stays on this computer, in {folder}. You can turn this off, see how "
+        "much is kept, and delete it at any time in Settings.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.button(QMessageBox.StandardButton.Yes).setText("Learn from my picks")
+    box.button(QMessageBox.StandardButton.No).setText("Don't keep my ink")
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    return box
 
 
 def about_dialog(info: ModelInfo | None, parent: QWidget | None = None) -> QDialog:

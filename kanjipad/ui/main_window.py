@@ -29,7 +29,7 @@ from kanjipad.ui.candidates import KEYS, CandidateBar, CandidateButton
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.compose_line import ComposeLine
-from kanjipad.ui.dialogs import SettingsDialog, about_dialog, key_text, shortcuts_dialog
+from kanjipad.ui.dialogs import SettingsDialog, about_dialog, consent_dialog, key_text, shortcuts_dialog
 from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.history import TYPING_ID, History, PadState, Step
 from kanjipad.ui.learning import Learning
@@ -352,21 +352,8 @@ class MainWindow(QMainWindow):
             return None, str(exc)
 
     def _ask_consent(self, step: Step, char: str) -> None:
-        """The first pick asks, once, in plain words; the answer is kept in Settings."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Learn your handwriting?",
-            "KanjiPad can keep the ink of each character you pick, so that it reads your handwriting better "
-            "the next time (and so you can fine-tune a model on it later).\n\n"
-            f"The ink stays on this computer, in {self.learning.memory.folder}. You can turn this off, see how "
-            "much is kept, and delete it at any time in Settings.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.button(QMessageBox.StandardButton.Yes).setText("Learn from my picks")
-        box.button(QMessageBox.StandardButton.No).setText("Don't keep my ink")
-        box.setWindowModality(Qt.WindowModality.WindowModal)
+        """The first pick asks, once; the answer is kept in Settings."""
+        box = consent_dialog(self.learning.memory.folder, self)
 
         def answered(result: int) -> None:
             yes = result == QMessageBox.StandardButton.Yes
