@@ -31,9 +31,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from kanjipad.candidate import Candidate, top_k
 from kanjipad.ink import Ink
 from kanjipad.lexicon import Lexicon
-from kanjipad.recognizer import Candidate, Recognizer
+from kanjipad.recognizer import Recognizer
 from kanjipad.render import render
 from kanjipad.row_gate import SINGLE_CONFIDENCE, SINGLE_RATIO
 from kanjipad.simplify import decimate
@@ -365,7 +366,7 @@ class LineRecognizer:
 
     def _segment(self, a: int, b: int) -> Segment:
         run = self._runs[(a, b)]
-        cands = self.recognizer.top_k(run.probs, 10)
+        cands = top_k(run.probs, self.recognizer.info.classes, self.recognizer.info.companions, 10)
         return Segment(a, b, tuple(cands))
 
 

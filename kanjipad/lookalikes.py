@@ -18,10 +18,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from kanjipad.recognizer import Candidate
+from kanjipad.candidate import Candidate
 
 #: Each string is one group of characters with the same shape when written alone.
 GROUPS: tuple[str, ...] = (

@@ -33,9 +33,10 @@ from pathlib import Path
 
 import numpy as np
 
+from kanjipad.candidate import Candidate, top_k
 from kanjipad.memory import Sample
 from kanjipad.paths import atomic_write, file_sha256
-from kanjipad.recognizer import Candidate, Recognizer
+from kanjipad.recognizer import Recognizer
 from kanjipad.render import render
 
 THRESHOLD = 0.75
@@ -107,7 +108,7 @@ class PrototypeIndex:
         """The ``k`` best candidates by classifier and memory together (companions as the recognizer gives them)."""
         rec = self.recognizer
         if not len(self.ids):
-            return rec.top_k(probs, k)
+            return top_k(probs, rec.info.classes, rec.info.companions, k)
         cos = self.best_cosines(embedding)
         bonus = self.scoring.bonus(cos)
         floor, unknown = np.log(self.scoring.floor_prob), float(np.log(self.scoring.unknown_prob))

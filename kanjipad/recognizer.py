@@ -12,38 +12,29 @@ import json
 import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
+# Candidate, small_first and DEVICES live in leaves; named here too for the code that imported them from here.
+from kanjipad.candidate import Candidate as Candidate
+from kanjipad.candidate import Ranker, top_k
+from kanjipad.candidate import small_first as small_first
+from kanjipad.devices import DEVICES as DEVICES
 from kanjipad.errors import KanjiPadError
 from kanjipad.ink import Ink
 from kanjipad.lookalikes import groups_for, keep_together
 from kanjipad.render import render
-
-if TYPE_CHECKING:
-    from kanjipad.prototypes import PrototypeIndex
 
 META_PREFIX = "kanjipad."
 FORMAT_VERSION = 1
 PROBS_OUTPUT = "probs"
 #: Optional second output: L2-normalised features (what the pad learns from).
 EMBEDDING_OUTPUT = "embedding"
-DEVICES = ("auto", "cpu", "cuda")
 
 
 class ModelError(KanjiPadError):
     """A model that cannot be used; the message says what to do about it."""
-
-
-@dataclass(frozen=True)
-class Candidate:
-    char: str
-    score: float
-    #: True for a small kana offered beside its large form (not scored on its own).
-    companion: bool = False
-    #: True when the user's own samples (picked or taught) put it where it is.
-    learned: bool = False
 
 
 @dataclass(frozen=True)
@@ -297,7 +288,7 @@ class Recognizer:
         out = probs * self._prior
         return out / np.maximum(out.sum(axis=-1, keepdims=True), 1e-30)
 
-    def recognize(self, ink: Ink, k: int = 10, memory: PrototypeIndex | None = None) -> list[Candidate]:
+    def recognize(self, ink: Ink, k: int = 10, memory: Ranker | None = None) -> list[Candidate]:
         """The ``k`` most likely characters, best first; empty ink gives none.
 
         With ``memory`` (what the pad learned from this user, for this model) the
@@ -327,17 +318,8 @@ class Recognizer:
         return keep_together(ranked, self.lookalikes, score_of, k)
 
     def top_k(self, probs: np.ndarray, k: int) -> list[Candidate]:
-        classes, companions = self.info.classes, self.info.companions
-        order = np.argpartition(-probs, min(k, len(probs) - 1))[:k]
-        order = order[np.argsort(-probs[order])]
-        out: list[Candidate] = []
-        # Plain Python numbers: indexing numpy scalars one by one cost 7 µs more at k=30.
-        for i, p in zip(order.tolist(), probs[order].tolist(), strict=True):
-            ch = classes[i]
-            out.append(Candidate(ch, p))
-            if ch in companions:
-                out.append(Candidate(companions[ch], p, companion=True))
-        return out[:k]
+        """The ``k`` most likely of this model's classes (:func:`kanjipad.candidate.top_k`)."""
+        return top_k(probs, self.info.classes, self.info.companions, k)
 
 
 #: Ink whose longer side is under this share of its cell, with its top below ``SMALL_TOP`` of the
@@ -354,15 +336,6 @@ def small_in_cell(ink: Ink) -> bool:
     cell = min(ink.box)
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     return bool(float((hi - lo).max()) < SMALL_SIZE * cell and float(lo[1]) > SMALL_TOP * cell)
-
-
-def small_first(ranked: list[Candidate]) -> list[Candidate]:
-    """Each small-kana companion moved before its large form (which keeps the companion's place)."""
-    out = list(ranked)
-    for i in range(len(out) - 1):
-        if out[i + 1].companion and not out[i].companion:
-            out[i], out[i + 1] = out[i + 1], out[i]
-    return out
 
 
 def _first_line(exc: BaseException) -> str:

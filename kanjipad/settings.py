@@ -17,8 +17,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from kanjipad.devices import DEVICES
 from kanjipad.paths import atomic_write_text, config_dir
-from kanjipad.recognizer import DEVICES
 from kanjipad.width import WIDTHS
 
 THEMES = ("system", "light", "dark", "high-contrast")
