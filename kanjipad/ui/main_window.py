@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -25,11 +25,12 @@ from kanjipad.ink import Ink
 from kanjipad.lookalikes import order_by_context
 from kanjipad.recognizer import Candidate, ModelError, Recognizer
 from kanjipad.resources import bundled_model_path
+from kanjipad.ui.actions import build_menus, create_actions
 from kanjipad.ui.candidates import KEYS, CandidateBar, CandidateButton
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.compose_line import ComposeLine
-from kanjipad.ui.dialogs import SettingsDialog, about_dialog, consent_dialog, key_text, shortcuts_dialog
+from kanjipad.ui.dialogs import SettingsDialog, about_dialog, consent_dialog, shortcuts_dialog
 from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.history import TYPING_ID, History, PadState, Step
 from kanjipad.ui.learning import Learning
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.model_problem: str | None = None
         self.message_box: QMessageBox | None = None
         self._enabled_state: tuple[bool, ...] | None = None  # what _update_enabled last applied
+        self.acts: dict[str, QAction] = {}  # by id, from kanjipad.ui.actions
         self.learning = Learning(parent=self)
         self.learning.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.learning.indexChanged.connect(self._memory_changed)
@@ -437,7 +439,7 @@ class MainWindow(QMainWindow):
         (self.strings if self.row_mode() else self.candidates).pick_index(0)
 
     def _update_enabled(self) -> None:
-        if not hasattr(self, "clear_action"):
+        if not self.acts:
             return  # during construction
         has_ink = bool(self.canvas.ink.strokes)
         has_text = bool(self.compose.text())
@@ -449,15 +451,15 @@ class MainWindow(QMainWindow):
         if state == self._enabled_state:
             return  # runs on every pen-up and result: ten setEnabled calls for nothing
         self._enabled_state = state
-        self.clear_action.setEnabled(has_ink)
-        self.copy_action.setEnabled(has_text)
-        self.clear_line_action.setEnabled(has_text)
-        self.delete_action.setEnabled(has_ink or has_text)
-        self.accept_action.setEnabled(shown)
-        self.next_action.setEnabled(more)
-        self.previous_action.setEnabled(more)
+        self.acts["clear"].setEnabled(has_ink)
+        self.acts["copy"].setEnabled(has_text)
+        self.acts["clear_line"].setEnabled(has_text)
+        self.acts["delete"].setEnabled(has_ink or has_text)
+        self.acts["accept"].setEnabled(shown)
+        self.acts["next"].setEnabled(more)
+        self.acts["previous"].setEnabled(more)
         # Disabled, the arrow keys are free for whatever has the focus.
-        for a in (self.next_char_action, self.previous_char_action, self.change_char_action, self.change_back_action):
+        for a in (self.acts[i] for i in ("next_char", "previous_char", "change_char", "change_back")):
             a.setEnabled(alternatives)
 
     @property
@@ -526,7 +528,7 @@ class MainWindow(QMainWindow):
         self.status_model.setVisible(not compact)
         self.canvas.setMinimumSize(*((100, 90) if compact else (160, 160)))
         self.central_layout.setStretch(1, 0 if compact else 1)
-        self.compact_action.setChecked(compact)
+        self.acts["compact"].setChecked(compact)
         # Compact mode keeps the look-up panel closed; leaving it brings the panel back if it was open.
         self.lookup_dock.setVisible(self.settings.lookup_panel and not compact)
         self._check_panel_action(self.settings.lookup_panel and not compact)
@@ -534,18 +536,18 @@ class MainWindow(QMainWindow):
     def set_always_on_top(self, on: bool) -> None:
         visible = self.isVisible()
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
-        self.on_top_action.setChecked(on)
+        self.acts["on_top"].setChecked(on)
         if visible:
             self.show()  # changing window flags hides the window
 
-    def _toggle_compact(self, on: bool) -> None:
+    def toggle_compact(self, on: bool) -> None:
         self.settings.compact = on
         self.set_compact(on)
         if on:
             self.resize(self.minimumSizeHint().expandedTo(self.size().boundedTo(self.minimumSizeHint() * 1.4)))
         self.save_settings()
 
-    def _toggle_on_top(self, on: bool) -> None:
+    def toggle_on_top(self, on: bool) -> None:
         self.settings.always_on_top = on
         self.set_always_on_top(on)
         self.save_settings()
@@ -608,9 +610,9 @@ class MainWindow(QMainWindow):
 
     def _check_panel_action(self, on: bool) -> None:
         """The View menu's tick follows the panel (without calling show_panel back)."""
-        self.panel_action.blockSignals(True)
-        self.panel_action.setChecked(on)
-        self.panel_action.blockSignals(False)
+        self.acts["panel"].blockSignals(True)
+        self.acts["panel"].setChecked(on)
+        self.acts["panel"].blockSignals(False)
 
     def _make_room_for_panel(self) -> None:
         """The panel takes its width from the screen where there is room, not from the canvas."""
@@ -671,7 +673,19 @@ class MainWindow(QMainWindow):
             if hovered or chars:
                 self.lookup_panel.show_char(hovered or chars[0])
 
-    def _choose(self, move, step: int) -> None:
+    def next_char(self) -> None:
+        self._choose(self.strings.select, 1)
+
+    def previous_char(self) -> None:
+        self._choose(self.strings.select, -1)
+
+    def change_char(self) -> None:
+        self._choose(self.strings.change, 1)
+
+    def change_char_back(self) -> None:
+        self._choose(self.strings.change, -1)
+
+    def _choose(self, move: Callable[[int], None], step: int) -> None:
         """The arrow keys choose or change a character of the row; the panel shows that character."""
         move(step)
         sel = self.strings.selected
@@ -689,125 +703,23 @@ class MainWindow(QMainWindow):
 
     # --- actions, settings -------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text, shortcut, slot, what, name=None, checkable=False):
-            a = QAction(text, self)
-            keys = [QKeySequence(k) for k in ([shortcut] if isinstance(shortcut, str) else shortcut or [])]
-            if keys:
-                a.setShortcuts(keys)
-                shown = key_text(keys[0])
-                a.setToolTip(f"{what[0].upper()}{what[1:]} ({shown})")
-            a.setStatusTip(what)
-            a.setCheckable(checkable)
-            (a.toggled if checkable else a.triggered).connect(slot)
-            a.setObjectName(name or text.lower().replace(" ", "_").rstrip("…"))
-            self.addAction(a)
-            return a
-
-        self.undo_action = action("Undo", "Ctrl+Z", self.undo, "undo the last stroke, clear, pick or edit")
-        self.redo_action = action("Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo, "redo what was undone")
-        self.clear_action = action("Clear", "Esc", self.clear_canvas, "clear the canvas (undoable)")
-        self.delete_action = action(
-            "Delete", "Backspace", self.delete_back, "delete the last stroke, or the last composed character"
-        )
-        self.accept_action = action(
-            "Accept first", ["Return", "Enter", "Space"], self.accept_first, "pick the first candidate"
-        )
-        self.next_action = action(
-            "More candidates", "PgDown", self.candidates.next_page, "show the next ten candidates"
-        )
-        self.previous_action = action(
-            "Previous candidates", "PgUp", self.candidates.previous_page, "show the previous ten candidates"
-        )
-        # A row's alternatives without the mouse: choose a character of the first string, then change it.
-        self.next_char_action = action(
-            "Next character",
-            "Right",
-            lambda: self._choose(self.strings.select, 1),
-            "choose the next character of the first string",
-        )
-        self.previous_char_action = action(
-            "Previous character",
-            "Left",
-            lambda: self._choose(self.strings.select, -1),
-            "choose the previous character of the first string",
-        )
-        self.change_char_action = action(
-            "Change character",
-            "Down",
-            lambda: self._choose(self.strings.change, 1),
-            "change the chosen character to its next alternative",
-        )
-        self.change_back_action = action(
-            "Change character back",
-            "Up",
-            lambda: self._choose(self.strings.change, -1),
-            "change the chosen character to its previous alternative",
-        )
-        self.copy_action = action("Copy line", "Ctrl+Shift+C", self.copy_compose, "copy the compose line")
-        self.clear_line_action = action(
-            "Clear line", "Ctrl+Shift+Backspace", self.clear_compose, "clear the compose line (undoable)"
-        )
-        self.compact_action = action(
-            "Compact", "Ctrl+M", self._toggle_compact, "compact window to sit beside an editor", checkable=True
-        )
-        self.on_top_action = action(
-            "Always on top", "Ctrl+Shift+T", self._toggle_on_top, "keep the pad above other windows", checkable=True
-        )
-        self.settings_action = action("Settings…", "Ctrl+,", self.open_settings, "settings", "settings")
-        self.look_up_action = action(
-            "Look up", "Ctrl+L", self.look_up, "look up the selected character or word in the look-up panel"
-        )
-        self.panel_action = action(
-            "Look-up panel", None, self.show_panel, "show or hide the look-up panel", "lookup_panel", checkable=True
-        )
-        self.teach_action = action(
-            "Teach a character…", "Ctrl+T", self.open_teach, "teach the pad a character (write it three times)", "teach"
-        )
-        self.help_action = action(
-            "Shortcuts", "F1", lambda: self._open(shortcuts_dialog(self.actions(), self)), "this list of shortcuts"
-        )
-        self.about_action = action(
-            "About",
-            None,
-            lambda: self._open(about_dialog(self.recognizer.info if self.recognizer else None, self)),
-            "about KanjiPad, its data and licences",
-        )
-        self.quit_action = action("Quit", "Ctrl+Q", self.close, "quit")
-        self.history.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.history.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.history.undoTextChanged.connect(lambda t: self.undo_action.setText(f"Undo {t}" if t else "Undo"))
-        self.history.redoTextChanged.connect(lambda t: self.redo_action.setText(f"Redo {t}" if t else "Redo"))
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        for a in (self.undo_action, self.redo_action):
+        """The actions come from one table (kanjipad.ui.actions); undo and redo name the step they undo."""
+        self.acts = create_actions(self)
+        undo, redo = self.acts["undo"], self.acts["redo"]
+        self.history.canUndoChanged.connect(undo.setEnabled)
+        self.history.canRedoChanged.connect(redo.setEnabled)
+        self.history.undoTextChanged.connect(lambda t: undo.setText(f"Undo {t}" if t else "Undo"))
+        self.history.redoTextChanged.connect(lambda t: redo.setText(f"Redo {t}" if t else "Redo"))
+        for a in (undo, redo):
+            a.setEnabled(False)
             a.setIconText(a.text())  # the toolbar keeps a short, steady label; the menu says what
+        self.toolbar = build_menus(self, self.acts)
 
-        bar = QToolBar("Edit")
-        bar.setObjectName("edit_toolbar")
-        bar.setMovable(False)
-        for a in (self.undo_action, self.redo_action, self.clear_action):
-            bar.addAction(a)
-        bar.addSeparator()
-        for a in (self.look_up_action, self.settings_action, self.help_action, self.about_action):
-            bar.addAction(a)
-        self.addToolBar(bar)
-        self.toolbar = bar
-        menu = self.menuBar().addMenu("&KanjiPad")
-        for a in (self.teach_action, self.settings_action, self.help_action, self.about_action, self.quit_action):
-            menu.addAction(a)
-        edit = self.menuBar().addMenu("&Edit")  # every action reachable from a menu, shortcut shown
-        for a in (
-            self.undo_action, self.redo_action, self.delete_action, self.clear_action, None, self.accept_action,
-            self.next_action, self.previous_action, None, self.next_char_action, self.previous_char_action,
-            self.change_char_action, self.change_back_action, None, self.copy_action, self.clear_line_action,
-        ):  # fmt: skip
-            edit.addAction(a) if a else edit.addSeparator()
-        view = self.menuBar().addMenu("&View")
-        view.addAction(self.compact_action)
-        view.addAction(self.on_top_action)
-        view.addSeparator()
-        view.addAction(self.look_up_action)
-        view.addAction(self.panel_action)
+    def show_shortcuts(self) -> None:
+        self._open(shortcuts_dialog(self.actions(), self))
+
+    def show_about(self) -> None:
+        self._open(about_dialog(self.recognizer.info if self.recognizer else None, self))
 
     def _open(self, dlg) -> None:
         self.dialog = dlg
