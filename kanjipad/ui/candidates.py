@@ -8,8 +8,18 @@ A "more" button pages through the candidates after the first ten.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QEnterEvent,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from kanjipad import dictionary
@@ -160,7 +170,7 @@ class CandidateButton(QPushButton):
             self.setMinimumSize(FULL_MIN_WIDTH, 112)
         self._layout_lines()
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self._layout_lines()
 
@@ -188,7 +198,7 @@ class CandidateButton(QPushButton):
         self.char_label.set_rect(char_rect)
         self.update()
 
-    def paintEvent(self, e) -> None:
+    def paintEvent(self, e: QPaintEvent) -> None:
         p = QPainter(self)
         self._paint_frame(p)
         group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
@@ -216,11 +226,11 @@ class CandidateButton(QPushButton):
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(self.rect().adjusted(width // 2, width // 2, -((width + 1) // 2), -((width + 1) // 2)))
 
-    def enterEvent(self, e) -> None:
+    def enterEvent(self, e: QEnterEvent) -> None:
         self.update()
         super().enterEvent(e)
 
-    def leaveEvent(self, e) -> None:
+    def leaveEvent(self, e: QEvent) -> None:
         self.update()
         super().leaveEvent(e)
 
@@ -330,7 +340,7 @@ class CandidateBar(QWidget):
         self.grid.addWidget(self.more, 0, columns, SLOTS // columns, 1)
         self.updateGeometry()
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self._relayout(self._columns_for(e.size().width()))
 

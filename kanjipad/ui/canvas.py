@@ -23,8 +23,20 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPalette, QPen, QPixmap, QTabletEvent
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QTabletEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kanjipad.ink import Ink
@@ -275,15 +287,15 @@ class InkCanvas(QWidget):
             self._invalidate()  # theme switch: background, grid and ink colours change
         super().changeEvent(e)
 
-    def focusInEvent(self, e) -> None:
+    def focusInEvent(self, e: QFocusEvent) -> None:
         self.update()  # the focus frame
         super().focusInEvent(e)
 
-    def focusOutEvent(self, e) -> None:
+    def focusOutEvent(self, e: QFocusEvent) -> None:
         self.update()
         super().focusOutEvent(e)
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         self._cache = None
         super().resizeEvent(e)
         self._make_room()
@@ -294,7 +306,7 @@ class InkCanvas(QWidget):
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         return pen
 
-    def _stroke_rect(self, pts: list[tuple[float, float]]):
+    def _stroke_rect(self, pts: list[tuple[float, float]]) -> QRect:
         """The widget rectangle a stroke (or segment) covers, pen width and anti-aliasing included."""
         xs = [x for x, _ in pts]
         ys = [y for _, y in pts]
@@ -318,7 +330,7 @@ class InkCanvas(QWidget):
         p.end()
         self._cache, self._cache_strokes = pix, len(self._ink.strokes)
 
-    def _add_to_cache(self, stroke) -> None:
+    def _add_to_cache(self, stroke: np.ndarray) -> None:
         assert self._cache is not None
         p = QPainter(self._cache)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -355,7 +367,7 @@ class InkCanvas(QWidget):
             p.drawLine(QPointF(0, y + side / 2), QPointF(self.width(), y + side / 2))
             y += side
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self._cache is None or self._cache_strokes != len(self._ink.strokes):
             self._rebuild_cache()
         cache = self._cache
@@ -381,7 +393,7 @@ class InkCanvas(QWidget):
         p.end()
 
     @staticmethod
-    def _source_rect(rect, r: float) -> QRectF:
+    def _source_rect(rect: QRect, r: float) -> QRectF:
         return QRectF(rect.x() * r, rect.y() * r, rect.width() * r, rect.height() * r)
 
     def _draw_stroke(self, p: QPainter, pts: list[tuple[float, float]]) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -32,11 +33,11 @@ class ElidedLabel(QLabel):
         width = max(0, self.contentsRect().width())
         self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, width))
 
-    def resizeEvent(self, e) -> None:
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self._elide()
 
-    def changeEvent(self, e) -> None:
+    def changeEvent(self, e: QEvent) -> None:
         super().changeEvent(e)
         if e.type() == e.Type.FontChange:
             self._elide()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kanjipad.ink import Ink
@@ -79,13 +80,25 @@ class Step(QUndoCommand):
 class History(QUndoStack):
     """The window's history; ``restore`` puts a :class:`PadState` on screen."""
 
-    def __init__(self, restore: Callable[[PadState], None], parent=None):
+    def __init__(self, restore: Callable[[PadState], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._restore = restore
 
-    def record(self, text: str, before: PadState, after: PadState, **kw) -> Step:
+    def record(
+        self,
+        text: str,
+        before: PadState,
+        after: PadState,
+        *,
+        applied: bool = True,
+        on_undo: Callable[[Step], None] | None = None,
+        on_redo: Callable[[Step], None] | None = None,
+        merge_id: int = -1,
+    ) -> Step:
         """Add a step; ``applied=False`` makes it happen now (through ``restore``)."""
-        step = Step(text, self._restore, before, after, **kw)
+        step = Step(
+            text, self._restore, before, after, applied=applied, on_undo=on_undo, on_redo=on_redo, merge_id=merge_id
+        )
         self.push(step)
         return step
 

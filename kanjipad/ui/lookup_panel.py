@@ -37,6 +37,8 @@ from kanjipad.ui.stroke_order import StrokeOrderView, accent_colour
 if TYPE_CHECKING:  # kanjipad.lookup (and sqlite3) load on the look-up thread, after the window shows
     from kanjipad.lookup import CharEntry, Lookup, Segment, WordEntry, WordMatch
 
+#: What the panel shows: ("char", c), ("text", t), ("search", q), or ("at" or "before", t, cursor).
+Subject = tuple[str, str] | tuple[str, str, int]
 #: Words containing a character shown under it.
 CHAR_WORDS = 10
 #: Entries shown for one place of a text (longest first).
@@ -338,9 +340,9 @@ class LookupPanel(QWidget):
         self.stroke_box.hide()
 
         #: What is on screen (or asked for): ("char", c), ("text", t), ("at", t, i) or ("search", q).
-        self.subject: tuple | None = None
+        self.subject: Subject | None = None
         #: What to show once the panel is active (it asks nothing while hidden).
-        self.wanted: tuple | None = None
+        self.wanted: Subject | None = None
         self.active = False
         self.off = False
         self._seq = -1
@@ -395,25 +397,24 @@ class LookupPanel(QWidget):
         if query:
             self._want(("search", query))
 
-    def _want(self, subject: tuple) -> None:
+    def _want(self, subject: Subject) -> None:
         if self.off or not all(is_lookable(str(s)) for s in subject[1:2]):
             return
         self.wanted = subject
         if self.active and subject != self.subject:
             self._ask(subject)
 
-    def _ask(self, subject: tuple) -> None:
-        kind = subject[0]
-        if kind == "char":
-            query: Callable[[Lookup], Any] = _char_query(subject[1])
+    def _ask(self, subject: Subject) -> None:
+        kind, text = subject[0], subject[1]
+        query: Callable[[Lookup], Any]
+        if len(subject) == 3:  # ("at" or "before", text, cursor)
+            query = (_at_query if kind == "at" else _before_query)(text, subject[2])
+        elif kind == "char":
+            query = _char_query(text)
         elif kind == "text":
-            query = _text_query(subject[1])
-        elif kind == "at":
-            query = _at_query(subject[1], subject[2])
-        elif kind == "before":
-            query = _before_query(subject[1], subject[2])
+            query = _text_query(text)
         else:
-            query = _search_query(subject[1])
+            query = _search_query(text)
         self.subject = subject
         self._seq = self.service.ask(query)
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kanjipad import settings as settings_mod
+from kanjipad.candidate import Ranker
 from kanjipad.ink import Ink
 from kanjipad.lookalikes import order_by_context
 from kanjipad.recognizer import Candidate, ModelError, Recognizer
@@ -202,7 +204,7 @@ class MainWindow(QMainWindow):
             self.worker.submit(self.canvas.ink)
         return True
 
-    def _memory_changed(self, index) -> None:
+    def _memory_changed(self, index: Ranker | None) -> None:
         if self.worker:
             self.worker.memory = index
             if self.canvas.ink.strokes:
@@ -226,7 +228,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     # --- recognition -----------------------------------------------------
-    def _ink_changed(self, ink) -> None:
+    def _ink_changed(self, ink: Ink) -> None:
         # The one trigger for recognition: pen-up, undo, redo and clear all land here.
         n = len(ink.strokes)
         self.status_strokes.setText(f"{n} stroke{'s' if n != 1 else ''}" if n else "")
@@ -583,7 +585,7 @@ class MainWindow(QMainWindow):
             )
 
     # --- the look-up panel ----------------------------------------------------------
-    def showEvent(self, e) -> None:
+    def showEvent(self, e: QShowEvent) -> None:
         super().showEvent(e)
         if not self.lookup_service.started:
             # After the window's first paint: the window never waits for the dictionary.
@@ -721,7 +723,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         self._open(about_dialog(self.recognizer.info if self.recognizer else None, self))
 
-    def _open(self, dlg) -> None:
+    def _open(self, dlg: QDialog) -> None:
         self.dialog = dlg
         dlg.open()
 
@@ -764,7 +766,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.statusBar().showMessage(f"Could not save settings: {exc}", 8000)
 
-    def closeEvent(self, e) -> None:
+    def closeEvent(self, e: QCloseEvent) -> None:
         self.compose_line.save_now()
         if self.persist:
             self.settings.geometry = bytes(self.saveGeometry().toHex().data()).decode()

@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -64,7 +64,7 @@ class MarkedLabel(ElidedLabel):
             if i < cut
         ]
 
-    def paintEvent(self, e) -> None:
+    def paintEvent(self, e: QPaintEvent) -> None:
         super().paintEvent(e)
         if self.marks:
             p = QPainter(self)

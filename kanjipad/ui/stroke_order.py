@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ class StrokeOrderView(QWidget):
         side = min(self.width(), self.height()) - 2
         return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
 
-    def paintEvent(self, e) -> None:
+    def paintEvent(self, e: QPaintEvent) -> None:
         pal = self.palette()
         sq = self.square()
         p = QPainter(self)

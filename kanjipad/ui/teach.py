@@ -106,7 +106,7 @@ class TeachDialog(QDialog):
         text = unicodedata.normalize("NFC", self.char.text().strip())
         return text if len(text) == 1 else ""
 
-    def _update(self, *_args) -> None:
+    def _update(self, *_args: object) -> None:
         ch = self.character()
         self.next_button.setEnabled(bool(ch) and bool(self.canvas.ink.strokes) and self.learning.ready)
         if not self.learning.ready:

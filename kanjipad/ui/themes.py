@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
 _SYSTEM: dict[int, QPalette] = {}
 
 
-def _palette(window, base, text, button, highlight, highlighted_text, disabled) -> QPalette:
+def _palette(
+    window: str, base: str, text: str, button: str, highlight: str, highlighted_text: str, disabled: str
+) -> QPalette:
     p = QPalette()
     R = QPalette.ColorRole
     for role, color in (
@@ -56,7 +58,13 @@ class HighContrastStyle(QProxyStyle):
     """Fusion, with check boxes drawn as a white box on black and a yellow tick when checked
     (a style sheet that outlines the box leaves no tick: a checked box was a solid square)."""
 
-    def drawPrimitive(self, element, option, painter: QPainter, widget=None) -> None:
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
         if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
             super().drawPrimitive(element, option, painter, widget)
             return

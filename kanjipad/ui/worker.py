@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from kanjipad.candidate import Ranker
 from kanjipad.ink import Ink
 from kanjipad.recognizer import Candidate, Recognizer
 from kanjipad.row_gate import SINGLE_CONFIDENCE, SINGLE_RATIO, might_be_row
@@ -68,7 +69,7 @@ class RecognitionWorker(QObject):
         self._painted = threading.Event()
         #: What the pad learned from the user (a PrototypeIndex for this model), or None.
         #: Replaced whole from the UI thread; read once per request here.
-        self.memory = None
+        self.memory: Ranker | None = None
         self._latest = 0
         self._pending: tuple[int, Ink] | None = None
         self._cond = threading.Condition()
