@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from kanjipad.ui.main_window import MainWindow
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,7 +104,7 @@ def _desktop_entry(install: bool) -> int:
     return 0
 
 
-def _report_ready(app, window, shown: float) -> None:
+def _report_ready(app: QApplication, window: MainWindow, shown: float) -> None:
     import json
     import time
 

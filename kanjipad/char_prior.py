@@ -75,4 +75,5 @@ def log_prior(char: str) -> float:
 
 def prior_vector(classes: Sequence[str], weight: float = 1.0) -> np.ndarray:
     """``exp(weight × log_prior)`` per class, float32 ``(len(classes),)``: multiply probabilities by it."""
-    return np.exp(weight * np.array([log_prior(c) for c in classes], np.float32)).astype(np.float32)
+    out: np.ndarray = np.exp(weight * np.array([log_prior(c) for c in classes], np.float32)).astype(np.float32)
+    return out

@@ -10,6 +10,7 @@ import json
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from kanjipad.kana import SMALL_TO_LARGE
 from kanjipad.resources import resource_path
@@ -32,10 +33,11 @@ class Entry:
 
 
 @cache
-def kanji_table() -> dict[str, dict]:
+def kanji_table() -> dict[str, dict[str, Any]]:
     """The shipped KANJIDIC2 extract: character → on, kun, meanings, grade, jis_row, …"""
     with gzip.open(resource_path("kanjidic.json.gz")) as fh:
-        return json.load(fh)["kanji"]
+        table: dict[str, dict[str, Any]] = json.load(fh)["kanji"]
+    return table
 
 
 def lookup(char: str) -> Entry:

@@ -26,7 +26,7 @@ class Word:
 
 
 class Lexicon:
-    def __init__(self, words: dict[str, list], pairs: dict[str, int]):
+    def __init__(self, words: dict[str, list[list[str]]], pairs: dict[str, int]):
         self.words = words
         self.pairs = pairs
         self._pair_scores: dict[str, float] = {}

@@ -26,7 +26,7 @@ share this module.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -403,7 +403,7 @@ def _cell(box: np.ndarray, prefix_right: np.ndarray, suffix_left: np.ndarray, he
     return max(height, 0.75 * float(np.median(lengths)), 1e-6)
 
 
-def _with_lookalikes(run: _Run, groups: dict[str, tuple[str, ...]], bar: bool = False):
+def _with_lookalikes(run: _Run, groups: dict[str, tuple[str, ...]], bar: bool = False) -> Iterator[tuple[str, float]]:
     """The run's characters and their log p, each look-alike group complete (一 brings ー, at 一's score);
     with ``bar`` (a column's long, thin run) a vertical bar brings ー (written downwards)."""
     seen: set[str] = set()

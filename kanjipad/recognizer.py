@@ -286,7 +286,8 @@ class Recognizer:
 
             self._prior = prior_vector(self.info.classes, self.prior_weight)
         out = probs * self._prior
-        return out / np.maximum(out.sum(axis=-1, keepdims=True), 1e-30)
+        normed: np.ndarray = out / np.maximum(out.sum(axis=-1, keepdims=True), 1e-30)
+        return normed
 
     def recognize(self, ink: Ink, k: int = 10, memory: Ranker | None = None) -> list[Candidate]:
         """The ``k`` most likely characters, best first; empty ink gives none.

@@ -50,7 +50,8 @@ def _sharp_corners(pts: np.ndarray, min_turn_deg: float = 20.0) -> np.ndarray:
     cross = a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]
     dot = (a * b).sum(axis=1)
     turn = np.abs(np.arctan2(cross, dot))
-    return pts[1:-1][turn > np.deg2rad(min_turn_deg)]
+    corners: np.ndarray = pts[1:-1][turn > np.deg2rad(min_turn_deg)]
+    return corners
 
 
 def render(

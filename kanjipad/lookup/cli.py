@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from kanjipad.errors import KanjiPadError
 
 
-def _summary(result: dict) -> str:
+def _summary(result: dict[str, Any]) -> str:
     lines: list[str] = []
     for seg in result["segments"]:
         if not seg["matches"]:

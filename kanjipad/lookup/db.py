@@ -15,6 +15,7 @@ import threading
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from kanjipad.errors import KanjiPadError
 from kanjipad.lookup.entries import Sense, WordEntry
@@ -92,20 +93,20 @@ class LookupDB:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         try:
             with self._lock:
                 return self._con.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise LookupDataError(f"{self.path}: the dictionary file is damaged ({exc}); reinstall KanjiPad") from None
 
-    def execute(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+    def execute(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """Run one statement on the read-only connection (for tests and tools); writes raise
         ``sqlite3.OperationalError``."""
         with self._lock:
             return self._con.execute(sql, params).fetchall()
 
-    def _word(self, row: tuple) -> WordEntry:
+    def _word(self, row: tuple[Any, ...]) -> WordEntry:
         wid, head, readings, pos, senses, common = row
         try:
             raw = json.loads(unpack(senses, self._senses_zdict))
@@ -165,7 +166,7 @@ class LookupDB:
             for r in self._query("SELECT rowid FROM gloss WHERE gloss MATCH ? ORDER BY rowid LIMIT ?", (match, limit))
         ]
 
-    def kanji_row(self, char: str) -> tuple | None:
+    def kanji_row(self, char: str) -> tuple[Any, ...] | None:
         """KANJIDIC2 and KanjiVG data of one character: ``(on, kun, nanori, meanings, strokes, radical, grade,
         jlpt, freq, components, strokes_text)`` with ';'-joined readings and meanings, or None."""
         rows = self._query(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class WordEntry:
         """The first reading, or the headword itself when it is kana."""
         return self.readings[0] if self.readings else self.headword
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -51,7 +52,7 @@ class WordMatch:
     def end(self) -> int:
         return self.start + len(self.text)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -68,7 +69,7 @@ class Segment:
     def end(self) -> int:
         return self.start + len(self.text)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"start": self.start, "text": self.text, "matches": [m.to_json() for m in self.matches]}
 
 
@@ -144,7 +145,7 @@ class CharEntry:
         """Readings or meanings (a kanji KANJIDIC2 knows), or romaji (kana)."""
         return bool(self.on or self.kun or self.meanings or self.romaji)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         out = asdict(self)
         for kind in ("on", "kun", "nanori"):
             for reading, raw in zip(out[kind], getattr(self, kind), strict=True):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from kanjipad.errors import KanjiPadError
 from kanjipad.lookup.db import LookupDB
@@ -120,7 +121,7 @@ class Lookup:
         if not candidates:
             return []
         found = self.db.forms(c[1] for c in candidates)
-        best: dict[int, tuple[tuple, int, str, tuple[str, ...]]] = {}
+        best: dict[int, tuple[tuple[Any, ...], int, str, tuple[str, ...]]] = {}
         for size, term, classes, reasons in candidates:
             for wid, pos in found.get(term, ()):
                 if classes and not classes & pos_classes(pos.split(",")):
@@ -136,7 +137,7 @@ class Lookup:
             if key[-1] in entries
         ]
 
-        def order(m: WordMatch) -> tuple:
+        def order(m: WordMatch) -> tuple[int, bool, int, bool, int]:
             return (-len(m.text), bool(m.inflections), len(m.inflections), not m.entry.common, m.entry.id)
 
         out.sort(key=order)
@@ -272,7 +273,7 @@ class Lookup:
         return [(rank, i) for rank, _, i in scored[: limit * 2]]
 
     # Everything at once (the command line) --------------------------------------------------------------
-    def lookup_text(self, text: str) -> dict:
+    def lookup_text(self, text: str) -> dict[str, Any]:
         """One JSON-ready object for ``text``: ``{"text", "mode", "segments", "characters", "search",
         "found"}``. Japanese text is segmented (words with deinflection) and each kanji and kana
         character described; one character of any kind is described; other text (romaji, English)
@@ -280,7 +281,7 @@ class Lookup:
         :class:`LookupInputError` for text :func:`check_text` refuses."""
         text = check_text(text).strip()
         japanese = any(char_kind(c) in ("hiragana", "katakana", "kanji") for c in text)
-        result: dict = {"text": text, "mode": "", "segments": [], "characters": [], "search": []}
+        result: dict[str, Any] = {"text": text, "mode": "", "segments": [], "characters": [], "search": []}
         if japanese or len(text) == 1:
             result["mode"] = "text"
             segments = self.segment(text) if japanese else []
