@@ -66,11 +66,16 @@ def pen_up_latencies(samples: list[dict], row: int = 0) -> tuple[list[float], di
     canvas_watch.wrap(InkCanvas, "paintEvent")
     bar_watch.wrap(CandidateBar, "set_candidates")  # its repaint is timed where the bench forces it
     try:
-        from kanjipad.ui.strings import StringBar
+        from kanjipad.ui.row_bar import RowBar
 
-        bar_watch.wrap(StringBar, "set_lines")
-    except ImportError:  # a build from before rows (A/B runs against an older checkout)
-        pass
+        bar_watch.wrap(RowBar, "set_lines")
+    except ImportError:
+        try:  # an older checkout (A/B runs): the row bar was kanjipad.ui.strings.StringBar
+            from kanjipad.ui.strings import StringBar
+
+            bar_watch.wrap(StringBar, "set_lines")
+        except ImportError:  # a build from before rows
+            pass
 
     app = QApplication.instance() or QApplication([])
     win = MainWindow()
