@@ -19,6 +19,8 @@ from functools import cache
 
 import numpy as np
 
+from kanjipad.kana import is_kana
+
 #: How much of the prior the recognizer applies: at 1 the rarest tier needs 2.5× the network's
 #: probability of a common look-alike to win, at 0.6 1.7×. Chosen as a compromise: the prior
 #: fixes common characters read as rare ones (tomoe_ja +0.06 points at 0.5, +0.09 at 1) but
@@ -45,7 +47,7 @@ ITERATION_MARKS = set("ゝゞヽヾ")
 
 
 def _is_kana(char: str) -> bool:
-    return 0x3041 <= ord(char) <= 0x30FF and char not in "゠・" and char not in ITERATION_MARKS
+    return is_kana(char) and char != "゠" and char not in ITERATION_MARKS
 
 
 @cache

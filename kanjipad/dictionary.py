@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kanjipad.kana import SMALL_TO_LARGE
+from kanjipad.kana import ROMAJI, SMALL_TO_LARGE, to_hiragana
 from kanjipad.resources import resource_path
 
 
@@ -78,32 +78,16 @@ def is_kana(char: str) -> bool:
     return len(char) == 1 and ("\u3041" <= char <= "\u30ff") and char not in "・"
 
 
-_BASE = {
-    "あ": "a", "い": "i", "う": "u", "え": "e", "お": "o",
-    "か": "ka", "き": "ki", "く": "ku", "け": "ke", "こ": "ko",
-    "さ": "sa", "し": "shi", "す": "su", "せ": "se", "そ": "so",
-    "た": "ta", "ち": "chi", "つ": "tsu", "て": "te", "と": "to",
-    "な": "na", "に": "ni", "ぬ": "nu", "ね": "ne", "の": "no",
-    "は": "ha", "ひ": "hi", "ふ": "fu", "へ": "he", "ほ": "ho",
-    "ま": "ma", "み": "mi", "む": "mu", "め": "me", "も": "mo",
-    "や": "ya", "ゆ": "yu", "よ": "yo",
-    "ら": "ra", "り": "ri", "る": "ru", "れ": "re", "ろ": "ro",
-    "わ": "wa", "ゐ": "wi", "ゑ": "we", "を": "wo", "ん": "n",
-    "が": "ga", "ぎ": "gi", "ぐ": "gu", "げ": "ge", "ご": "go",
-    "ざ": "za", "じ": "ji", "ず": "zu", "ぜ": "ze", "ぞ": "zo",
-    "だ": "da", "ぢ": "ji", "づ": "zu", "で": "de", "ど": "do",
-    "ば": "ba", "び": "bi", "ぶ": "bu", "べ": "be", "ぼ": "bo",
-    "ぱ": "pa", "ぴ": "pi", "ぷ": "pu", "ぺ": "pe", "ぽ": "po",
-    "ゔ": "vu", "ゝ": "(repeat)", "ゞ": "(repeat, voiced)", "ー": "(long vowel)",
-    "ヽ": "(repeat)", "ヾ": "(repeat, voiced)",
+#: What kana.ROMAJI does not spell: the iteration marks and the long-vowel mark.
+_MARKS = {
+    "ゝ": "(repeat)", "ゞ": "(repeat, voiced)", "ー": "(long vowel)", "ヽ": "(repeat)", "ヾ": "(repeat, voiced)",
 }  # fmt: skip
 
 
 def romaji(char: str) -> str:
-    # Katakana sit 0x60 above hiragana; small kana read as their large form.
-    hira = chr(ord(char) - 0x60) if "\u30a1" <= char <= "\u30f6" else char
+    """Romaji of one kana (katakana as hiragana; a small kana as "small" and its large form's), else ""."""
+    hira = to_hiragana(char)
     if hira in SMALL_TO_LARGE:
-        return "small " + _BASE.get(SMALL_TO_LARGE[hira], "")
-    if hira == "ゕ" or hira == "ゖ":
-        return "small " + _BASE["か" if hira == "ゕ" else "け"]
-    return _BASE.get(unicodedata.normalize("NFC", hira), "")
+        return "small " + ROMAJI.get(SMALL_TO_LARGE[hira], "")
+    hira = unicodedata.normalize("NFC", hira)
+    return _MARKS.get(hira) or ROMAJI.get(hira, "")

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from kanjipad.candidate import Candidate
+from kanjipad.kana import HALFWIDTH_KATAKANA, HIRAGANA_BLOCK, KATAKANA_BLOCK
 
 #: Each string is one group of characters with the same shape when written alone.
 GROUPS: tuple[str, ...] = (
@@ -107,9 +108,9 @@ def script_of(char: str) -> str:
         return "digit"
     if char.isascii() and char.isalpha():
         return "upper" if char.isupper() else "lower"
-    if 0x3041 <= o <= 0x309F:
+    if o in HIRAGANA_BLOCK:
         return "hiragana"
-    if 0x30A0 <= o <= 0x30FF or 0xFF66 <= o <= 0xFF9F:
+    if o in KATAKANA_BLOCK or o in HALFWIDTH_KATAKANA:
         return "katakana"
     if char == "〇" or unicodedata.category(char) == "Lo":
         return "kanji"

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from kanjipad.errors import KanjiPadError
+from kanjipad.kana import SMALL_TO_LARGE, is_kana, romaji_to_hiragana, to_hiragana, to_katakana, to_romaji
 from kanjipad.lookup.db import LookupDB
 from kanjipad.lookup.deinflect import deinflect, pos_classes
 from kanjipad.lookup.entries import CharEntry, Reading, Segment, StrokeOrder, WordEntry, WordMatch
-from kanjipad.lookup.kana import is_kana, romaji_to_hiragana, to_hiragana, to_katakana, to_romaji
 
 #: Longest text :meth:`Lookup.segment` and :meth:`Lookup.search` take (a query of 10,000 characters is refused).
 MAX_TEXT = 1000
@@ -174,7 +174,7 @@ class Lookup:
         if kind in ("hiragana", "katakana") and is_kana(char):
             hira = to_hiragana(char)
             romaji = _SPECIAL_KANA.get(char) or to_romaji(char)
-            if hira in "ぁぃぅぇぉっゃゅょゎゕゖ":
+            if hira in SMALL_TO_LARGE:
                 romaji = "small " + (romaji if hira != "っ" else "tsu")
         row = self.db.kanji_row(char)
         if row is None:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kanjipad.kana import to_hiragana
 from kanjipad_trainer.errors import UserError
 
 #: Jōyō forms missing from JIS X 0208, and the forms ETL uses for them.
@@ -116,8 +117,8 @@ def _hiragana_coded(name: str) -> bool:
 
 def _jis0201(code: int, hiragana: bool) -> str:
     ch = unicodedata.normalize("NFKC", bytes([code]).decode("shift_jis"))
-    if hiragana and len(ch) == 1 and "\u30a1" <= ch <= "\u30f6":
-        ch = chr(ord(ch) - 0x60)
+    if hiragana and len(ch) == 1:
+        ch = to_hiragana(ch)
     return ch.strip()
 
 
