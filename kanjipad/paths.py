@@ -14,9 +14,12 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import platformdirs
+
+if TYPE_CHECKING:
+    import numpy as np
 
 APP = "KanjiPad"
 
@@ -105,3 +108,10 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, private: bo
 def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
     """:func:`atomic_write` of UTF-8 text."""
     atomic_write(path, lambda fh: fh.write(text.encode("utf-8")), private=private)
+
+
+def save_npy_atomic(path: Path, arr: np.ndarray) -> None:
+    """:func:`atomic_write` of one array (``.npy``, no pickles): readers (and a resumed run) see all of it or none."""
+    import numpy as np
+
+    atomic_write(path, lambda fh: np.save(fh, arr, allow_pickle=False))

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from kanjipad.paths import atomic_write
+from kanjipad.paths import save_npy_atomic
 from kanjipad.render import INPUT_SIZE
 from kanjipad_trainer import fonts as fonts_mod
 from kanjipad_trainer import kanjivg
@@ -93,11 +93,6 @@ def _make_shard(args: tuple[Path, int, int]) -> int:
     for suffix, arr in ((".labels.npy", labels), (".images.npy", images)):
         save_npy_atomic(stem.with_name(stem.name + suffix), arr)
     return stop - start
-
-
-def save_npy_atomic(path: Path, arr: np.ndarray) -> None:
-    """Readers (and a resumed run) see the whole array or no file, never part of one."""
-    atomic_write(path, lambda fh: np.save(fh, arr, allow_pickle=False))
 
 
 def prepare(

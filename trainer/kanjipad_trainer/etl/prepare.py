@@ -36,7 +36,7 @@ import numpy as np
 from tqdm import tqdm
 
 from kanjipad.kana import learned_form
-from kanjipad.paths import atomic_write_text
+from kanjipad.paths import atomic_write_text, save_npy_atomic
 from kanjipad.render import INPUT_SIZE
 from kanjipad_trainer.errors import UserError
 from kanjipad_trainer.etl import (
@@ -51,7 +51,6 @@ from kanjipad_trainer.etl import (
 )
 from kanjipad_trainer.etl.normalise import normalise_scan
 from kanjipad_trainer.pool import quiet_worker
-from kanjipad_trainer.shards import save_npy_atomic
 
 NO_WRITER = -1
 
