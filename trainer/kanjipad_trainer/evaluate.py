@@ -12,7 +12,7 @@ import random
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 import numpy as np
 
@@ -25,6 +25,19 @@ if TYPE_CHECKING:
 from kanjipad.render import INPUT_SIZE
 
 VARIANTS = ("orig", "shuffle", "join")
+
+
+def pct(part: float, whole: float = 1) -> float:
+    """``part`` of ``whole`` in percent, to two decimals: every percentage evaluate reports."""
+    return round(100.0 * part / whole, 2)
+
+
+class GroupResult(TypedDict):
+    """One class group's line in ``by_group``."""
+
+    n: int
+    top1: float
+    top1_lookalike: NotRequired[float]
 
 
 def apply_variant(ink: Ink, variant: str, rng: random.Random) -> Ink:
@@ -92,10 +105,10 @@ def evaluate(
         "scored": scored,
         "skipped": sum(skipped.values()),
         "skipped_chars": "".join(sorted(skipped)),
-        "top1": round(100.0 * top1 / max(1, scored), 2),
-        "top1_lookalike": round(100.0 * top1_like / max(1, scored), 2),
-        "top1_all": round(100.0 * top1 / max(1, n), 2),
-        f"top{k}": round(100.0 * topk / max(1, scored), 2),
+        "top1": pct(top1, max(1, scored)),
+        "top1_lookalike": pct(top1_like, max(1, scored)),
+        "top1_all": pct(top1, max(1, n)),
+        f"top{k}": pct(topk, max(1, scored)),
         "latency_ms_p50": round(float(np.percentile(lat, 50)), 3),
         "latency_ms_p95": round(float(np.percentile(lat, 95)), 3),
         "by_group": by_group(scored_chars, np.asarray(hits, bool), np.asarray(hits_like, bool)),
@@ -168,36 +181,34 @@ def evaluate_lines(
         "line_params": params or {},
         "lines": len(accuracy),
         "lines_skipped": skipped,
-        "string_top1": round(100.0 * top1 / n, 2),
+        "string_top1": pct(top1, n),
         # Rows and columns read as the pad reads them (the layout from the ink); how often that
         # agreed with the set's own "layout" key, where it has one.
-        "layout_agreement": round(100.0 * layouts[True] / max(1, sum(layouts.values())), 2)
-        if sum(layouts.values())
-        else None,
-        "string_top5": round(100.0 * top5 / n, 2),
-        "char_accuracy": round(100.0 * float(np.mean(accuracy)) if accuracy else 0.0, 2),
+        "layout_agreement": pct(layouts[True], max(1, sum(layouts.values()))) if sum(layouts.values()) else None,
+        "string_top5": pct(top5, n),
+        "char_accuracy": pct(float(np.mean(accuracy))) if accuracy else 0.0,
         "latency_ms_p50": round(float(np.percentile(lat, 50)), 2),
         "latency_ms_p95": round(float(np.percentile(lat, 95)), 2),
         **machine_report(recognizer),
         "misses": misses,
     }
     if singles:
-        result.update(top1=round(100.0 * single_top1 / singles, 2), top10=round(100.0 * single_topk / singles, 2))
+        result.update(top1=pct(single_top1, singles), top10=pct(single_topk, singles))
     return result
 
 
-def by_group(chars: list[str], hit1: np.ndarray, hit_like: np.ndarray | None = None) -> dict[str, dict]:
+def by_group(chars: list[str], hit1: np.ndarray, hit_like: np.ndarray | None = None) -> dict[str, GroupResult]:
     """Top-1 (strict and look-alike) per class group (kanji level 1, level 2, kana, digits, Latin, symbols, …)."""
     from kanjipad_trainer.classes import GROUPS, group_of
 
     names = np.array([group_of(c) for c in chars]) if chars else np.array([], str)
-    out = {}
+    out: dict[str, GroupResult] = {}
     for g in GROUPS:
         mask = names == g
         if mask.any():
-            out[g] = {"n": int(mask.sum()), "top1": round(100.0 * float(hit1[mask].mean()), 2)}
+            out[g] = {"n": int(mask.sum()), "top1": pct(float(hit1[mask].mean()))}
             if hit_like is not None:
-                out[g]["top1_lookalike"] = round(100.0 * float(hit_like[mask].mean()), 2)
+                out[g]["top1_lookalike"] = pct(float(hit_like[mask].mean()))
     return out
 
 
@@ -333,7 +344,7 @@ def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str]
     ranks: list[np.ndarray] = []
     t = time.perf_counter()
     for i in range(0, len(chars), 256):
-        x = images[i : i + 256].astype(np.float32)[:, None] / 255.0
+        x = recognizer.to_batch(images[i : i + 256].astype(np.float32) / 255.0)
         top = np.argsort(-recognizer.probabilities(x), axis=1)[:, :k]
         ranks.extend(top)
         for j, row in enumerate(top):
@@ -348,9 +359,9 @@ def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str]
         "n": int(keep.size),
         "scored": len(chars),
         "skipped": int((~keep).sum()),
-        "top1": round(100.0 * hit1.mean(), 2) if len(chars) else 0.0,
-        "top1_lookalike": round(100.0 * hit_like.mean(), 2) if len(chars) else 0.0,
-        f"top{k}": round(100.0 * hitk.mean(), 2) if len(chars) else 0.0,
+        "top1": pct(hit1.mean()) if len(chars) else 0.0,
+        "top1_lookalike": pct(hit_like.mean()) if len(chars) else 0.0,
+        f"top{k}": pct(hitk.mean()) if len(chars) else 0.0,
         "by_group": by_group(chars, hit1, hit_like),
         "writers": len(per_writer),
         "writer_top1_min": round(min(per_writer), 2) if per_writer else None,
