@@ -50,7 +50,7 @@ class TrainConfig:
 
 
 @dataclass(frozen=True)
-class FinetuneDefaults:
+class FinetuneConfig:
     """Fine-tuning starts from a trained model: a smaller learning rate and batch, and a little replay."""
 
     epochs: float = 3.0
@@ -60,6 +60,47 @@ class FinetuneDefaults:
     new_share: float = 0.5  # share of each epoch drawn from the new data
     seed: int = 0
     name: str = "kanjipad-finetuned"
+    device: str = "auto"
+    precision: str = "auto"
+    threads: int = 0
+    workers: int | None = None  # processes making the replay shards; None: one per CPU
+    warmup_steps: int = 20  # a trained model needs little warm-up
+    ckpt_every: int = 200  # steps
 
 
-FINETUNE = FinetuneDefaults()
+#: The defaults (``kanjipad-train finetune``'s arguments take theirs from here).
+FINETUNE = FinetuneConfig()
+
+
+@dataclass(frozen=True)
+class WriterSplit:
+    """ETL's writer-disjoint split: the share of writers held out for validation and the seed that picks them."""
+
+    val_fraction: float = 0.1
+    seed: int = 0
+
+
+#: etl-prepare's split, and the one evaluate --etl assumes for raw files.
+WRITER_SPLIT = WriterSplit()
+
+
+@dataclass(frozen=True)
+class QuantScheme:
+    """How an export quantises its weights (activations are always uint8)."""
+
+    weight_type: str  # an onnxruntime.quantization.QuantType name
+    reduce_range: bool
+
+
+#: Quantisation schemes measured for the shipped model (README, "Same accuracy on every CPU").
+#: Both keep every uint8 × weight pair sum inside int16, so no CPU saturates:
+#: ``int8-7bit``: int8 weights limited to [-64, 64] (``reduce_range``), uint8 activations;
+#: ``uint8``: uint8 weights and activations (ONNX Runtime's u8u8 kernels).
+QUANT_SCHEMES: dict[str, QuantScheme] = {
+    "int8-7bit": QuantScheme(weight_type="QInt8", reduce_range=True),
+    "uint8": QuantScheme(weight_type="QUInt8", reduce_range=False),
+}
+#: The scheme exports use. Chosen on the devset and latency measured on this project's
+#: CPUs: 7-bit weights read the tomoe devset as well as fp32 and run as fast as the old
+#: full-range int8, and the check (|w| ≤ 64) is a plain bound on the stored weights.
+QUANT_SCHEME = "int8-7bit"

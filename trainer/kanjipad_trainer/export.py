@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import onnx
@@ -26,24 +27,15 @@ from kanjipad.paths import atomic_write
 from kanjipad.recognizer import EMBEDDING_OUTPUT, FORMAT_VERSION, META_PREFIX, PROBS_OUTPUT, Recognizer
 from kanjipad.render import INPUT_SIZE
 from kanjipad_trainer.checkpoint import build_model, load_torch_file, not_ours, require_keys
+from kanjipad_trainer.config import QUANT_SCHEME, QUANT_SCHEMES
+from kanjipad_trainer.errors import UserError
 from kanjipad_trainer.model import KanjiNet
 from kanjipad_trainer.quant_check import saturation_risks
 
 OPSET = 17
 
 
-#: Quantisation schemes measured for the shipped model (README, "Same accuracy on every CPU").
-#: Both keep every uint8 × weight pair sum inside int16, so no CPU saturates:
-#: ``int8-7bit``: int8 weights limited to [-64, 64] (``reduce_range``), uint8 activations;
-#: ``uint8``: uint8 weights and activations (ONNX Runtime's u8u8 kernels).
-QUANT_SCHEMES: dict[str, dict] = {
-    "int8-7bit": {"weight_type": "QInt8", "reduce_range": True},
-    "uint8": {"weight_type": "QUInt8", "reduce_range": False},
-}
-#: The scheme exports use. Chosen on the devset and latency measured on this project's
-#: CPUs: 7-bit weights read the tomoe devset as well as fp32 and run as fast as the old
-#: full-range int8, and the check (|w| ≤ 64) is a plain bound on the stored weights.
-QUANT_SCHEME = "int8-7bit"
+# The schemes and the default one are stated in kanjipad_trainer.config (read without torch for --help).
 
 
 class _ExportHead(nn.Module):
@@ -156,9 +148,9 @@ def export_int8(fp32_path: Path, out: Path, calibration: np.ndarray, scheme: str
             Reader(),
             quant_format=QuantFormat.QDQ,
             per_channel=True,
-            weight_type=getattr(QuantType, spec["weight_type"]),
+            weight_type=getattr(QuantType, spec.weight_type),
             activation_type=QuantType.QUInt8,
-            reduce_range=spec["reduce_range"],
+            reduce_range=spec.reduce_range,
             # Logits and probabilities stay float: quantised to uint8, every
             # probability under ~0.002 becomes 0 and the tail of the top-10 is a tie
             # broken by class order, i.e. junk candidates. The embedding's
@@ -215,3 +207,12 @@ def check_agreement(model: KanjiNet, onnx_path: Path, images: np.ndarray) -> dic
         "top1_agreement": float((ref_probs.argmax(1) == probs.argmax(1)).mean() * 100),
         "embedding_cosine_min": float((ref_emb * emb).sum(1).min()),
     }
+
+
+def check_export(report: dict[str, dict[str, Any]], where: Path | str) -> None:
+    """Refuse an export whose fp32 ONNX model disagrees with torch (``report`` from :func:`export_all`)."""
+    fp32 = report["model.fp32.onnx"]
+    if fp32["top1_agreement"] < 99.9 or fp32["max_abs_diff"] > 1e-3:
+        raise UserError(
+            f"{where}: the fp32 ONNX model disagrees with torch ({fp32}); the export is broken, do not ship it"
+        )

@@ -38,6 +38,7 @@ from tqdm import tqdm
 from kanjipad.kana import learned_form
 from kanjipad.paths import atomic_write_text, save_npy_atomic
 from kanjipad.render import INPUT_SIZE
+from kanjipad_trainer.config import WRITER_SPLIT
 from kanjipad_trainer.errors import UserError
 from kanjipad_trainer.etl import (
     EtlError,
@@ -241,8 +242,8 @@ def prepare_etl(
     out: Path,
     classes: Sequence[str],
     *,
-    val_fraction: float = 0.1,
-    seed: int = 0,
+    val_fraction: float = WRITER_SPLIT.val_fraction,
+    seed: int = WRITER_SPLIT.seed,
     size: int = INPUT_SIZE,
     stop_on_error: bool = False,
     workers: int = 1,
