@@ -109,7 +109,7 @@ class LineParams:
     #: form this × (1 − smallness); its large form costs ``small_cost`` × smallness.
     low_cost: float = 1.5
     small_cost: float = 4.0
-    #: Cost × smallness of the last part of a run that stands clear of the rest.
+    #: Cost × smallness of the smallest-looking part of a run that stands clear of the rest.
     glued_cost: float = 3.0
     #: Cost of a character that only follows kana (ー, small kana) at the start or after a non-kana.
     follow_cost: float = 3.0
@@ -289,10 +289,11 @@ class LineRecognizer:
             steps = []
             # How small (0 … 1): short on both sides, and in the lower part of the cell (a column's right).
             smallness = _smallness(size[(a, b)], pr)
-            # A run whose last part stands clear and is small-kana sized is a character and a small
-            # kana glued together (し + ゃ read as い, き + ょ as あ): that reading pays for it.
-            tail = next((c for c in reversed(cuts) if a < c < b and gap[c] > 0), None)
-            glued = pr.glued_cost * _smallness(size[(tail, b)], pr) if tail is not None and (tail, b) in size else 0.0
+            # A run with a part that stands clear and is small-kana sized is characters and a small kana
+            # glued together (し + ゃ read as い, き + ょ as あ, し + ょ + う as い): that reading pays for it.
+            clear = [c for c in cuts if a < c < b and gap[c] > 0]
+            parts = list(itertools.pairwise([a, *clear, b])) if clear else []
+            glued = pr.glued_cost * max((_smallness(size[p], pr) for p in parts if p in size), default=0.0)
             # In a column a long, thin run may be ー written downwards.
             bar = vertical and w >= pr.bar_length and h < pr.narrow
             for char, lp in _with_lookalikes(run, lookalikes, bar):
