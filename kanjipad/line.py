@@ -39,11 +39,13 @@ from kanjipad.render import render
 from kanjipad.row_gate import SINGLE_CONFIDENCE, SINGLE_RATIO
 from kanjipad.simplify import decimate
 
-#: Characters that are small or flat by nature: geometry must not push them out.
-SMALL = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ、。，．・ー一-_")
+#: Characters that are small and low (or flat) by nature: geometry must not push them out (・ is
+#: small but sits in the middle of its cell: a low small run is not one).
+SMALL = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ、。，．ー一-_")
 FLAT = set("一ー－‐-_～〜=＝")
-#: Characters narrow by nature (a row's 1 is a digit, not a stroke of its neighbour).
-NARROW = set("1lIi|!丨｜:;・、。，．()（）[]「」『』")
+#: Narrow by nature: a row's 1 is a digit, not a stroke of its neighbour (punctuation and l are not
+#: exempt: a character's own dot or first stroke would come apart as 、 or l).
+NARROW = set("1")
 #: What the network reads for a vertical stroke; in a column it may be ー, written downwards.
 VERTICAL_BAR = set("1lI|丨｜ノ丿")
 #: Written downwards in a column (the long vowel and the wave dash).
@@ -55,6 +57,8 @@ LAYOUTS = ("h", "v")
 #: Runs are drawn from one point per this × the line's thickness of path length (about half a
 #: pixel of a character's 64×64 image): a slow, shaky row costs what a quick one does.
 SIMPLIFY = 0.01
+#: Ink must be this many times as tall as wide to be read as a column.
+COLUMN_RATIO = 1.6
 #: A gap wider than this (× the line's thickness) between what was written before and after is a
 #: clear cut, the evidence for the layout.
 CLEAR_GAP = 0.05
@@ -64,8 +68,14 @@ def detect_layout(box: np.ndarray) -> str:
     """``"h"`` (a row) or ``"v"`` (a column) for strokes with bounding boxes ``box`` ``(n, 4)``
     (x0, y0, x1, y1, in writing order): the direction in which more strokes written later lie
     clearly past everything written before (a row's characters stand apart left to right, a
-    column's top to bottom); on a tie the longer side (wider than tall: a row).
+    column's top to bottom); on a tie the longer side (wider than tall: a row). Ink less than
+    ``COLUMN_RATIO`` times as tall as wide is no column of two (tall characters such as 胃, 育,
+    員, う stand apart top to bottom too, and a column of two square ones is twice as tall as
+    wide): it is read across, where their parts do not come apart.
     """
+    width, height = float(np.ptp(box[:, [0, 2]])), float(np.ptp(box[:, [1, 3]]))
+    if height <= COLUMN_RATIO * width:
+        return "h"
     clear = []
     for lo, hi, across in ((0, 2, (1, 3)), (1, 3, (0, 2))):
         size = max(float(box[:, across[1]].max() - box[:, across[0]].min()), 1e-6)
@@ -74,8 +84,7 @@ def detect_layout(box: np.ndarray) -> str:
         clear.append(int(((after - before) / size > CLEAR_GAP).sum()))
     if clear[0] != clear[1]:
         return "h" if clear[0] > clear[1] else "v"
-    width, height = float(np.ptp(box[:, [0, 2]])), float(np.ptp(box[:, [1, 3]]))
-    return "v" if height > width else "h"
+    return "v"
 
 
 @dataclass(frozen=True)
@@ -113,7 +122,8 @@ class LineParams:
     glued_cost: float = 3.0
     #: Cost of a character that only follows kana (ー, small kana) at the start or after a non-kana.
     follow_cost: float = 3.0
-    #: Cost of each change between Japanese script and ASCII letters or digits (一l心 is 一心).
+    #: Cost of each change between Japanese and ASCII letters or digits (一l心 is 一心), or between
+    #: hiragana and katakana (ちょッと is ちょっと).
     switch_cost: float = 1.0
     #: Reward per unit of gap (× cell) at a cut that is taken.
     gap_gain: float = 6.0
@@ -128,8 +138,12 @@ class LineParams:
     #: common-word bonus: 好 is not 女子.
     split_fit: float = 0.8
     split_cost: float = 6.0
-    #: … the bonus is withheld only when the whole ink reads as one character at least this surely.
+    #: … the bonus is withheld only when the whole ink reads as one character at least this surely;
+    #: and ink shorter than ``sure_length`` cells read that surely as one costs a string of its
+    #: parts ``sure_cost`` (a tall 員 is not ロ貝, 胃 not 四月).
     single_sure: float = 0.5
+    sure_length: float = 2.0
+    sure_cost: float = 3.0
     #: In a column, a run this long (× cell) and thinner than ``narrow`` may be ー.
     bar_length: float = 0.5
     #: Ink narrower than this (× its height) read as one character this surely: no search.
@@ -281,6 +295,7 @@ class LineRecognizer:
         lookalikes = self.recognizer.lookalikes
         companions = self.recognizer.info.companions
         vertical = self.last_layout == "v"
+        small_index = {c: self.recognizer.class_index[c] for c in companions if c in self.recognizer.class_index}
         ending: dict[int, list[tuple[int, float, list[tuple[str, float]]]]] = {}
         for a, b in spans:  # per span once: its geometry cost and cut gain folded into each character's step
             run = self._runs[(a, b)]
@@ -296,7 +311,14 @@ class LineRecognizer:
             glued = pr.glued_cost * max((_smallness(size[p], pr) for p in parts if p in size), default=0.0)
             # In a column a long, thin run may be ー written downwards.
             bar = vertical and w >= pr.bar_length and h < pr.narrow
-            for char, lp in _with_lookalikes(run, lookalikes, bar):
+            readings = list(_with_lookalikes(run, lookalikes, bar))
+            if smallness > 0.5 and small_index:
+                # A small run may be a small kana the network ranks below dot-like symbols: its two
+                # likeliest kana with small forms are always considered (size and place decide).
+                have = {c for c, _ in readings}
+                best = sorted(small_index, key=lambda c: -run.probs[small_index[c]])[:2]
+                readings += [(c, float(np.log(max(run.probs[small_index[c]], 1e-9)))) for c in best if c not in have]
+            for char, lp in readings:
                 if vertical and char in TURNED and not bar:
                     continue  # a column's ー is written downwards: a flat run is not one
                 # One character is about a cell long: a run much longer is two glued together (に + っ read as ら).
@@ -334,8 +356,8 @@ class LineRecognizer:
                                 bonus = pr.digit_gain
                             elif pair:
                                 bonus = pr.pair_weight * pair(last, char)
-                            if last.isascii() != char.isascii():
-                                bonus -= pr.switch_cost  # between Japanese and Latin letters or digits
+                            if _script_switch(last, char):
+                                bonus -= pr.switch_cost  # 一l心, ちょッと: one script within a word
                         options.append((score + step + bonus, text + char, seg))
             options.sort(key=lambda o: -o[0])
             beams[b] = options[: pr.beam]
@@ -350,6 +372,10 @@ class LineRecognizer:
                 expected = sum(_natural_length(c, companions) for c in text)
                 short = max(0.0, pr.split_fit * expected - ratio) / expected
                 score -= pr.split_cost * short
+                if sure_single and ratio < pr.sure_length and not all(c in DIGITS for c in text):
+                    # Short ink read surely as one: its parts must do clearly better (a number's digits are
+                    # narrow, and 1919 written tight reads as 卵).
+                    score -= pr.sure_cost
                 if lex and text in lex and not (short and sure_single):
                     score += pr.word_gain
             finals.append((score, text, segs))
@@ -369,6 +395,24 @@ class LineRecognizer:
         run = self._runs[(a, b)]
         cands = top_k(run.probs, self.recognizer.info.classes, self.recognizer.info.companions, 10)
         return Segment(a, b, tuple(cands))
+
+
+def _script_switch(a: str, b: str) -> bool:
+    """Whether neighbours ``a`` and ``b`` change script where words rarely do: ASCII against
+    Japanese, or hiragana against katakana (ー goes with both)."""
+    if a.isascii() != b.isascii():
+        return True
+    kinds = {_kana_kind(a), _kana_kind(b)}
+    return kinds == {"h", "k"}
+
+
+def _kana_kind(char: str) -> str:
+    code = ord(char)
+    if 0x3041 <= code <= 0x309F:
+        return "h"
+    if 0x30A1 <= code <= 0x30FA:
+        return "k"
+    return ""
 
 
 def _is_kana(char: str) -> bool:

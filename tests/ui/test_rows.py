@@ -136,7 +136,7 @@ def draw_at(qtbot, canvas, sample, left, top, size):
 LARGE = {"ょ": "よ", "っ": "つ"}
 
 
-def write_small_kana_word(qtbot, canvas, real_ink, word, small, layout, cell=110):
+def write_small_kana_word(qtbot, canvas, real_ink, word, small, layout, cell=150):
     """``word`` with the characters at the positions in ``small`` written half size, low and left in a
     row's cell or high and right in a column's, as people write ゃ and っ."""
     pos = 20
