@@ -1,6 +1,6 @@
 """Render resources/icons/kanjipad.svg to the PNG sizes desktops ask for (resources/icons/kanjipad-N.png).
 
-    QT_QPA_PLATFORM=offscreen python scripts/build_icons.py
+QT_QPA_PLATFORM=offscreen python scripts/build_icons.py
 """
 
 from __future__ import annotations
