@@ -271,9 +271,9 @@ def test_finetune_on_user_stroke_samples(work, tmp_path, capsys):
     out = tmp_path / "ft"
     argv = ["finetune", "--base", str(work / "base" / "model.int8.onnx"), "--strokes", str(samples)]
     assert cli.main([*argv, "--out", str(out), "--epochs", "2", "--workers", "1", "--json"]) == 0
-    captured = capsys.readouterr().out
-    assert "samples.jsonl:41" in captured  # the bad line is named and skipped
-    report = json.loads(captured.strip().splitlines()[-1])
+    captured = capsys.readouterr()
+    assert "samples.jsonl:41" in captured.err  # the bad line is named and skipped (messages on stderr)
+    report = json.loads(captured.out)  # with --json, stdout is the one JSON object
     assert report["strokes"]["used"] == 40 and report["strokes"]["not_in_classes"] == 1
     Recognizer(out / "export" / "model.int8.onnx")
 

@@ -18,6 +18,7 @@ import contextlib
 import json
 import math
 import os
+import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -345,7 +346,7 @@ def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data
     }
     if main_proc:
         atomic_write_text(out / "config.json", json.dumps(resolved, indent=1))
-        tqdm.write(f"device {device}, precision {precision} ({why})")
+        tqdm.write(f"device {device}, precision {precision} ({why})", file=sys.stderr)  # stdout may be --json
 
     images_t = torch.from_numpy(images)
     labels_t = torch.from_numpy(labels)
