@@ -319,7 +319,9 @@ class MainWindow(QMainWindow):
             self._ask_consent(step, char)
 
     def _redo_pick(self, step: Step, char: str, first: bool = False) -> None:
-        step.clipboard_before = self.clipboard.snapshot()
+        # A clipboard that only takes text (a minimal stand-in) has nothing to give back on undo.
+        snapshot = getattr(self.clipboard, "snapshot", None)
+        step.clipboard_before = snapshot() if snapshot is not None else None
         self.clipboard.set_text(char)
         message, timeout = f"Copied {char}", 3000
         if len(char) == 1 and step.before.ink.strokes and self.settings.learning == "on":
@@ -334,7 +336,8 @@ class MainWindow(QMainWindow):
     def _undo_pick(self, step: Step, char: str) -> None:
         """Forget the sample the pick taught; put back what the clipboard held, unless something else was
         copied since (the user's newer copy wins)."""
-        if self.clipboard.text() == char:
+        held = getattr(self.clipboard, "text", None)
+        if step.clipboard_before is not None and held is not None and held() == char:
             self.clipboard.restore(step.clipboard_before)
         if step.sample_id is not None:
             problem = self.learning.forget({step.sample_id})

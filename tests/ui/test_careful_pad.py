@@ -433,3 +433,23 @@ def test_a_saved_compose_line_longer_than_a_line_edit_keeps_is_kept_whole(qtbot,
     qtbot.keyClicks(win.compose, "a")
     win.close()  # saves the line
     assert path.read_text(encoding="utf-8") == long + "a"
+
+
+def test_a_clipboard_that_only_takes_text_still_picks_and_undoes(qtbot, real_ink):
+    class TextOnly:  # the smallest stand-in a caller may swap in
+        value = ""
+
+        def set_text(self, text: str) -> None:
+            self.value = text
+
+    clip = TextOnly()
+    win = MainWindow(settings=settings_mod.Settings(learning="off"), clipboard=clip)
+    win.persist = False
+    qtbot.addWidget(win)
+    win.show()
+    assert win.load_model()
+    candidates_for(qtbot, win, real_ink, "日")
+    qtbot.keyClick(win.canvas, Qt.Key.Key_1)
+    assert clip.value == win.compose.text() != ""
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.compose.text() == ""
