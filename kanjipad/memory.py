@@ -34,7 +34,7 @@ import numpy as np
 from filelock import FileLock
 
 from kanjipad.ink import Ink, InkError, dumps_sample, read_stroke_set
-from kanjipad.jsonl import append_line
+from kanjipad.jsonl import append_line, append_lines
 from kanjipad.paths import atomic_write, data_dir
 from kanjipad.render import MAX_ABS_COORD
 
@@ -205,20 +205,40 @@ class Memory:
 
     def add(self, ink: Ink, char: str, source: str = "pick") -> Sample:
         """Store one sample (appended at once; OSError if it cannot be stored whole)."""
+        return self.add_many([(ink, char)], source)[0]
+
+    def add_many(self, items: Iterable[tuple[Ink, str]], source: str = "pick") -> list[Sample]:
+        """Store several samples with one append and one fsync (an import), newest last.
+
+        All are checked first (InkError names the first that cannot be kept; nothing is
+        stored then); of one character only the last :data:`PER_CHAR` are written, since the
+        bound would drop the others at once. OSError if they cannot be stored whole.
+        """
         if source not in SOURCES:
             raise ValueError(f"source must be one of {SOURCES}")
-        problem = sample_problem(ink, char)
-        if problem:
-            raise InkError(problem)
-        sid = uuid.uuid4().hex
+        items = list(items)
+        for ink, char in items:
+            problem = sample_problem(ink, char)
+            if problem:
+                raise InkError(problem)
+        per_char: dict[str, int] = {}
+        kept = []
+        for ink, char in reversed(items):  # the newest of each character win
+            per_char[char] = per_char.get(char, 0) + 1
+            if per_char[char] <= PER_CHAR:
+                kept.append((ink, char))
         now = time.time()
-        record = Ink(ink.strokes, ink.times, ink.box, char, {"id": sid, "source": source, "time": round(now, 3)})
+        samples = []
+        for ink, char in reversed(kept):
+            extra = {"id": uuid.uuid4().hex, "source": source, "time": round(now, 3)}
+            record = Ink(ink.strokes, ink.times, ink.box, char, extra)
+            samples.append(Sample(str(extra["id"]), char, record, source, now))
         with self._locked():
-            append_line(self.path, dumps_sample(record))
-        self._lines += 1
-        sample = Sample(sid, char, record, source, now)
-        self._keep(sample)
-        return sample
+            append_lines(self.path, [dumps_sample(s.ink) for s in samples])
+        self._lines += len(samples)
+        for sample in samples:
+            self._keep(sample)
+        return samples
 
     def forget(self, ids: Iterable[str]) -> int:
         """Forget samples by id (e.g. undoing a pick); returns how many were kept before.

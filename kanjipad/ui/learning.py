@@ -162,14 +162,13 @@ class Learning(QObject):
     ) -> tuple[list[Sample], OSError | InkError | None]:
         """Remember several samples and bring the index up to date once (teach, import).
 
-        Stops at the first sample that cannot be stored and returns its error beside
-        what was stored before it (which stays stored and in use).
+        Stores them with one append (Memory.add_many); when that fails, none is stored
+        and the error is returned.
         """
         added: list[Sample] = []
         error: OSError | InkError | None = None
         try:
-            for ink, char in items:
-                added.append(self.memory.add(ink, char, source))
+            added = self.memory.add_many(items, source)
         except (OSError, InkError) as exc:
             error = exc
         if added and self.index is not None:

@@ -250,3 +250,24 @@ def test_a_forget_the_list_cannot_take_rewrites_the_store_without_it(tmp_path):
     m.forget([drop.id])
     (tmp_path / "forgotten.txt").rmdir()
     assert Memory(tmp_path).ids() == {keep.id}
+
+
+def test_an_import_is_one_append_and_writes_no_sample_the_bound_would_drop(tmp_path, monkeypatch):
+    calls = []
+    real = memory_mod.append_lines
+    monkeypatch.setattr(memory_mod, "append_lines", lambda path, texts: (calls.append(len(texts)), real(path, texts)))
+    m = Memory(tmp_path)
+    items = [(ink(i), "日") for i in range(memory_mod.PER_CHAR + 15)] + [(ink(1), "月")]
+    added = m.add_many(items, "teach")
+    assert calls == [memory_mod.PER_CHAR + 1]  # one write; the 15 oldest 日 never reach the disk
+    assert len(m.path.read_text(encoding="utf-8").splitlines()) == memory_mod.PER_CHAR + 1
+    assert [s.ink.strokes[0].tolist() for s in added if s.char == "日"][-1] == ink(memory_mod.PER_CHAR + 14).strokes[
+        0
+    ].tolist()
+
+
+def test_an_import_with_one_bad_sample_stores_none(tmp_path):
+    m = Memory(tmp_path)
+    with pytest.raises(InkError):
+        m.add_many([(ink(1), "日"), (ink(2), "\x00")], "teach")
+    assert len(Memory(tmp_path)) == 0
