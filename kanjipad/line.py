@@ -28,6 +28,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
@@ -171,6 +172,7 @@ class _Run:
     chars: list[str]
     logp: np.ndarray
     probs: np.ndarray = field(repr=False)
+    segment: Segment | None = field(default=None, repr=False)
 
 
 class LineRecognizer:
@@ -393,10 +395,13 @@ class LineRecognizer:
 
     def _segment(self, a: int, b: int) -> Segment:
         run = self._runs[(a, b)]
-        cands = top_k(run.probs, self.recognizer.info.classes, self.recognizer.info.companions, 10)
-        return Segment(a, b, tuple(cands))
+        if run.segment is None:  # once per run: a pen-up shows the same runs' alternatives again
+            cands = top_k(run.probs, self.recognizer.info.classes, self.recognizer.info.companions, 10)
+            run.segment = Segment(a, b, tuple(cands))
+        return run.segment
 
 
+@cache  # called for every option of the beam: the same few pairs again and again
 def _script_switch(a: str, b: str) -> bool:
     """Whether neighbours ``a`` and ``b`` change script where words rarely do: ASCII against
     Japanese, or hiragana against katakana (ー goes with both)."""
