@@ -5,11 +5,12 @@ Ink is recorded in *canvas units*: the largest centred square of the widget is
 based, so it is crisp at any device pixel ratio.
 
 The canvas takes a row of characters, or a column (tategaki): the guide grid repeats
-its square in every direction, and when a new character starts near the right edge
-(a row) or the bottom edge (a column) the view zooms out (the ink keeps its units;
-only the scale on screen changes), so a word of six or more characters fits. The zoom
-happens at the pen-down that starts the new character, clear of the ink before it:
-never while a character is being written, so no half-written character jumps.
+its square in every direction, and when the ink leaves less than a character's room
+before the right edge (a row) or the bottom edge (a column) the view zooms out (the ink
+keeps its units; only the scale on screen changes), so a word of six or more characters
+fits. The zoom happens in a pause after a pen-up (the moment between characters, as the
+hand moves on), never at a pen-down or while writing, so no half-written character jumps
+and the room opens ahead of the pen.
 
 Painting is incremental, because every millisecond after a pen-up counts: the
 background, grid and finished strokes live in a pixmap at the screen's pixel
@@ -23,7 +24,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -43,9 +44,12 @@ from kanjipad.ink import Ink
 
 UNITS = 1000.0
 PEN_WIDTH = 0.032  # of the square's side
-#: A pen-down this far (units) past all the ink starts a new character, when the ink spans more than HALF.
-NEW_CHAR_GAP = 0.2 * UNITS
+#: The view makes room only once the ink spans more than this (units) along the line.
 HALF = 0.5 * UNITS
+#: Room kept ahead of the ink, in cells: a character and a gap.
+ROOM = 1.1
+#: A pause this long (ms) after a pen-up is taken as the moment between two characters.
+PAUSE_MS = 450
 
 
 class InkCanvas(QWidget):
@@ -77,6 +81,9 @@ class InkCanvas(QWidget):
         #: The view: (zoom, the unit square's left and top edges as fractions of the width and
         #: height); None: centred, zoom 1.
         self._view: tuple[float, float, float] | None = None
+        #: A pause after a pen-up: the moment between characters when the view may make room.
+        self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
+        self._pause.timeout.connect(self._on_pause)
         self.undoRequested.connect(self.undo)  # alone, right click undoes a stroke; the window rewires it
 
     # --- state ---------------------------------------------------------
@@ -153,37 +160,44 @@ class InkCanvas(QWidget):
         side = base * zoom
         return QRectF(left * self.width(), top * self.height(), side, side)
 
-    def _room_for(self, pos: QPointF) -> bool:
-        """At a pen-down: zoom out if it starts a new character near the right edge (a row) or the
-        bottom edge (a column), so that character is written at the new scale; True if the view changed.
+    def _on_pause(self) -> None:
+        if self._room_after_pause():
+            self._invalidate()
 
-        A stroke that starts inside the ink written so far (or before its end) is part of a
-        character under way: the view stays, whatever the room.
+    def _room_after_pause(self) -> bool:
+        """A pause after a pen-up (between characters, as people pause to move the hand): zoom out
+        when there is less than a character's room left after the ink, to the right for a row or
+        below for a column, so the next character has room ahead of the pen; True if the view changed.
+
+        Never at a pen-down or while writing: a character under way keeps its scale.
         """
-        if not self._ink.strokes or self.width() <= 0 or self.height() <= 0:
+        if self._current or not self._ink.strokes or self.width() <= 0 or self.height() <= 0:
             return False
         pts = np.concatenate([s[:, :2] for s in self._ink.strokes if len(s)])
         lo, hi = pts.min(axis=0), pts.max(axis=0)
-        ux, uy = self.to_units(pos)
-        sq = self.square()
-        room = 1.2 * sq.width()  # a character and a gap
-        # A new character: the ink so far is about one wide, and the pen comes down clear past it
-        # (a stroke of 川 or 明 starts a little right of the strokes before it, not a fifth of a cell).
-        if ux > hi[0] + NEW_CHAR_GAP and hi[0] - lo[0] > HALF and pos.x() + room > self.width():
-            return self._zoom_to(lo, np.array([ux, hi[1]]), 0)
-        if uy > hi[1] + NEW_CHAR_GAP and hi[1] - lo[1] > HALF and pos.y() + room > self.height():
-            return self._zoom_to(lo, np.array([hi[0], uy]), 1)
+        end = self.to_widget(float(hi[0]), float(hi[1]))
+        room = ROOM * self.square().width()  # a character and a gap
+        span = hi - lo
+        if max(span) < 1.3 * UNITS:  # one character so far: the line goes where the canvas is longer
+            across = self.width() >= self.height()
+        else:  # a row goes on to the right, a column down
+            across = bool(span[0] >= span[1])
+        if across and hi[0] - lo[0] > HALF and end.x() + room > self.width():
+            return self._zoom_to(lo, hi, 0)
+        if not across and hi[1] - lo[1] > HALF and end.y() + room > self.height():
+            return self._zoom_to(lo, hi, 1)
         return False
 
     def _zoom_to(self, lo: np.ndarray, hi: np.ndarray, axis: int) -> bool:
-        """Zoom out so ``lo``…``hi`` (units) takes 60 % of the widget along ``axis`` (0: across, 1: down)
-        from a 4 % margin, the rest being room to write on; the other axis keeps its place."""
+        """Zoom out so ``lo``…``hi`` (units) and room for one more character (ROOM cells) fit along
+        ``axis`` (0: across, 1: down) from a 4 % margin; the other axis keeps its place."""
         sq = self.square()
         size = (self.width(), self.height())
         base = min(size)
         zoom = sq.width() / base
         span = max(float(hi[axis] - lo[axis]), 1.0)
-        zoom = max(0.25, min(zoom, 0.6 * size[axis] / (span * base / UNITS)))
+        # What is written and the room for one more character fit in 92 % of the length.
+        zoom = max(0.25, min(zoom, 0.92 * size[axis] / ((span + ROOM * UNITS) * base / UNITS)))
         if self._view is not None and zoom >= self._view[0] - 1e-9 and self._view[0] < 1.0:
             return False  # already as small as the rule asks
         side = base * zoom
@@ -225,8 +239,7 @@ class InkCanvas(QWidget):
 
     # --- input ---------------------------------------------------------
     def _begin(self, pos: QPointF) -> None:
-        if self._room_for(pos):
-            self._invalidate()
+        self._pause.stop()  # writing on: the view stays as it is
         self._current = [self.to_units(pos)]
         self._current_t = [time.monotonic() * 1000]
         if self._ink.strokes or not self.hint:
@@ -255,6 +268,7 @@ class InkCanvas(QWidget):
         before, after = self._ink, self._ink.with_stroke(stroke, times)
         self.strokeAdded.emit(before, after)  # before the ink changes: see _set_ink
         self._set_ink(after)
+        self._pause.start()
 
     def mousePressEvent(self, e: QMouseEvent) -> None:
         if e.button() == Qt.MouseButton.LeftButton:

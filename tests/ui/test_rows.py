@@ -84,7 +84,7 @@ def test_the_view_zooms_out_when_the_row_reaches_the_edge(qtbot, window, real_in
     qtbot.wait(50)
     before = window.canvas.square().width()
     draw_row(qtbot, window.canvas, [sample_for(real_ink, c) for c in "日本語"], size=240)
-    assert window.canvas.square().width() < before
+    qtbot.waitUntil(lambda: window.canvas.square().width() < before, timeout=2000)  # in the pause after the row
     qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
     assert window.canvas.square().width() == before
 
@@ -197,5 +197,8 @@ def test_the_view_makes_room_between_characters_never_within_one(qtbot, window, 
         start = len(sizes)
         write_in_cell(qtbot, canvas, sample_for(real_ink, char), i, layout)
         assert len(set(sizes[start:])) == 1  # the view held still while the character was written
+        qtbot.wait(700)  # the writer's hand moves on: the view may make room now
+        ahead = canvas.to_widget(*((1925 + 1000 * i, 925) if layout == "h" else (925, 1925 + 1000 * i)))
+        assert ahead.x() <= canvas.width() and ahead.y() <= canvas.height()  # the next character fits in view
     assert canvas.square().width() < before  # it made room for the line to go on
     qtbot.waitUntil(lambda: window.row_mode() and window.strings.strings()[:1] == ["日本語"], timeout=5000)

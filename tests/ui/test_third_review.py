@@ -235,7 +235,8 @@ def test_ink_brought_back_by_undo_is_shown_as_it_was(qtbot, window, real_ink, ho
     canvas = window.canvas
     centred = canvas.square()
     write_row(qtbot, window, real_ink, "日本語", size=200)
-    assert canvas.square().width() < centred.width()  # the row made the view zoom out
+    # the row made the view zoom out, in the pause after the last pen-up
+    qtbot.waitUntil(lambda: canvas.square().width() < centred.width(), timeout=2000)
     canvas.setFocus()
     shown = canvas.grab().toImage()
     if how == "clear":
