@@ -470,7 +470,7 @@ class LookupPanel(QWidget):
         self.title.setText(e.char)
         facts = []
         if e.strokes:
-            facts.append(f"{e.strokes} strokes")
+            facts.append(f"{e.strokes} stroke{'s' if e.strokes != 1 else ''}")
         if e.radical_char:
             facts.append(f"radical {e.radical_char} ({e.radical})")
         if e.grade is not None:
@@ -485,7 +485,13 @@ class LookupPanel(QWidget):
         self.strokes.set_order(e.stroke_order)
         self.stroke_box.setVisible(e.stroke_order is not None)
         self.animate_button.setText(
-            f"Draw the {len(e.stroke_order.paths)} strokes one by one" if e.stroke_order else "Draw the strokes"
+            (
+                f"Draw the {len(e.stroke_order.paths)} strokes one by one"
+                if len(e.stroke_order.paths) != 1
+                else "Draw the stroke"
+            )
+            if e.stroke_order
+            else "Draw the strokes"
         )
         rows = []
 
