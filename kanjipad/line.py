@@ -37,7 +37,7 @@ from kanjipad.ink import Ink
 from kanjipad.lexicon import Lexicon
 from kanjipad.recognizer import Recognizer
 from kanjipad.render import render
-from kanjipad.row_gate import SINGLE_CONFIDENCE, SINGLE_RATIO
+from kanjipad.row_gate import COLUMN_RATIO, SINGLE_CONFIDENCE, SINGLE_RATIO
 from kanjipad.simplify import decimate
 
 #: Characters that are small and low (or flat) by nature: geometry must not push them out (・ is
@@ -58,8 +58,6 @@ LAYOUTS = ("h", "v")
 #: Runs are drawn from one point per this × the line's thickness of path length (about half a
 #: pixel of a character's 64×64 image): a slow, shaky row costs what a quick one does.
 SIMPLIFY = 0.01
-#: Ink must be this many times as tall as wide to be read as a column.
-COLUMN_RATIO = 1.6
 #: A gap wider than this (× the line's thickness) between what was written before and after is a
 #: clear cut, the evidence for the layout.
 CLEAR_GAP = 0.05

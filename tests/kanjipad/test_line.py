@@ -11,7 +11,7 @@ from kanjipad.ink import Ink
 from kanjipad.lexicon import Lexicon, shipped
 from kanjipad.line import LineRecognizer, string_accuracy
 from kanjipad.recognizer import Recognizer
-from kanjipad.row_gate import might_be_row
+from kanjipad.row_gate import COLUMN_RATIO, might_be_row
 
 from ..conftest import BUNDLED_MODEL
 
@@ -96,7 +96,7 @@ def test_extent_is_the_bounding_box_of_all_strokes(strokes, ratio):
     xy = np.concatenate([np.asarray(s, dtype=float) for s in strokes])
     width, height = float(np.ptp(xy[:, 0])), float(np.ptp(xy[:, 1]))
     assert ink.extent() == (width, height)
-    assert might_be_row(ink, ratio) == (width > ratio * height or height > ratio * width)
+    assert might_be_row(ink, ratio) == (width > ratio * height or height > max(ratio, COLUMN_RATIO) * width)
 
 
 def test_no_ink_has_no_extent_and_is_not_a_row():
