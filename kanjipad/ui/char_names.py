@@ -52,10 +52,17 @@ def wrap_words(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> 
         if metrics.horizontalAdvance(rest) <= width:
             lines.append(rest)
             break
-        breaks = [i for i, c in enumerate(rest) if c == " " and metrics.horizontalAdvance(rest[:i]) <= width]
-        if len(lines) == max_lines - 1 or not breaks:
+        # The last space before the width: prefixes only grow, so stop at the first that does not fit
+        # (every candidate card does this on every pen-up).
+        cut = None
+        for i, c in enumerate(rest):
+            if c == " ":
+                if metrics.horizontalAdvance(rest[:i]) > width:
+                    break
+                cut = i
+        if len(lines) == max_lines - 1 or cut is None:
             lines.append(elide_at_word(rest, metrics, width))
             break
-        lines.append(rest[: breaks[-1]])
-        rest = rest[breaks[-1] :].lstrip()
+        lines.append(rest[:cut])
+        rest = rest[cut:].lstrip()
     return lines
