@@ -17,8 +17,8 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontInfo, QPalette
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QFontInfo, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -298,7 +298,7 @@ class LookupPanel(QWidget):
         super().__init__(parent)
         self.service = service
         self.setAccessibleName("Look-up panel")
-        self.search_box = QLineEdit()
+        self.search_box = _SearchBox()
         self.search_box.setPlaceholderText("Search: kana, romaji or English")
         self.search_box.setAccessibleName("Look-up search")
         self.search_box.setClearButtonEnabled(True)
@@ -609,3 +609,19 @@ class LookupDock(QDockWidget):
         super().closeEvent(e)
         if e.isAccepted():
             self.closedByUser.emit()
+
+
+class _SearchBox(QLineEdit):
+    """The look-up search box: it keeps Ctrl+Z and Backspace only while it has something to undo or
+    delete; otherwise they reach the pad (undo the last pick, take back a stroke), as a user expects
+    after searching and picking."""
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            if e.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable():
+                e.ignore()  # not ours: the window's Undo action takes it
+                return False
+            if e.key() == Qt.Key.Key_Backspace and not self.text():
+                e.ignore()
+                return False
+        return super().event(e)

@@ -312,3 +312,20 @@ def test_the_window_gives_back_the_width_the_panel_took(qtbot, window):
     assert window.lookup_dock.isVisible()
     window.panel_action.trigger()
     assert not window.lookup_dock.isVisible() and window.width() == 700
+
+
+def test_after_a_search_ctrl_z_and_backspace_reach_the_pad_once_the_box_has_nothing_to_undo(qtbot, window, real_ink):
+    open_panel(qtbot, window)
+    box = window.lookup_panel.search_box
+    box.setFocus()
+    type_text(qtbot, box, "ki")
+    draw_strokes(qtbot, window.canvas, sample_for(real_ink, "木")["strokes"], box=sample_for(real_ink, "木")["box"])
+    qtbot.waitUntil(lambda: window.candidates.chars()[:1] == ["木"], timeout=WAIT)
+    qtbot.mouseClick(window.candidates.buttons[0], Qt.MouseButton.LeftButton)
+    assert window.compose.text() == "木"
+    box.setFocus()
+    box.setText("")  # the box has nothing left to undo or delete (setText starts a new history)
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)  # the last character of the compose line
+    assert window.compose.text() == ""
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undoes that deletion in the pad
+    assert window.compose.text() == "木"
