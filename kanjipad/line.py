@@ -34,6 +34,7 @@ import numpy as np
 
 from kanjipad.candidate import Candidate, top_k
 from kanjipad.ink import Ink
+from kanjipad.kana import HIRAGANA_BLOCK, KATAKANA_BLOCK, SMALL_TO_LARGE, is_kana
 from kanjipad.lexicon import Lexicon
 from kanjipad.recognizer import Recognizer
 from kanjipad.render import render
@@ -42,7 +43,7 @@ from kanjipad.simplify import decimate
 
 #: Characters that are small and low (or flat) by nature: geometry must not push them out (・ is
 #: small but sits in the middle of its cell: a low small run is not one).
-SMALL = set("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ、。，．ー一-_")
+SMALL = set(SMALL_TO_LARGE) | set("、。，．ー一-_")
 FLAT = set("一ー－‐-_～〜=＝")
 #: Narrow by nature: a row's 1 is a digit, not a stroke of its neighbour (punctuation and l are not
 #: exempt: a character's own dot or first stroke would come apart as 、 or l).
@@ -53,7 +54,7 @@ VERTICAL_BAR = set("1lI|丨｜ノ丿")
 TURNED = set("ー～〜")
 DIGITS = set("0123456789")
 #: Characters that only come after a kana: the long vowel and the small kana.
-FOLLOWERS = set("ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
+FOLLOWERS = set(SMALL_TO_LARGE) | {"ー"}
 LAYOUTS = ("h", "v")
 #: Runs are drawn from one point per this × the line's thickness of path length (about half a
 #: pixel of a character's 64×64 image): a slow, shaky row costs what a quick one does.
@@ -349,7 +350,7 @@ class LineRecognizer:
                     seg = (*segs, (a, b))
                     for char, step in steps:
                         bonus = 0.0
-                        if char in FOLLOWERS and not _is_kana(last) and (not last or char not in "っッ"):
+                        if char in FOLLOWERS and not is_kana(last) and (not last or char not in "っッ"):
                             bonus = -pr.follow_cost  # ー or ゃ with no kana before it, っ first (酔っ is fine)
                         elif last:
                             if last in DIGITS and char in DIGITS:
@@ -410,16 +411,10 @@ def _script_switch(a: str, b: str) -> bool:
 
 
 def _kana_kind(char: str) -> str:
-    code = ord(char)
-    if 0x3041 <= code <= 0x309F:
-        return "h"
-    if 0x30A1 <= code <= 0x30FA:
-        return "k"
-    return ""
-
-
-def _is_kana(char: str) -> bool:
-    return len(char) == 1 and 0x3041 <= ord(char) <= 0x30FA
+    """"h" for hiragana, "k" for katakana (ー and ・ belong to neither), "" otherwise."""
+    if not is_kana(char) or char == "ー":
+        return ""
+    return "h" if ord(char) in HIRAGANA_BLOCK else "k" if ord(char) in KATAKANA_BLOCK else ""
 
 
 def _smallness(size: tuple[float, float, float], pr: LineParams) -> float:
