@@ -411,7 +411,7 @@ def _script_switch(a: str, b: str) -> bool:
 
 
 def _kana_kind(char: str) -> str:
-    """"h" for hiragana, "k" for katakana (ー and ・ belong to neither), "" otherwise."""
+    """ "h" for hiragana, "k" for katakana (ー and ・ belong to neither), "" otherwise."""
     if not is_kana(char) or char == "ー":
         return ""
     return "h" if ord(char) in HIRAGANA_BLOCK else "k" if ord(char) in KATAKANA_BLOCK else ""
