@@ -22,6 +22,9 @@ from kanjipad.paths import cache_dir
 from kanjipad.prototypes import PrototypeCache, PrototypeIndex
 from kanjipad.recognizer import Recognizer
 
+#: Imports of at least this many samples get their features in the background.
+BACKGROUND_FROM = 200
+
 
 class Learning(QObject):
     #: The index for the current model changed (None: learning is off or not ready).
@@ -171,7 +174,13 @@ class Learning(QObject):
             added = self.memory.add_many(items, source)
         except (OSError, InkError) as exc:
             error = exc
-        if added and self.index is not None:
+        if added and self.index is not None and self.recognizer is not None and len(added) >= BACKGROUND_FROM:
+            # A large import: its features are computed in the background (seconds for thousands),
+            # as for a new model; the window stays responsive and the samples join when ready.
+            self.message.emit(f"Preparing {len(added)} new samples for this model…")
+            args = (self.recognizer, self.memory.samples())
+            threading.Thread(target=self._build, args=args, name="prototypes", daemon=True).start()
+        elif added and self.index is not None:
             live = self.memory.ids()
             dropped = {sid for sid in self.index.ids if sid not in live}  # the oldest beyond the bound
             index = self.cache.without(self.index, dropped) if dropped else self.index

@@ -264,3 +264,20 @@ def test_the_store_is_read_in_a_thread_after_the_model_and_used_once_read(qtbot,
     gate.set()
     qtbot.waitUntil(lambda: win.learning.ready, timeout=5000)
     assert len(win.learning.index) == 5 and len(win.learning.memory) == 5
+
+
+def test_a_large_import_returns_at_once_and_its_samples_join_when_ready(qtbot, clipboard, tmp_path):
+    import json
+
+    from kanjipad.ui.learning import BACKGROUND_FROM
+
+    win = _window(qtbot, clipboard, "off")
+    path = tmp_path / "many.jsonl"
+    chars = [chr(0xE100 + i) for i in range(BACKGROUND_FROM // 10 + 1)]  # ten samples of each
+    lines = [json.dumps({"char": c, "strokes": _jittered(i)}) for i, c in enumerate(chars * 10)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dlg = TeachDialog(win.learning, win)
+    qtbot.addWidget(dlg)
+    assert dlg.import_taught(str(path)) == len(lines)
+    assert len(Memory()) == len(lines)  # stored at once
+    qtbot.waitUntil(lambda: win.learning.index is not None and len(win.learning.index) == len(lines), timeout=20000)
