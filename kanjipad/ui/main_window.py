@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +27,7 @@ from kanjipad.lookalikes import order_by_context
 from kanjipad.recognizer import Candidate, ModelError, Recognizer
 from kanjipad.resources import bundled_model_path
 from kanjipad.ui.actions import build_menus, create_actions
-from kanjipad.ui.candidates import KEYS, CandidateBar, CandidateButton
+from kanjipad.ui.candidates import KEYS, CandidateBar
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.compose_line import ComposeLine
@@ -36,8 +35,8 @@ from kanjipad.ui.dialogs import SettingsDialog, about_dialog, consent_dialog, sh
 from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.history import TYPING_ID, History, PadState, Step
 from kanjipad.ui.learning import Learning
-from kanjipad.ui.lookup_panel import LookupDock, LookupPanel, LookupService
-from kanjipad.ui.row_bar import RowBar, StringButton
+from kanjipad.ui.lookup_follow import LookupFollow
+from kanjipad.ui.row_bar import RowBar
 from kanjipad.ui.steady_label import SteadyLabel
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.worker import Reading, RecognitionWorker, shipped_row_reader
@@ -50,8 +49,6 @@ if TYPE_CHECKING:  # kanjipad.line loads in the recognition thread, when a row i
 WARM_UP_AFTER_MS = 200
 #: Candidates asked of the model: ten on screen, the rest behind "more".
 CANDIDATES = 30
-#: The look-up panel follows new candidates this long after they are painted (fast writing: once).
-FOLLOW_AFTER_MS = 60
 
 
 class MainWindow(QMainWindow):
@@ -107,22 +104,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.central_layout = lay
 
-        # The look-up panel (issue 25): its database opens on its own thread once the window shows.
-        self.lookup_service = LookupService(self)
-        self.lookup_panel = LookupPanel(self.lookup_service)
-        self.lookup_dock = LookupDock(self.lookup_panel, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.lookup_dock)
-        self.lookup_dock.hide()
-        self.lookup_dock.visibilityChanged.connect(self._panel_visibility)
-        self.lookup_dock.closedByUser.connect(lambda: self.show_panel(False))
-        self.lookup_service.failed.connect(lambda msg: self.statusBar().showMessage(f"Look-up is off: {msg}", 10000))
-        self._panel_room = 0  # the width the window grew by to make room for the panel
-        self._follow_timer = QTimer(self, singleShot=True, interval=FOLLOW_AFTER_MS)
-        self._follow_timer.timeout.connect(self._follow_shown)
-        for b in self.candidates.buttons:
-            b.installEventFilter(self)  # hovering a candidate looks it up
-        self.compose.cursorPositionChanged.connect(lambda *_: self._follow_compose())
-        self.compose.selectionChanged.connect(self._follow_compose)
+        # The look-up panel at the right, and what it follows (kanjipad.ui.lookup_follow).
+        self.lookup = LookupFollow(self, self, focus=self.canvas)
+        self.lookup_service = self.lookup.service
+        self.lookup_panel = self.lookup.panel
+        self.lookup_dock = self.lookup.dock
 
         self._build_actions()
         self.status_strokes = SteadyLabel("888 strokes")
@@ -252,7 +238,7 @@ class MainWindow(QMainWindow):
         self._show_row(reading.row_strings)
         self.status_time.setText(f"{ms:.1f} ms")
         self.candidatesShown.emit(seq)
-        self._follow_timer.start()  # the look-up panel follows, after this paint
+        self.lookup.follow_timer.start()  # the look-up panel follows, after this paint
         # After this paint, the worker may go on to read the ink as a row.
         QTimer.singleShot(0, self.worker.candidates_painted)
 
@@ -282,8 +268,7 @@ class MainWindow(QMainWindow):
         if self._strings is None:
             bar = RowBar()
             bar.picked.connect(self.pick)
-            for b in bar.buttons:
-                b.installEventFilter(self)  # hovering a string looks it up
+            self.lookup.watch_hover(bar.buttons)  # hovering a string looks it up
             bar.set_compact(self.candidates.compact)
             self.bars.addWidget(bar)
             self._strings = bar
@@ -508,11 +493,6 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(e)
 
     def eventFilter(self, obj: QObject, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.Enter:  # the panel follows the candidate or string under the mouse
-            if isinstance(obj, CandidateButton) and obj.char:
-                self.lookup_panel.show_char(obj.char)
-            elif isinstance(obj, StringButton) and obj.text_value:
-                self.lookup_panel.show_text(obj.text_value)
         if obj is self.compose and e.type() == QEvent.Type.KeyPress and isinstance(e, QKeyEvent):
             if self._candidate_key(e):
                 return True
@@ -534,9 +514,7 @@ class MainWindow(QMainWindow):
         self.canvas.setMinimumSize(*((100, 90) if compact else (160, 160)))
         self.central_layout.setStretch(1, 0 if compact else 1)
         self.acts["compact"].setChecked(compact)
-        # Compact mode keeps the look-up panel closed; leaving it brings the panel back if it was open.
-        self.lookup_dock.setVisible(self.settings.lookup_panel and not compact)
-        self._check_panel_action(self.settings.lookup_panel and not compact)
+        self.lookup.set_compact(compact)  # compact mode keeps the look-up panel closed
 
     def set_always_on_top(self, on: bool) -> None:
         visible = self.isVisible()
@@ -587,124 +565,28 @@ class MainWindow(QMainWindow):
                 max(avail.top(), min(self.y(), avail.bottom() - self.frameGeometry().height())),
             )
 
-    # --- the look-up panel ----------------------------------------------------------
+    # --- the look-up panel (kanjipad.ui.lookup_follow) ------------------------------
     def showEvent(self, e: QShowEvent) -> None:
         super().showEvent(e)
-        if not self.lookup_service.started:
-            # After the window's first paint: the window never waits for the dictionary.
-            QTimer.singleShot(0, self.lookup_service.start)
+        self.lookup.window_shown()
 
     def show_panel(self, on: bool) -> None:
-        """Show or hide the look-up panel, and remember it; compact mode keeps it closed."""
-        if on and self.settings.compact:
-            self._check_panel_action(False)
-            self.statusBar().showMessage("Compact mode keeps the look-up panel closed (Ctrl+M leaves it)", 5000)
-            return
-        if self.settings.lookup_panel != on:
-            self.settings.lookup_panel = on
-            self.save_settings()
-        was = self.lookup_dock.isVisible()
-        self.lookup_dock.setVisible(on)
-        self._check_panel_action(on)
-        if on and not was:
-            self._make_room_for_panel()
-        elif not on and self._panel_room:  # closed: the window gives back the width it took
-            if not (self.isMaximized() or self.isFullScreen()):
-                self.resize(max(self.minimumSizeHint().width(), self.width() - self._panel_room), self.height())
-            self._panel_room = 0
-
-    def _check_panel_action(self, on: bool) -> None:
-        """The View menu's tick follows the panel (without calling show_panel back)."""
-        self.acts["panel"].blockSignals(True)
-        self.acts["panel"].setChecked(on)
-        self.acts["panel"].blockSignals(False)
-
-    def _make_room_for_panel(self) -> None:
-        """The panel takes its width from the screen where there is room, not from the canvas."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None or self.isMaximized() or self.isFullScreen() or not self.isVisible():
-            return
-        extra = self.lookup_dock.sizeHint().width()
-        avail = screen.availableGeometry()
-        frame = self.frameGeometry()
-        room = avail.right() - frame.right()
-        if room < extra:  # move left first where the window can
-            shift = min(extra - room, max(0, frame.left() - avail.left()))
-            self.move(self.x() - shift, self.y())
-            room += shift
-        self._panel_room = max(0, min(extra, room))
-        self.resize(self.width() + self._panel_room, self.height())
-
-    def _panel_visibility(self, visible: bool) -> None:
-        self.lookup_panel.set_active(visible)
+        self.lookup.show_panel(on)
 
     def look_up(self) -> None:
-        """Ctrl+L: open the panel on what is selected now; with nothing selected, in its search box."""
-        self.show_panel(True)
-        if not self.lookup_dock.isVisible():
-            return
-        panel = self.lookup_panel
-        compose = self.compose
-        hovered = next((b.char for b in self.candidates.buttons if b.char and b.underMouse()), "")
-        if compose.hasSelectedText():
-            panel.show_text(compose.selectedText())
-        elif hovered:
-            panel.show_char(hovered)
-        elif self.row_mode() and self.strings.strings():
-            sel = self.strings.selected
-            if sel is not None and sel < len(self.strings.first):
-                panel.show_char(self.strings.first[sel])
-            else:
-                panel.show_text(self.strings.strings()[0])
-        elif self.candidates.chars():
-            panel.show_char(self.candidates.chars()[0])
-        elif compose.text().strip():
-            panel.show_at(compose.text(), compose.cursorPosition())
-        else:
-            panel.search_box.setFocus()
-            return
-        self.canvas.setFocus()  # the keys stay with the pad
-
-    def _follow_shown(self) -> None:
-        """New candidates or strings: the panel shows the one under the mouse, else the first."""
-        if self.row_mode():
-            hovered = next((b.text_value for b in self.strings.buttons if b.text_value and b.underMouse()), "")
-            shown = self.strings.strings()
-            if hovered or shown:
-                self.lookup_panel.show_text(hovered or shown[0])
-        else:
-            hovered = next((b.char for b in self.candidates.buttons if b.char and b.underMouse()), "")
-            chars = self.candidates.chars()
-            if hovered or chars:
-                self.lookup_panel.show_char(hovered or chars[0])
+        self.lookup.look_up()
 
     def next_char(self) -> None:
-        self._choose(self.strings.select, 1)
+        self.lookup.choose(self.strings.select, 1)
 
     def previous_char(self) -> None:
-        self._choose(self.strings.select, -1)
+        self.lookup.choose(self.strings.select, -1)
 
     def change_char(self) -> None:
-        self._choose(self.strings.change, 1)
+        self.lookup.choose(self.strings.change, 1)
 
     def change_char_back(self) -> None:
-        self._choose(self.strings.change, -1)
-
-    def _choose(self, move: Callable[[int], None], step: int) -> None:
-        """The arrow keys choose or change a character of the row; the panel shows that character."""
-        move(step)
-        sel = self.strings.selected
-        if sel is not None and sel < len(self.strings.first):
-            self.lookup_panel.show_char(self.strings.first[sel])
-
-    def _follow_compose(self) -> None:
-        """The user moved the cursor or selected in the compose line: the word there."""
-        if not self.compose.hasFocus():
-            return  # a pick or an undo moved it: the panel shows that instead
-        if self.compose.hasSelectedText():
-            self.lookup_panel.show_text(self.compose.selectedText())
-        else:
-            self.lookup_panel.show_at(self.compose.text(), self.compose.cursorPosition())
+        self.lookup.choose(self.strings.change, -1)
 
     # --- actions, settings -------------------------------------------------
     def _build_actions(self) -> None:
