@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -39,6 +39,7 @@ from kanjipad.ui.lookup_follow import LookupFollow
 from kanjipad.ui.row_bar import RowBar
 from kanjipad.ui.steady_label import SteadyLabel
 from kanjipad.ui.themes import apply_theme
+from kanjipad.ui.window_fit import WindowFit
 from kanjipad.ui.worker import Reading, RecognitionWorker, shipped_row_reader
 from kanjipad.width import class_form, to_width
 
@@ -133,13 +134,14 @@ class MainWindow(QMainWindow):
         self.compose_line.changed.connect(lambda _text: self._update_enabled())
 
         self.compose_line.load()
-        self.set_compact(self.settings.compact)
-        self.set_always_on_top(self.settings.always_on_top)
+        self.fit = WindowFit(self, self)  # compact mode, always on top, the screen (kanjipad.ui.window_fit)
+        self.fit.set_compact(self.settings.compact)
+        self.fit.set_always_on_top(self.settings.always_on_top)
         if self.settings.geometry:
             self.restoreGeometry(QByteArray.fromHex(self.settings.geometry.encode()))
         else:
             self.resize(900, 720)
-        self._fit_to_screen()
+        self.fit.fit_to_screen()
         apply_theme(QApplication.instance(), self.settings.theme)
         if self.settings.problem:
             self._show_message("Settings reset", self.settings.problem)
@@ -498,72 +500,15 @@ class MainWindow(QMainWindow):
                 return True
         return super().eventFilter(obj, e)
 
-    # --- layout --------------------------------------------------------------------
+    # --- compact mode, always on top (kanjipad.ui.window_fit) ------------------------
     def set_compact(self, compact: bool) -> None:
-        """Compact: a small canvas, one row of bare candidates, no toolbar (the menus keep every action)."""
-        self.candidates.set_compact(compact)
-        if self._strings is not None:
-            self._strings.set_compact(compact)
-        stack = self.bars.layout()
-        if stack is not None:
-            stack.invalidate()  # the stack caches its pages' minimum sizes
-        self.bars.updateGeometry()
-        self.toolbar.setVisible(not compact)
-        # The model's name (also in About) gives its room to messages ("Undid the pick" was cut).
-        self.status_model.setVisible(not compact)
-        self.canvas.setMinimumSize(*((100, 90) if compact else (160, 160)))
-        self.central_layout.setStretch(1, 0 if compact else 1)
-        self.acts["compact"].setChecked(compact)
-        self.lookup.set_compact(compact)  # compact mode keeps the look-up panel closed
-
-    def set_always_on_top(self, on: bool) -> None:
-        visible = self.isVisible()
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
-        self.acts["on_top"].setChecked(on)
-        if visible:
-            self.show()  # changing window flags hides the window
+        self.fit.set_compact(compact)
 
     def toggle_compact(self, on: bool) -> None:
-        self.settings.compact = on
-        self.set_compact(on)
-        if on:
-            self.resize(self.minimumSizeHint().expandedTo(self.size().boundedTo(self.minimumSizeHint() * 1.4)))
-        self.save_settings()
+        self.fit.toggle_compact(on)
 
     def toggle_on_top(self, on: bool) -> None:
-        self.settings.always_on_top = on
-        self.set_always_on_top(on)
-        self.save_settings()
-
-    def _fit_to_screen(self) -> None:
-        """The window must fit the screen it opens on (at scale factor 2, 900×720 may not)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        avail = screen.availableGeometry()
-        hint = self.minimumSizeHint()
-        if not self.settings.compact and (hint.width() > avail.width() or hint.height() > avail.height()):
-            # A small screen (or scale factor 2 on a modest one): start compact rather than off the edge.
-            self.settings.compact = True
-            self.set_compact(True)
-            # The window's minimum size must follow now, not at the next event.
-            for layout in (self.central_layout, self.layout()):
-                if layout is not None:
-                    layout.invalidate()
-                    layout.activate()
-        frame = self.frameGeometry()
-        # Before the first show the frame is unknown: leave room for a border and a title bar.
-        extra_w = max(frame.width() - self.width(), 0 if self.isVisible() else 8)
-        extra_h = max(frame.height() - self.height(), 0 if self.isVisible() else 32)
-        w = min(self.width(), avail.width() - extra_w)
-        h = min(self.height(), avail.height() - extra_h)
-        if (w, h) != (self.width(), self.height()):
-            self.resize(max(w, self.minimumSizeHint().width()), max(h, self.minimumSizeHint().height()))
-        if not avail.contains(self.frameGeometry()):
-            self.move(
-                max(avail.left(), min(self.x(), avail.right() - self.frameGeometry().width())),
-                max(avail.top(), min(self.y(), avail.bottom() - self.frameGeometry().height())),
-            )
+        self.fit.toggle_on_top(on)
 
     # --- the look-up panel (kanjipad.ui.lookup_follow) ------------------------------
     def showEvent(self, e: QShowEvent) -> None:
