@@ -31,17 +31,18 @@ from kanjipad.ui.candidates import KEYS, CandidateBar
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.compose_line import ComposeLine
-from kanjipad.ui.dialogs import SettingsDialog, about_dialog, consent_dialog, shortcuts_dialog
+from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
 from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.history import TYPING_ID, History, PadState, Step
 from kanjipad.ui.learning import Learning
 from kanjipad.ui.lookup_follow import LookupFollow
+from kanjipad.ui.picking import Picking
 from kanjipad.ui.row_bar import RowBar
 from kanjipad.ui.steady_label import SteadyLabel
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.window_fit import WindowFit
 from kanjipad.ui.worker import Reading, RecognitionWorker, shipped_row_reader
-from kanjipad.width import class_form, to_width
+from kanjipad.width import to_width
 
 if TYPE_CHECKING:  # kanjipad.line loads in the recognition thread, when a row is first read
     from kanjipad.line import LineCandidate
@@ -69,7 +70,6 @@ class MainWindow(QMainWindow):
         self.learning = Learning(parent=self)
         self.learning.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.learning.indexChanged.connect(self._memory_changed)
-        self.consent_box: QMessageBox | None = None
         self.setWindowTitle("KanjiPad")
 
         self.canvas = InkCanvas()
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._said = ""  # the last such message shown
         self._note: tuple[str, int] | None = None  # what an undo or redo hook has to say, shown after it
         self.history.indexChanged.connect(self._history_moved)
+        self.picking = Picking(self, self, say=self._say, note=self._leave_note)  # kanjipad.ui.picking
         self.copy_all_button.clicked.connect(self.copy_compose)
         self.clear_compose_button.clicked.connect(self.clear_compose)
         self.compose_line.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
@@ -288,82 +289,12 @@ class MainWindow(QMainWindow):
     # --- choosing --------------------------------------------------------
     def pick(self, char: str) -> None:
         """Copy ``char``, add it to the compose line, keep the ink as a sample (if allowed): one undoable step."""
-        ink, before, view = self.canvas.ink, self.compose.text(), self.canvas.view
-        self.compose_line.insert_quietly(char)
-        after_ink = Ink(box=ink.box) if self.settings.clear_after_pick else ink
-        step = self.history.record(
-            f"pick {char}",
-            PadState(ink, before, view),
-            PadState(after_ink, self.compose.text(), view if after_ink is ink else None),
-            on_undo=lambda step: self._undo_pick(step, char),
-            on_redo=lambda step: self._redo_pick(step, char),
-        )
-        if after_ink is not ink:
-            self.canvas.set_ink(after_ink)
-        self._redo_pick(step, char, first=True)
-        self.lookup_panel.show_text(char)  # the last pick
-        if len(char) == 1 and ink.strokes and self.settings.learning == "ask":
-            self._ask_consent(step, char)
+        self.picking.pick(char)
 
-    def _redo_pick(self, step: Step, char: str, first: bool = False) -> None:
-        # A clipboard that only takes text (a minimal stand-in) has nothing to give back on undo.
-        snapshot = getattr(self.clipboard, "snapshot", None)
-        step.clipboard_before = snapshot() if snapshot is not None else None
-        self.clipboard.set_text(char)
-        message, timeout = f"Copied {char}", 3000
-        if len(char) == 1 and step.before.ink.strokes and self.settings.learning == "on":
-            step.sample_id, problem = self._learn(step.before.ink, char)
-            if problem:
-                message, timeout = f"Copied {char}, but the sample could not be kept: {problem}", 10000
-        if first:
-            self._say(message, timeout)
-        else:
-            self._note = (f"Redid the pick: {message}", timeout)
-
-    def _undo_pick(self, step: Step, char: str) -> None:
-        """Forget the sample the pick taught; put back what the clipboard held, unless something else was
-        copied since (the user's newer copy wins)."""
-        held = getattr(self.clipboard, "text", None)
-        if step.clipboard_before is not None and held is not None and held() == char:
-            self.clipboard.restore(step.clipboard_before)
-        if step.sample_id is not None:
-            problem = self.learning.forget({step.sample_id})
-            step.sample_id = None
-            if problem:
-                self._note = (f"Undid the pick of {char}, but its sample {problem}", 12000)
-            else:
-                self._note = (f"Undid the pick of {char}: the pad forgot that sample", 4000)
-        else:
-            self._note = (f"Undid the pick of {char}", 4000)
-
-    def _learn(self, ink: Ink, char: str) -> tuple[str | None, str | None]:
-        """Teach the pad this pick's ink: (sample id, None) or (None, why it failed)."""
-        if self.recognizer is not None:  # ５ picked in full-width teaches the class 5
-            char = class_form(char, self.recognizer.info.classes)
-        try:
-            return self.learning.learn(ink, char).id, None
-        except OSError as exc:
-            return None, str(exc)
-
-    def _ask_consent(self, step: Step, char: str) -> None:
-        """The first pick asks, once; the answer is kept in Settings."""
-        box = consent_dialog(self.learning.memory.folder, self)
-
-        def answered(result: int) -> None:
-            yes = result == QMessageBox.StandardButton.Yes
-            self.settings.learning = "on" if yes else "off"
-            self.save_settings()
-            if yes and self._is_done(step):  # a pick undone meanwhile teaches nothing
-                step.sample_id, problem = self._learn(step.before.ink, char)
-                if problem:
-                    self.statusBar().showMessage(f"The sample could not be kept: {problem}", 10000)
-
-        box.finished.connect(answered)
-        self.consent_box = box
-        box.open()
-
-    def _is_done(self, step: Step) -> bool:
-        return any(self.history.command(i) is step for i in range(self.history.index()))
+    @property
+    def consent_box(self) -> QMessageBox | None:
+        """The first pick's question whether the pad may keep the user's ink."""
+        return self.picking.consent_box
 
     # --- history -----------------------------------------------------------
     def _restore(self, state: PadState) -> None:
@@ -395,6 +326,10 @@ class MainWindow(QMainWindow):
         """A status message about the step just done or undone: it goes when the history moves on."""
         self.statusBar().showMessage(text, timeout)
         self._said = text
+
+    def _leave_note(self, text: str, timeout: int) -> None:
+        """What an undo or redo hook has to say: shown after the step, instead of "Undid: …"."""
+        self._note = (text, timeout)
 
     def _history_moved(self, _index: int) -> None:
         if self._said and self.statusBar().currentMessage() == self._said:
