@@ -33,9 +33,10 @@ from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.compose_line import ComposeLine
 from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
 from kanjipad.ui.elided_label import ElidedLabel
-from kanjipad.ui.history import TYPING_ID, History, PadState, Step
+from kanjipad.ui.history import Step
 from kanjipad.ui.learning import Learning
 from kanjipad.ui.lookup_follow import LookupFollow
+from kanjipad.ui.pad_steps import PadSteps
 from kanjipad.ui.picking import Picking
 from kanjipad.ui.row_bar import RowBar
 from kanjipad.ui.steady_label import SteadyLabel
@@ -86,13 +87,10 @@ class MainWindow(QMainWindow):
             self.compose_line.clear_button,
         )
         self.compose.installEventFilter(self)  # digits and Enter pick from the compose line too
-        #: One history for strokes, clear, picks, clear line and typing (Ctrl+Z / Ctrl+Shift+Z).
-        self.history = History(self._restore, self)
-        # A message about a step ("Cleared (Ctrl+Z brings the ink back)") is stale once the history moves on.
-        self._said = ""  # the last such message shown
-        self._note: tuple[str, int] | None = None  # what an undo or redo hook has to say, shown after it
-        self.history.indexChanged.connect(self._history_moved)
-        self.picking = Picking(self, self, say=self._say, note=self._leave_note)  # kanjipad.ui.picking
+        # Strokes, clear, delete, typing: one history, undo and redo (kanjipad.ui.pad_steps); picks.
+        self.steps = PadSteps(self.canvas, self.compose_line, self)
+        self.history = self.steps.history
+        self.picking = Picking(self, self, say=self.steps.say, note=self.steps.note)  # kanjipad.ui.picking
         self.copy_all_button.clicked.connect(self.copy_compose)
         self.clear_compose_button.clicked.connect(self.clear_compose)
         self.compose_line.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
@@ -126,12 +124,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(w)
 
         self.canvas.inkChanged.connect(self._ink_changed)
-        self.canvas.strokeAdded.connect(self._stroke_added)
-        self.canvas.undoRequested.disconnect()
-        self.canvas.undoRequested.connect(self.undo)
         self.candidates.picked.connect(self.pick)
         self.candidates.pageChanged.connect(lambda *_: self._update_enabled())
-        self.compose_line.typed.connect(self._typed)
         self.compose_line.changed.connect(lambda _text: self._update_enabled())
 
         self.compose_line.load()
@@ -230,10 +224,6 @@ class MainWindow(QMainWindow):
         if ink.strokes and self.worker:
             self.worker.submit(ink)  # last, as in InkCanvas._set_ink
 
-    def _stroke_added(self, before: Ink, after: Ink) -> None:
-        text, view = self.compose.text(), self.canvas.view
-        self.history.record("stroke", PadState(before, text, view), PadState(after, text, view))
-
     def _show_candidates(self, seq: int, reading: Reading, ms: float) -> None:
         if not (self.worker and self.worker.is_current(seq)):
             return  # an answer for ink that has changed since
@@ -296,71 +286,21 @@ class MainWindow(QMainWindow):
         """The first pick's question whether the pad may keep the user's ink."""
         return self.picking.consent_box
 
-    # --- history -----------------------------------------------------------
-    def _restore(self, state: PadState) -> None:
-        if state.ink is not self.canvas.ink:
-            self.canvas.show_ink_as(state.ink, state.view)
-        if state.compose != self.compose.text():
-            self.compose_line.set_text_quietly(state.compose)
-
-    def _typed(self, before: str, text: str) -> None:
-        ink, view = self.canvas.ink, self.canvas.view
-        self.history.record("typing", PadState(ink, before, view), PadState(ink, text, view), merge_id=TYPING_ID)
-
+    # --- undoable steps (kanjipad.ui.pad_steps) ----------------------------------
     def undo(self) -> None:
-        """Undo the last thing the user did: a stroke, a clear, a pick, clearing or typing in the line."""
-        if self.history.canUndo():
-            what = self.history.undoText()
-            self._note = None
-            self.history.undo()  # a hook may leave a note
-            self._say(*(self._note or (f"Undid: {what}", 3000)))
+        self.steps.undo()
 
     def redo(self) -> None:
-        if self.history.canRedo():
-            what = self.history.redoText()
-            self._note = None
-            self.history.redo()
-            self._say(*(self._note or (f"Redid: {what}", 3000)))
-
-    def _say(self, text: str, timeout: int) -> None:
-        """A status message about the step just done or undone: it goes when the history moves on."""
-        self.statusBar().showMessage(text, timeout)
-        self._said = text
-
-    def _leave_note(self, text: str, timeout: int) -> None:
-        """What an undo or redo hook has to say: shown after the step, instead of "Undid: …"."""
-        self._note = (text, timeout)
-
-    def _history_moved(self, _index: int) -> None:
-        if self._said and self.statusBar().currentMessage() == self._said:
-            self.statusBar().clearMessage()
-        self._said = ""
+        self.steps.redo()
 
     def clear_canvas(self) -> None:
-        ink, text = self.canvas.ink, self.compose.text()
-        if ink.strokes:
-            before = PadState(ink, text, self.canvas.view)
-            self.history.record("clear", before, PadState(Ink(box=ink.box), text), applied=False)
-            self._say("Cleared (Ctrl+Z brings the ink back)", 4000)
+        self.steps.clear_canvas()
 
     def clear_compose(self) -> None:
-        ink, text = self.canvas.ink, self.compose.text()
-        if text:
-            view = self.canvas.view
-            self.history.record("clear line", PadState(ink, text, view), PadState(ink, "", view), applied=False)
-            self._say("Cleared the compose line (Ctrl+Z brings it back)", 4000)
+        self.steps.clear_compose()
 
     def delete_back(self) -> None:
-        """Backspace: the last stroke while there is ink, else the last composed character."""
-        ink, text, view = self.canvas.ink, self.compose.text(), self.canvas.view
-        if ink.strokes:
-            fewer = PadState(ink.without_last_stroke(), text, view)
-            self.history.record("stroke", PadState(ink, text, view), fewer, applied=False)
-        elif text:
-            self.history.record(
-                f"delete {text[-1]}", PadState(ink, text, view), PadState(ink, text[:-1], view), applied=False
-            )
-            self._say(f"Deleted {text[-1]} from the compose line (Ctrl+Z brings it back)", 4000)
+        self.steps.delete_back()
 
     def accept_first(self) -> None:
         (self.strings if self.row_mode() else self.candidates).pick_index(0)
