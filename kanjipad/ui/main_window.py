@@ -11,10 +11,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,14 +30,13 @@ from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.compose_line import ComposeLine
 from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
-from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.history import Step
 from kanjipad.ui.learning import Learning
 from kanjipad.ui.lookup_follow import LookupFollow
 from kanjipad.ui.pad_steps import PadSteps
 from kanjipad.ui.picking import Picking
 from kanjipad.ui.row_bar import RowBar
-from kanjipad.ui.steady_label import SteadyLabel
+from kanjipad.ui.status_labels import StatusLabels
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.window_fit import WindowFit
 from kanjipad.ui.worker import Reading, RecognitionWorker, shipped_row_reader
@@ -111,17 +108,14 @@ class MainWindow(QMainWindow):
         self.lookup_dock = self.lookup.dock
 
         self._build_actions()
-        self.status_strokes = SteadyLabel("888 strokes")
-        self.status_provider = QLabel()
-        self.status_model = ElidedLabel()  # a long model name must not hold the window wide
-        self.status_model.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.status_time = SteadyLabel("888.8 ms")
-        self.status_strokes.setToolTip("Strokes on the canvas")
-        self.status_provider.setToolTip("Where the handwriting is recognised (Settings → Recognise on)")
-        self.status_time.setToolTip("How long the last recognition took, from pen-up to candidates")
-        for w in (self.status_strokes, self.status_provider, self.status_model, self.status_time):
-            w.setTextFormat(Qt.TextFormat.PlainText)  # model names come from files: never markup
-            self.statusBar().addPermanentWidget(w)
+        self.status_labels = StatusLabels(self.statusBar())  # strokes, provider, model, time
+        lab = self.status_labels
+        self.status_strokes, self.status_provider, self.status_model, self.status_time = (
+            lab.strokes,
+            lab.provider,
+            lab.model,
+            lab.time,
+        )
 
         self.canvas.inkChanged.connect(self._ink_changed)
         self.candidates.picked.connect(self.pick)
@@ -163,7 +157,7 @@ class MainWindow(QMainWindow):
                 exc = ModelError(f"{self.model_path().name} could not be loaded ({type(exc).__name__}: {exc})")
             self.model_problem = str(exc)
             self.learning.set_recognizer(None)
-            self._update_status()
+            self.status_labels.show_model(self.recognizer)
             self._show_message(
                 "No recognition model",
                 f"{exc}\n\nYou can still draw. Choose a working model in Settings "
@@ -182,7 +176,7 @@ class MainWindow(QMainWindow):
         self.worker.finished.connect(self._show_candidates)
         self.worker.failed.connect(lambda _seq, msg: self.statusBar().showMessage(f"Recognition failed: {msg}"))
         self.learning.set_recognizer(self.recognizer)
-        self._update_status()
+        self.status_labels.show_model(self.recognizer)
         if self.canvas.ink.strokes:
             self.worker.submit(self.canvas.ink)
         return True
@@ -192,15 +186,6 @@ class MainWindow(QMainWindow):
             self.worker.memory = index
             if self.canvas.ink.strokes:
                 self.worker.submit(self.canvas.ink)  # what was learned may change the candidates now
-
-    def _update_status(self) -> None:
-        if self.recognizer:
-            info = self.recognizer.info
-            self.status_provider.setText(self.recognizer.provider)
-            self.status_model.set_full_text(f"{info.name} · {info.class_count:,} characters")
-        else:
-            self.status_provider.setText("no model")
-            self.status_model.set_full_text("")
 
     def _show_message(self, title: str, text: str) -> None:
         # Window-modal and non-blocking: the window keeps working behind it.

@@ -1,0 +1,36 @@
+"""The main window's permanent status-bar labels: strokes, where recognition runs, the model, the last time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
+
+from kanjipad.recognizer import Recognizer
+from kanjipad.ui.elided_label import ElidedLabel
+from kanjipad.ui.steady_label import SteadyLabel
+
+
+class StatusLabels:
+    """Added to ``bar`` at once, right of its messages."""
+
+    def __init__(self, bar: QStatusBar):
+        self.strokes = SteadyLabel("888 strokes")
+        self.provider = QLabel()
+        self.model = ElidedLabel()  # a long model name must not hold the window wide
+        self.model.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.time = SteadyLabel("888.8 ms")
+        self.strokes.setToolTip("Strokes on the canvas")
+        self.provider.setToolTip("Where the handwriting is recognised (Settings → Recognise on)")
+        self.time.setToolTip("How long the last recognition took, from pen-up to candidates")
+        for w in (self.strokes, self.provider, self.model, self.time):
+            w.setTextFormat(Qt.TextFormat.PlainText)  # model names come from files: never markup
+            bar.addPermanentWidget(w)
+
+    def show_model(self, recognizer: Recognizer | None) -> None:
+        if recognizer:
+            info = recognizer.info
+            self.provider.setText(recognizer.provider)
+            self.model.set_full_text(f"{info.name} · {info.class_count:,} characters")
+        else:
+            self.provider.setText("no model")
+            self.model.set_full_text("")
