@@ -35,6 +35,14 @@ MAX_STROKES = 500
 MAX_POINTS = 50_000
 #: Extra key of a sample whose "char" was not NFC: what the file said ("char" holds the NFC form).
 CHAR_AS_WRITTEN = "char_as_written"
+#: Kinds of character that are not something written (control, format, surrogate, space): never
+#: a sample's label, a model's class or a candidate.
+NOT_WRITTEN = ("Cc", "Cf", "Cs", "Zs", "Zl", "Zp")
+
+
+def is_written(char: str) -> bool:
+    """Whether ``char`` (one character) is something a person writes, not a control, format or space one."""
+    return unicodedata.category(char) not in NOT_WRITTEN
 
 
 def _as_stroke(points: Any) -> np.ndarray:

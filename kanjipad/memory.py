@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 import shutil
 import time
-import unicodedata
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
@@ -33,7 +32,7 @@ from pathlib import Path
 import numpy as np
 from filelock import FileLock
 
-from kanjipad.ink import Ink, InkError, dumps_sample, read_stroke_set
+from kanjipad.ink import Ink, InkError, dumps_sample, is_written, read_stroke_set
 from kanjipad.jsonl import append_line, append_lines
 from kanjipad.paths import atomic_write, data_dir
 from kanjipad.render import MAX_ABS_COORD
@@ -341,17 +340,13 @@ class Memory:
                 yield ink
 
 
-#: Kinds of character that are not something written (control, format, surrogate, space).
-NOT_WRITTEN = ("Cc", "Cf", "Cs", "Zs", "Zl", "Zp")
-
-
 def sample_problem(ink: Ink, char: str) -> str | None:
     """Why ``ink`` cannot be kept as a sample of ``char`` (None when it can): ``char`` must be one
     written character (not a control or format character, a space or a lone surrogate) and the
     ink must have strokes whose coordinates are finite and within ±MAX_ABS_COORD."""
     if len(char) != 1:
         return f"{char!r} is not one character"
-    if unicodedata.category(char) in NOT_WRITTEN:
+    if not is_written(char):
         return f"{char!r} (U+{ord(char):04X}) is not a written character"
     if not ink.strokes or not any(len(s) for s in ink.strokes):
         return "no ink to learn from"

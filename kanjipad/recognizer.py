@@ -22,7 +22,7 @@ from kanjipad.candidate import Ranker, top_k
 from kanjipad.candidate import small_first as small_first
 from kanjipad.devices import DEVICES as DEVICES
 from kanjipad.errors import KanjiPadError
-from kanjipad.ink import Ink
+from kanjipad.ink import Ink, is_written
 from kanjipad.lookalikes import groups_for, keep_together
 from kanjipad.render import render
 
@@ -61,10 +61,6 @@ class ModelInfo:
 
 
 def _parse_metadata(path: Path, meta: dict[str, str], output_width: int | None) -> ModelInfo:
-    import unicodedata
-
-    not_written = ("Cc", "Cf", "Cs", "Zs", "Zl", "Zp")  # control, format, surrogate, space
-
     def need(key: str) -> str:
         if META_PREFIX + key not in meta:
             raise ModelError(
@@ -98,7 +94,7 @@ def _parse_metadata(path: Path, meta: dict[str, str], output_width: int | None) 
         raise ModelError(f"{path.name}: the class list in its metadata is empty or has duplicates")
     # A class is offered as a candidate and copied to the clipboard: it must be something written,
     # never a control, format or space character (NUL, ESC, U+202E, ...).
-    unwritten = [c for c in [*classes, *companions.values()] if unicodedata.category(c) in not_written]
+    unwritten = [c for c in [*classes, *companions.values()] if not is_written(c)]
     if unwritten:
         raise ModelError(
             f"{path.name}: its class list holds U+{ord(unwritten[0]):04X}, which is not a written character; "
