@@ -22,16 +22,13 @@ import numpy as np
 
 from kanjipad.ink import Ink
 from kanjipad.kana import SMALL_TO_LARGE
+from kanjipad.line import TURNED  # written downwards in a column: the reader's fact
 from kanjipad_trainer import kanjivg
 from kanjipad_trainer.synth import SynthConfig, distort
 
 HEIGHT = 1000.0
-LAYOUTS = ("h", "v")
-KINDS = ("words", "small-kana", "numbers")
 #: Punctuation that sits in a corner of its cell (lower left in a row, upper right in a column).
 CORNER = set("、。，．")
-#: Characters turned a quarter in a column.
-TURNED = set("ー～〜")
 #: Counters written after numbers in the synthetic number rows.
 COUNTERS = "年月日円人個本回歳"
 
