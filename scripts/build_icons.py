@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from kanjipad.desktop_entry import ICON_SIZES  # the sizes the desktop entry installs
+
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
-SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 def main() -> int:
@@ -22,7 +23,7 @@ def main() -> int:
     if not renderer.isValid():
         print("kanjipad.svg is not a valid SVG", file=sys.stderr)
         return 1
-    for size in SIZES:
+    for size in ICON_SIZES:
         img = QImage(size, size, QImage.Format.Format_ARGB32)
         img.fill(Qt.GlobalColor.transparent)
         p = QPainter(img)
@@ -30,7 +31,7 @@ def main() -> int:
         renderer.render(p)
         p.end()
         img.save(str(ICONS / f"kanjipad-{size}.png"))
-    print(f"wrote {len(SIZES)} PNGs to {ICONS}")
+    print(f"wrote {len(ICON_SIZES)} PNGs to {ICONS}")
     return 0
 
 
