@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kanjipad.kana import ROMAJI, SMALL_TO_LARGE, to_hiragana
+from kanjipad.kana import is_kana, kana_romaji
 from kanjipad.resources import resource_path
 
 
@@ -43,7 +42,7 @@ def kanji_table() -> dict[str, dict[str, Any]]:
 def lookup(char: str) -> Entry:
     """Readings for ``char``; an empty entry for characters the dictionary lacks."""
     if is_kana(char):
-        return Entry(char, romaji=romaji(char))
+        return Entry(char, romaji=kana_romaji(char))
     e = kanji_table().get(char)
     if e is None:
         return Entry(char)
@@ -72,22 +71,3 @@ def readable(reading: str) -> str:
 def readable_list(readings: tuple[str, ...] | list[str]) -> list[str]:
     """:func:`readable` of each reading, without the repeats that dropping hyphens makes (ひ, -び, び…)."""
     return list(dict.fromkeys(readable(r) for r in readings if r.strip("-")))
-
-
-def is_kana(char: str) -> bool:
-    return len(char) == 1 and ("\u3041" <= char <= "\u30ff") and char not in "・"
-
-
-#: What kana.ROMAJI does not spell: the iteration marks and the long-vowel mark.
-_MARKS = {
-    "ゝ": "(repeat)", "ゞ": "(repeat, voiced)", "ー": "(long vowel)", "ヽ": "(repeat)", "ヾ": "(repeat, voiced)",
-}  # fmt: skip
-
-
-def romaji(char: str) -> str:
-    """Romaji of one kana (katakana as hiragana; a small kana as "small" and its large form's), else ""."""
-    hira = to_hiragana(char)
-    if hira in SMALL_TO_LARGE:
-        return "small " + ROMAJI.get(SMALL_TO_LARGE[hira], "")
-    hira = unicodedata.normalize("NFC", hira)
-    return _MARKS.get(hira) or ROMAJI.get(hira, "")

@@ -12,6 +12,8 @@ Romaji: katakana ↔ hiragana, kana → Hepburn romaji, romaji → hiragana (for
 
 from __future__ import annotations
 
+import unicodedata
+
 #: The Unicode blocks (code points): hiragana U+3041–309F (U+3040 is unassigned), katakana U+30A0–30FF,
 #: half-width katakana U+FF66–FF9F.
 HIRAGANA_BLOCK = range(0x3041, 0x30A0)
@@ -79,6 +81,22 @@ def to_katakana(text: str) -> str:
 def is_kana(char: str) -> bool:
     """One hiragana or katakana character (ー and the iteration marks included, ・ not)."""
     return len(char) == 1 and "\u3041" <= char <= "\u30ff" and char != "・"
+
+
+#: What ROMAJI does not spell: the iteration marks and the long-vowel mark.
+MARK_NAMES = {
+    "ゝ": "(repeat)", "ゞ": "(repeat, voiced)", "ー": "(long vowel)", "ヽ": "(repeat)", "ヾ": "(repeat, voiced)",
+}  # fmt: skip
+
+
+def kana_romaji(char: str) -> str:
+    """Romaji of one kana (katakana as hiragana; a small kana as "small" and its large form's), the name of
+    an iteration or long-vowel mark; "" for anything else."""
+    hira = to_hiragana(char)
+    if hira in SMALL_TO_LARGE:
+        return "small " + ROMAJI.get(SMALL_TO_LARGE[hira], "")
+    hira = unicodedata.normalize("NFC", hira)
+    return MARK_NAMES.get(hira) or ROMAJI.get(hira, "")
 
 
 def to_romaji(text: str) -> str:

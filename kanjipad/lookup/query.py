@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kanjipad.errors import KanjiPadError
-from kanjipad.kana import SMALL_TO_LARGE, is_kana, romaji_to_hiragana, to_hiragana, to_katakana, to_romaji
+from kanjipad.kana import is_kana, kana_romaji, romaji_to_hiragana, to_hiragana, to_katakana
 from kanjipad.lookup.db import LookupDB
 from kanjipad.lookup.deinflect import deinflect, pos_classes
 from kanjipad.lookup.entries import CharEntry, Reading, Segment, StrokeOrder, WordEntry, WordMatch
@@ -38,13 +38,6 @@ WINDOW = 24
 _ROMAJI = re.compile(r"^[A-Za-z' -]+$")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _ENGLISH_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
-_SPECIAL_KANA = {
-    "ー": "(long vowel)",
-    "ゝ": "(repeat)",
-    "ゞ": "(repeat, voiced)",
-    "ヽ": "(repeat)",
-    "ヾ": "(repeat, voiced)",
-}
 
 
 class LookupInputError(KanjiPadError, ValueError):
@@ -172,10 +165,7 @@ class Lookup:
         kind = char_kind(char)
         romaji = ""
         if kind in ("hiragana", "katakana") and is_kana(char):
-            hira = to_hiragana(char)
-            romaji = _SPECIAL_KANA.get(char) or to_romaji(char)
-            if hira in SMALL_TO_LARGE:
-                romaji = "small " + (romaji if hira != "っ" else "tsu")
+            romaji = kana_romaji(char) or char  # a kana ROMAJI lacks (ゟ, ヷ) as itself
         row = self.db.kanji_row(char)
         if row is None:
             return CharEntry(char, kind, unicodedata.name(char, ""), romaji)
