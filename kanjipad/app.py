@@ -60,13 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     from kanjipad.desktop_entry import APP_ID
     from kanjipad.ui.clipboard_keeper import hand_over
     from kanjipad.ui.icon import app_icon
-    from kanjipad.ui.main_window import bring_to_front, start_window
     from kanjipad.ui.single_instance import SingleInstance
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("KanjiPad")
     app.setDesktopFileName(APP_ID)  # matches the desktop entry, so the desktop shows its icon
-    app.setWindowIcon(app_icon())
     instance = SingleInstance()
     if not instance.primary:
         if instance.hand_over():
@@ -77,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    # Only the first start loads the icon and the window (a second one exits above, before either).
+    app.setWindowIcon(app_icon())
+    from kanjipad.ui.main_window import bring_to_front, start_window
+
     window = start_window()
     instance.on_raise = lambda: bring_to_front(window)
     app.aboutToQuit.connect(hand_over)  # what was copied still pastes after the pad quits (X11)
