@@ -96,13 +96,19 @@ class Ink:
         times = self.times[:-1] if self.times else self.times
         return Ink(self.strokes[:-1], times, self.box, self.char, dict(self.extra))
 
+    def bounds(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """(lower, upper) corners ``(2,)`` of the bounding box of all points (x, y); None for no ink."""
+        pts = [s[:, :2] for s in self.strokes if len(s)]
+        if not pts:
+            return None
+        return np.min([s.min(axis=0) for s in pts], axis=0), np.max([s.max(axis=0) for s in pts], axis=0)
+
     def extent(self) -> tuple[float, float]:
         """(width, height) of the bounding box of all points; (0, 0) for no ink."""
-        pts = [s for s in self.strokes if len(s)]
-        if not pts:
+        box = self.bounds()
+        if box is None:
             return 0.0, 0.0
-        lo = np.min([s.min(axis=0) for s in pts], axis=0)
-        hi = np.max([s.max(axis=0) for s in pts], axis=0)
+        lo, hi = box
         return float(hi[0] - lo[0]), float(hi[1] - lo[1])
 
     def finite(self) -> Ink:

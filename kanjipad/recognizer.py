@@ -327,11 +327,11 @@ SMALL_TOP = 0.3
 
 def small_in_cell(ink: Ink) -> bool:
     """Whether ``ink`` is written small in the lower part of its cell (``ink.box``, from the canvas)."""
-    if ink.box is None or not ink.strokes:
+    bounds = ink.bounds()
+    if ink.box is None or bounds is None:
         return False
-    pts = np.concatenate([s[:, :2] for s in ink.strokes if len(s)])
     cell = min(ink.box)
-    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    lo, hi = bounds
     return bool(float((hi - lo).max()) < SMALL_SIZE * cell and float(lo[1]) > SMALL_TOP * cell)
 
 

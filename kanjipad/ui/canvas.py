@@ -173,8 +173,10 @@ class InkCanvas(QWidget):
         """
         if self._current or not self._ink.strokes or self.width() <= 0 or self.height() <= 0:
             return False
-        pts = np.concatenate([s[:, :2] for s in self._ink.strokes if len(s)])
-        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        bounds = self._ink.bounds()
+        if bounds is None:
+            return False
+        lo, hi = bounds
         end = self.to_widget(float(hi[0]), float(hi[1]))
         room = ROOM * self.square().width()  # a character and a gap
         span = hi - lo
@@ -218,8 +220,10 @@ class InkCanvas(QWidget):
         the square centred and cut off the start of the row); True if the view changed."""
         if not self._ink.strokes or self.width() <= 0:
             return False
-        pts = np.concatenate([s[:, :2] for s in self._ink.strokes if len(s)])
-        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        bounds = self._ink.bounds()
+        if bounds is None:
+            return False
+        lo, hi = bounds
         a, b = self.to_widget(float(lo[0]), float(lo[1])), self.to_widget(float(hi[0]), float(hi[1]))
         if a.x() < 0 or b.x() > 0.96 * self.width():
             return self._zoom_to(lo, hi, 0)
