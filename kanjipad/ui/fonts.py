@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 
 from kanjipad.resources import resource_path
 
@@ -24,10 +24,23 @@ def japanese_family() -> str | None:
     return families[0] if families else None
 
 
-def japanese_font(base: QFont, scale: float = 1.0) -> QFont:
+def _with_families(base: QFont, scale: float, families: list[str]) -> QFont:
     f = QFont(base)
-    family = japanese_family()
-    if family:
-        f.setFamilies([family, *base.families()])
+    if families:
+        f.setFamilies(families)
     f.setPointSizeF(base.pointSizeF() * scale)
     return f
+
+
+def japanese_font(base: QFont, scale: float = 1.0) -> QFont:
+    """``base`` scaled, in the bundled Japanese font first (its own families after it)."""
+    family = japanese_family()
+    return _with_families(base, scale, [family, *base.families()] if family else [])
+
+
+def text_font(base: QFont, scale: float = 1.0) -> QFont:
+    """The UI's own font for English, the bundled Japanese font for what it lacks (the bundled one
+    first would set English glosses in its narrow, evenly spaced Latin)."""
+    family = japanese_family()
+    # The family the UI font resolves to: an alias ("Sans Serif") listed first matched the Japanese font.
+    return _with_families(base, scale, [QFontInfo(base).family(), family] if family else [])

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontInfo, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kanjipad.errors import KanjiPadError
-from kanjipad.ui.fonts import japanese_family, japanese_font
+from kanjipad.ui.fonts import japanese_font, text_font
 from kanjipad.ui.stroke_order import StrokeOrderView, accent_colour
 
 if TYPE_CHECKING:  # kanjipad.lookup (and sqlite3) load on the look-up thread, after the window shows
@@ -266,18 +266,6 @@ def _before_query(text: str, cursor: int) -> Callable[[Lookup], WordsAnswer]:
 
 def _search_query(query: str) -> Callable[[Lookup], SearchAnswer]:
     return lambda lk: SearchAnswer(query, lk.search(query, limit=SEARCH_RESULTS))
-
-
-def text_font(base: QFont, scale: float = 1.0) -> QFont:
-    """The UI's own font for English, the bundled Japanese font for what it lacks (the bundled one
-    first would set English glosses in its narrow, evenly spaced Latin)."""
-    f = QFont(base)
-    family = japanese_family()
-    if family:
-        # The family the UI font resolves to: an alias ("Sans Serif") listed first matched the Japanese font.
-        f.setFamilies([QFontInfo(base).family(), family])
-    f.setPointSizeF(base.pointSizeF() * scale)
-    return f
 
 
 def _link(text: str) -> str:
