@@ -516,8 +516,8 @@ class LookupPanel(QWidget):
             f"<td style='padding-left:6px'>{reading}</td><td style='padding-left:6px'>{escape(gloss)}</td></tr>"
         )
 
-    def _entry_html(self, w: WordEntry, match: WordMatch | None) -> str:
-        dim, accent = self._colours()
+    @staticmethod
+    def _entry_html(w: WordEntry, match: WordMatch | None, dim: str, accent: str) -> str:
         head = f"<b style='font-size:large'>{escape(w.headword)}</b>"
         if w.readings:
             head += f" 【{escape('、'.join(w.readings))}】"
@@ -543,7 +543,7 @@ class LookupPanel(QWidget):
         return "".join(out)
 
     def _show_words(self, answer: WordsAnswer) -> None:
-        dim, _ = self._colours()
+        dim, accent = self._colours()
         self.stroke_box.hide()
         self.strokes.set_order(None)
         found = [s for s in answer.segments if s.matches]
@@ -565,10 +565,11 @@ class LookupPanel(QWidget):
             if not seg.matches:
                 parts.append(f"<p style='color:{dim}'>No entry.</p>")
             for m in seg.matches:
-                parts.append(self._entry_html(m.entry, m))
+                parts.append(self._entry_html(m.entry, m, dim, accent))
         self.details.setHtml("".join(parts))
 
     def _show_search(self, answer: SearchAnswer) -> None:
+        dim, accent = self._colours()
         self.stroke_box.hide()
         self.strokes.set_order(None)
         self.title.clear()
@@ -576,7 +577,7 @@ class LookupPanel(QWidget):
         self._set_message(
             f"{n} word{'s' if n != 1 else ''} for “{answer.query}”" if n else f"Nothing found for “{answer.query}”"
         )
-        self.details.setHtml("".join(self._entry_html(w, None) for w in answer.entries))
+        self.details.setHtml("".join(self._entry_html(w, None, dim, accent) for w in answer.entries))
 
 
 class LookupDock(QDockWidget):
