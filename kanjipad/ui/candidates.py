@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QToolButton
 
 from kanjipad import dictionary
 from kanjipad.recognizer import Candidate
-from kanjipad.ui.char_names import code_point, name_of, wrap_words
+from kanjipad.ui.char_names import code_point, unicode_name, wrap_words
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.width import width_of
 
@@ -57,7 +57,7 @@ def full_entry(cand: Candidate, entry: dictionary.Entry) -> str:
         lines.append("Kun: " + _joined(entry.kun))
     if entry.meanings:
         lines.append("; ".join(entry.meanings))
-    elif name := name_of(cand.char):
+    elif name := unicode_name(cand.char):
         lines.append(name)
     if entry.romaji:
         lines.append(entry.romaji)
@@ -252,7 +252,7 @@ class CandidateButton(QPushButton):
         self.strokes_label.set_full_text(f"{entry.strokes}画" if entry.strokes else "")
         # Kana, punctuation and symbols are named too ("katakana ro"): a blank card says nothing.
         # A character nothing names (a rare kanji, a private mark) shows its code point.
-        width, meaning = width_of(cand.char), name_of(cand.char)
+        width, meaning = width_of(cand.char), entry.meaning or unicode_name(cand.char)
         if width:  # which of the two forms this is: "full-width digit five"
             meaning = f"{width}-width {meaning.removeprefix('fullwidth ').removeprefix('halfwidth ')}".strip()
         meaning = meaning or code_point(cand.char)

@@ -15,9 +15,14 @@ ELLIPSIS = "…"
 def name_of(char: str) -> str:
     """A kanji's first meaning; for kana, punctuation and symbols, Unicode's name in lower case
     ("katakana ro", "left white corner bracket"); "" where neither is known."""
-    meaning = dictionary.lookup(char).meaning
-    if meaning or len(char) != 1:
-        return meaning
+    return dictionary.lookup(char).meaning or unicode_name(char)
+
+
+def unicode_name(char: str) -> str:
+    """Unicode's name of one character in lower case, without "letter" ("katakana ro"); "" for a kanji
+    (its name says no more than its code point), for unnamed characters and for longer text."""
+    if len(char) != 1:
+        return ""
     name = unicodedata.name(char, "")
     if name.startswith("CJK UNIFIED IDEOGRAPH") or name.startswith("CJK COMPATIBILITY IDEOGRAPH"):
         return ""  # says no more than the character's code point
