@@ -1,4 +1,4 @@
-"""A row or column read from scratch by the line recogniser: p50/p95 per stroke set, and the CPU.
+"""A row or column read from scratch by the row reader: p50/p95 per stroke set, and the CPU.
 
 What the pad does when a whole row arrives at once (an undo that brings a row back, a
 pasted stroke set) and the worst case of a pen-up: every run of the row through the
@@ -20,9 +20,9 @@ import numpy as np
 
 from kanjipad.ink import read_stroke_set
 from kanjipad.lexicon import shipped
-from kanjipad.line import LineRecognizer
 from kanjipad.recognizer import Recognizer
 from kanjipad.resources import bundled_model_path
+from kanjipad.row import RowRecognizer
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -47,7 +47,7 @@ def main() -> int:
     rec = Recognizer(args.model, device="cpu")
     lex = shipped()
     warm = next(iter(read_stroke_set(args.files[0])))
-    LineRecognizer(rec, lex).recognize(warm)  # loads the lexicon and the prior
+    RowRecognizer(rec, lex).recognize(warm)  # loads the lexicon and the prior
     report = machine_report(rec)
     print(f"CPU: {report['cpu']} (VNNI {report['cpu_vnni']}, bf16 {report['cpu_bf16']}), model {rec.info.name}")
     for path in args.files:
@@ -56,7 +56,7 @@ def main() -> int:
         for _ in range(args.repeat):
             for ink in inks:
                 t = time.perf_counter()
-                LineRecognizer(rec, lex).recognize(ink)
+                RowRecognizer(rec, lex).recognize(ink)
                 times.append((time.perf_counter() - t) * 1000)
         points = np.mean([sum(len(s) for s in ink.strokes) for ink in inks])
         p50, p95 = np.percentile(times, [50, 95])

@@ -1,4 +1,4 @@
-"""Tune the line recogniser's weights on synthetic rows and columns (never on the devset).
+"""Tune the row reader's weights on synthetic rows and columns (never on the devset).
 
     scripts/tune_line_params.sh    # makes the synthetic sets (words, small kana, numbers; rows and columns)
     python bench/tune_lines.py --model resources/models/kanjipad-full.onnx --singles build/tune/singles.jsonl \
@@ -10,7 +10,7 @@ where the mean of string top-1 on the rows and top-1 on single characters (every
 points (smaller gains are a sample or two: noise); two passes (``--passes``).
 Thresholds are tried at ×0.8 … ×1.25 of their value. The network reads
 each row's runs once (the recogniser caches them), so a setting costs only the search.
-Prints every accepted step and the final LineParams.
+Prints every accepted step and the final RowParams.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ import numpy as np
 
 from kanjipad.ink import Ink, read_stroke_set
 from kanjipad.lexicon import shipped
-from kanjipad.line import LineParams, LineRecognizer, string_accuracy
 from kanjipad.recognizer import Recognizer
+from kanjipad.row import RowParams, RowRecognizer, string_accuracy
 
 WEIGHTS = (
     "char_cost",
@@ -47,7 +47,7 @@ WEIGHTS = (
 THRESHOLDS = ("small_size", "small_soft", "small_top", "split_fit", "single_sure", "wide")
 
 
-def score(readers: list[tuple[LineRecognizer, Ink]], params: LineParams) -> tuple[float, float]:
+def score(readers: list[tuple[RowRecognizer, Ink]], params: RowParams) -> tuple[float, float]:
     """(mean of row and single-character top-1, character accuracy on the rows)."""
     hits: dict[bool, list[bool]] = {True: [], False: []}
     acc = []
@@ -78,11 +78,11 @@ def main() -> int:
     args = ap.parse_args()
     rec = Recognizer(Path(args.model), device="cpu")
     lex = shipped()
-    params = LineParams()
+    params = RowParams()
     rows = [ink for f in args.rows for ink in read_stroke_set(f)]
     if args.singles:
         rows += list(read_stroke_set(args.singles))[::10]
-    readers = [(LineRecognizer(rec, lex, params), ink) for ink in rows]
+    readers = [(RowRecognizer(rec, lex, params), ink) for ink in rows]
     best = score(readers, params)
     print(f"start {best}", flush=True)
     for _ in range(args.passes):

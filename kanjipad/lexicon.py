@@ -1,7 +1,7 @@
 """Common Japanese words and character-pair counts, from the shipped EDICT extract.
 
 ``resources/lexicon.json.gz`` is made by ``scripts/build_lexicon.py`` from Debian's
-``edict`` package (EDRDG, CC BY-SA 4.0). It serves the line recogniser's language
+``edict`` package (EDRDG, CC BY-SA 4.0). It serves the row reader's language
 prior (is this string a word? how often does this pair of characters occur?) and
 whole-word candidates (reading and gloss).
 """
@@ -58,7 +58,7 @@ class Lexicon:
 
 @cache
 def shipped() -> Lexicon | None:
-    """The bundled lexicon, or None when this installation lacks it (the line recogniser then goes without)."""
+    """The bundled lexicon, or None when this installation lacks it (the row reader then goes without)."""
     path = resource_path("lexicon.json.gz")
     try:
         return Lexicon.load(path)

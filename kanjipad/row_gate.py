@@ -1,6 +1,6 @@
-"""When ink might be a row or column of characters rather than one: shared by the line recogniser and the pad.
+"""When ink might be a row or column of characters rather than one: shared by the row reader and the pad.
 
-Kept apart from :mod:`kanjipad.line` so the pad's recognition thread can ask on every
+Kept apart from :mod:`kanjipad.row` so the pad's recognition thread can ask on every
 pen-up without loading the row search (which it loads on the first wide ink).
 """
 

@@ -10,7 +10,7 @@ Keeps the entries EDICT marks common ``(P)``: each headword (kanji form, or the 
 form when it has none) with its readings and its first glosses, for whole-word candidates
 and later dictionary look-ups; and the counts of adjacent character pairs over every
 headword of the whole dictionary (pairs seen at least twice), the language prior of the
-line recogniser. The output is gzip'd JSON with the EDICT header as its version.
+row reader. The output is gzip'd JSON with the EDICT header as its version.
 """
 
 from __future__ import annotations

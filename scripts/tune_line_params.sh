@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The synthetic rows and columns the line recogniser's weights are tuned on, and the tuning
-# (bench/tune_lines.py): never the devsets, which only measure. Prints the LineParams found.
+# The synthetic rows and columns the row reader's weights are tuned on, and the tuning
+# (bench/tune_lines.py): never the devsets, which only measure. Prints the RowParams found.
 # Usage: scripts/tune_line_params.sh [MODEL] [WORKDIR]   (default: the bundled model, build/tune)
 set -euo pipefail
 M=${1:-resources/models/kanjipad-full.onnx}

@@ -42,8 +42,8 @@ from kanjipad.ui.window_fit import WindowFit
 from kanjipad.ui.worker import Reading, RecognitionWorker, shipped_row_reader
 from kanjipad.width import to_width
 
-if TYPE_CHECKING:  # kanjipad.line loads in the recognition thread, when a row is first read
-    from kanjipad.line import LineCandidate
+if TYPE_CHECKING:  # kanjipad.row loads in the recognition thread, when a row is first read
+    from kanjipad.row import RowCandidate
 
 #: When the recognition thread warms up after a model loads: after the window's first paints.
 WARM_UP_AFTER_MS = 200
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         # After this paint, the worker may go on to read the ink as a row.
         QTimer.singleShot(0, self.worker.candidates_painted)
 
-    def _show_row(self, lines: list[LineCandidate]) -> None:
+    def _show_row(self, lines: list[RowCandidate]) -> None:
         """Strings first when the best reading has two or more characters; the character bar otherwise."""
         row = bool(lines) and len(lines[0].segments) > 1
         if row:

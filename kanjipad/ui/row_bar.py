@@ -29,7 +29,7 @@ from kanjipad.ui.fonts import japanese_font
 
 if TYPE_CHECKING:  # both load with the first row (kanjipad.ui.worker.shipped_row_reader)
     from kanjipad.lexicon import Lexicon
-    from kanjipad.line import LineCandidate
+    from kanjipad.row import RowCandidate
 
 STRINGS = 5
 #: Alternatives offered under each character of the first string.
@@ -157,7 +157,7 @@ class RowBar(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Strings")
         self.lexicon: Lexicon | None = None
-        self.lines: list[LineCandidate] = []
+        self.lines: list[RowCandidate] = []
         #: The first string as the user has edited it (swapped characters), one entry per character.
         self.first: list[str] = []
         lay = QVBoxLayout(self)
@@ -188,7 +188,7 @@ class RowBar(QWidget):
         for b in self.buttons:
             b.set_compact(compact)
 
-    def set_lines(self, lines: list[LineCandidate], lexicon: Lexicon | None) -> None:
+    def set_lines(self, lines: list[RowCandidate], lexicon: Lexicon | None) -> None:
         self.lexicon = lexicon
         self.lines = lines[:STRINGS]
         self.first = list(lines[0].text) if lines else []

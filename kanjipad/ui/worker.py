@@ -22,7 +22,7 @@ from kanjipad.recognizer import Candidate, Recognizer
 from kanjipad.row_gate import SINGLE_CONFIDENCE, SINGLE_RATIO, might_be_row
 
 if TYPE_CHECKING:
-    from kanjipad.line import LineCandidate, LineRecognizer
+    from kanjipad.row import RowCandidate, RowRecognizer
 
 
 #: Two short strokes: enough to run the renderer and the network once.
@@ -36,7 +36,7 @@ class Reading:
     #: Candidates for one character, best first (none when the ink was read as a row).
     candidates: list[Candidate] = field(default_factory=list)
     #: The row's whole strings, best first (none when the ink was read as one character).
-    row_strings: list[LineCandidate] = field(default_factory=list)
+    row_strings: list[RowCandidate] = field(default_factory=list)
 
 
 class RecognitionWorker(QObject):
@@ -49,15 +49,15 @@ class RecognitionWorker(QObject):
         self,
         recognizer: Recognizer,
         k: int = 10,
-        line_reader: LineRecognizer | Callable[[], LineRecognizer] | None = None,
+        line_reader: RowRecognizer | Callable[[], RowRecognizer] | None = None,
     ):
         super().__init__()
         self.recognizer = recognizer
         self.k = k
         #: Reads the ink as a row too (its cache of runs lives in this thread only). A factory
-        #: (anything callable: a LineRecognizer is not) is called in this thread on the first
+        #: (anything callable: a RowRecognizer is not) is called in this thread on the first
         #: ink that might be a row.
-        self._reader: LineRecognizer | None = None if callable(line_reader) else line_reader
+        self._reader: RowRecognizer | None = None if callable(line_reader) else line_reader
         self._make_reader = line_reader if callable(line_reader) else None
         #: Set by the window while it shows strings (a plain flag: read once per request).
         self.showing_strings = False
@@ -83,11 +83,11 @@ class RecognitionWorker(QObject):
         return self._reader is not None or self._make_reader is not None
 
     @property
-    def line_reader(self) -> LineRecognizer | None:
+    def line_reader(self) -> RowRecognizer | None:
         """The row reader once it exists (the window reads its lexicon; never built on the UI thread)."""
         return self._reader
 
-    def _row_reader(self) -> LineRecognizer:
+    def _row_reader(self) -> RowRecognizer:
         if self._reader is None:
             assert self._make_reader is not None
             self._reader = self._make_reader()
@@ -166,7 +166,7 @@ class RecognitionWorker(QObject):
         if not (maybe_row and self.showing_strings):
             cands = self.recognizer.recognize(ink, self.k, self.memory)
             # A sure character on ink not much wider than tall is not re-read as a row
-            # (the line recogniser's own shortcut, with its numbers).
+            # (the row reader's own shortcut, with its numbers).
             confident = bool(cands) and cands[0].score >= SINGLE_CONFIDENCE
             if not maybe_row or (confident and not might_be_row(ink, SINGLE_RATIO)):
                 self.finished.emit(seq, Reading(cands), (time.perf_counter() - t) * 1000)
@@ -177,9 +177,7 @@ class RecognitionWorker(QObject):
             with self._cond:
                 if self._pending is not None or self._stop:
                     return  # newer ink is waiting: the row search belongs to it
-        lines: list[LineCandidate] = self._row_reader().recognize(
-            ink, 5, None if self.layout == "auto" else self.layout
-        )
+        lines: list[RowCandidate] = self._row_reader().recognize(ink, 5, None if self.layout == "auto" else self.layout)
         row = bool(lines) and len(lines[0].segments) > 1
         if row or self.showing_strings:
             if not row and not cands:
@@ -188,15 +186,15 @@ class RecognitionWorker(QObject):
             self.finished.emit(seq, reading, (time.perf_counter() - t) * 1000)
 
 
-def shipped_row_reader(recognizer: Recognizer) -> Callable[[], LineRecognizer]:
-    """A factory for the row reader with the bundled lexicon. kanjipad.line and kanjipad.lexicon
+def shipped_row_reader(recognizer: Recognizer) -> Callable[[], RowRecognizer]:
+    """A factory for the row reader with the bundled lexicon. kanjipad.row and kanjipad.lexicon
     are imported when it is called (in the recognition thread, on the first wide ink): 9 ms of
     imports kept off the start-up."""
 
-    def build() -> LineRecognizer:
+    def build() -> RowRecognizer:
         from kanjipad import lexicon
-        from kanjipad.line import LineRecognizer
+        from kanjipad.row import RowRecognizer
 
-        return LineRecognizer(recognizer, lexicon.shipped)
+        return RowRecognizer(recognizer, lexicon.shipped)
 
     return build

@@ -44,7 +44,7 @@ def test_quit_when_ready_reports_a_loaded_model_and_leaves_settings_alone(tmp_pa
 
 
 def test_the_row_reader_and_pillow_are_not_loaded_at_start_up(tmp_path):
-    # kanjipad.line and kanjipad.lexicon load in the recognition thread on the first wide ink
+    # kanjipad.row and kanjipad.lexicon load in the recognition thread on the first wide ink
     # (tests/ui/test_rows.py writes rows), Pillow with its warm-up (tests/ui/test_worker.py):
     # start-up does not pay for their imports.
     code = (
@@ -55,7 +55,7 @@ def test_the_row_reader_and_pillow_are_not_loaded_at_start_up(tmp_path):
         "w = MainWindow()\n"
         "w.persist = False\n"
         "assert w.load_model()\n"
-        "print(sorted(m for m in ('kanjipad.line', 'kanjipad.lexicon', 'PIL') if m in sys.modules))\n"
+        "print(sorted(m for m in ('kanjipad.row', 'kanjipad.lexicon', 'PIL') if m in sys.modules))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KANJIPAD_CONFIG_DIR": str(tmp_path), "PYTHONPATH": str(REPO)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)

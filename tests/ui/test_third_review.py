@@ -289,15 +289,15 @@ def test_kana_and_symbols_are_named_and_a_nameless_character_shows_its_code_poin
 
 
 def _lines(*texts):
-    from kanjipad.line import LineCandidate, Segment
     from kanjipad.recognizer import Candidate
+    from kanjipad.row import RowCandidate, Segment
 
     first = texts[0]
     segments = tuple(
         Segment(i, i + 1, tuple(Candidate(c, 0.1) for c in dict.fromkeys([first[i], *(t[i] for t in texts[1:])])))
         for i in range(len(first))
     )
-    return [LineCandidate(t, 0.5, segments) for t in texts]
+    return [RowCandidate(t, 0.5, segments) for t in texts]
 
 
 def _highlighted_columns(label) -> set[int]:

@@ -274,7 +274,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _line_params(pairs: list[str]) -> dict:
-    """``--line-param word_gain=0`` → {"word_gain": 0.0} (every LineParams knob is a number)."""
+    """``--line-param word_gain=0`` → {"word_gain": 0.0} (every RowParams knob is a number)."""
     out = {}
     for pair in pairs:
         key, _, value = pair.partition("=")  # no "=": value is "", which is no number either
@@ -655,12 +655,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--misses", action="store_true", help="include up to 50 top-1 misses")
     g = p.add_argument_group("rows (samples whose char holds two or more characters)")
-    g.add_argument("--lines", action="store_true", help="send single characters through the line recogniser too")
+    g.add_argument("--lines", action="store_true", help="send single characters through the row reader too")
     g.add_argument(
         "--lexicon", type=existing_file, help="lexicon.json.gz for the language prior (default: the shipped one)"
     )
     g.add_argument(
-        "--line-param", action="append", default=[], metavar="NAME=NUMBER", help="override a LineParams weight"
+        "--line-param", action="append", default=[], metavar="NAME=NUMBER", help="override a RowParams weight"
     )
     g = p.add_argument_group("teaching (the pad's memory of a user's writing)")
     g.add_argument(

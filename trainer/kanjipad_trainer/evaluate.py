@@ -126,7 +126,7 @@ def evaluate_lines(
     seed: int = 0,
     params: dict | None = None,
 ) -> dict:
-    """Rows through the line recogniser, each from scratch (the batch the app sends after the last pen-up).
+    """Rows through the row reader, each from scratch (the batch the app sends after the last pen-up).
 
     ``string_top1``/``string_top5``: the whole string right at rank 1 / among the first
     five; ``char_accuracy``: mean of 1 − edit distance / length of the first string.
@@ -134,11 +134,11 @@ def evaluate_lines(
     best string, or the best string's alternatives when it is one character).
     """
     from kanjipad import lexicon as lexicon_mod
-    from kanjipad.line import LineParams, LineRecognizer, string_accuracy
+    from kanjipad.row import RowParams, RowRecognizer, string_accuracy
 
     lex = lexicon_mod.Lexicon.load(lexicon) if lexicon else lexicon_mod.shipped()
     try:
-        line_params = LineParams(**(params or {}))
+        line_params = RowParams(**(params or {}))
     except TypeError as exc:
         raise UserError(f"--line-param: {exc}") from None
     rng = random.Random(seed)
@@ -155,7 +155,7 @@ def evaluate_lines(
             continue
         if len(truth) == 1:
             ink = apply_variant(ink, variant, rng)
-        reader = LineRecognizer(recognizer, lex, line_params)  # from scratch: no cached runs
+        reader = RowRecognizer(recognizer, lex, line_params)  # from scratch: no cached runs
         t = time.perf_counter()
         found = reader.recognize(ink, 5)
         latencies.append((time.perf_counter() - t) * 1000)

@@ -22,7 +22,7 @@ import numpy as np
 
 from kanjipad.ink import Ink
 from kanjipad.kana import SMALL_TO_LARGE
-from kanjipad.line import TURNED  # written downwards in a column: the reader's fact
+from kanjipad.row import TURNED  # written downwards in a column: the reader's fact
 from kanjipad_trainer import kanjivg
 from kanjipad_trainer.synth import SynthConfig, distort
 

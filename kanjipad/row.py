@@ -88,8 +88,8 @@ def detect_layout(box: np.ndarray) -> str:
 
 
 @dataclass(frozen=True)
-class LineParams:
-    """The line recogniser's knobs (tuned on synthetic rows and columns: ``bench/tune_lines.py``)."""
+class RowParams:
+    """The row reader's knobs (tuned on synthetic rows and columns: ``bench/tune_lines.py``)."""
 
     #: A cut may have the characters on both sides overlap by this much of the cell.
     overlap: float = 0.12
@@ -160,7 +160,7 @@ class Segment:
 
 
 @dataclass(frozen=True)
-class LineCandidate:
+class RowCandidate:
     text: str
     score: float
     segments: tuple[Segment, ...]
@@ -174,18 +174,18 @@ class _Run:
     segment: Segment | None = field(default=None, repr=False)
 
 
-class LineRecognizer:
+class RowRecognizer:
     """``lexicon``: a Lexicon, or a function that loads one on first use (0.15 s: off the UI thread)."""
 
     def __init__(
         self,
         recognizer: Recognizer,
         lexicon: Lexicon | Callable[[], Lexicon | None] | None = None,
-        params: LineParams | None = None,
+        params: RowParams | None = None,
     ):
         self.recognizer = recognizer
         self._lexicon = lexicon
-        self.params = params or LineParams()
+        self.params = params or RowParams()
         self._strokes: list[np.ndarray] = []
         self._simple: list[np.ndarray] = []  # self._strokes simplified, for rendering runs
         self._runs: dict[tuple[int, int], _Run] = {}
@@ -235,7 +235,7 @@ class LineRecognizer:
             self._runs[(a, b)] = _Run(chars, logp, p)
 
     # --- search -----------------------------------------------------------------------
-    def recognize(self, ink: Ink, k: int = 5, layout: str | None = None) -> list[LineCandidate]:
+    def recognize(self, ink: Ink, k: int = 5, layout: str | None = None) -> list[RowCandidate]:
         """The ``k`` best strings for ``ink``, best first; ``layout`` ``"h"``/``"v"`` or None (from the ink)."""
         strokes = [s for s in ink.strokes if len(s)]
         n = len(strokes)
@@ -259,7 +259,7 @@ class LineRecognizer:
             whole = self._runs[(0, n)]
             if float(np.exp(whole.logp[0])) >= pr.single_confidence:
                 segment = self._segment(0, n)
-                return [LineCandidate(c.char, c.score, (segment,)) for c in segment.candidates[:k]]
+                return [RowCandidate(c.char, c.score, (segment,)) for c in segment.candidates[:k]]
         prefix_right = np.maximum.accumulate(box[:, 2])
         suffix_left = np.minimum.accumulate(box[::-1, 0])[::-1]
         cell = _cell(box, prefix_right, suffix_left, height)
@@ -381,13 +381,13 @@ class LineRecognizer:
                     score += pr.word_gain
             finals.append((score, text, segs))
         finals.sort(key=lambda o: -o[0])
-        out: list[LineCandidate] = []
+        out: list[RowCandidate] = []
         seen = set()
         for score, text, segs in finals:
             if text in seen:
                 continue
             seen.add(text)
-            out.append(LineCandidate(text, score, tuple(self._segment(a, b) for a, b in segs)))
+            out.append(RowCandidate(text, score, tuple(self._segment(a, b) for a, b in segs)))
             if len(out) == k:
                 break
         return out
@@ -417,7 +417,7 @@ def _kana_kind(char: str) -> str:
     return "h" if ord(char) in HIRAGANA_BLOCK else "k" if ord(char) in KATAKANA_BLOCK else ""
 
 
-def _smallness(size: tuple[float, float, float], pr: LineParams) -> float:
+def _smallness(size: tuple[float, float, float], pr: RowParams) -> float:
     """How much a run of (length, thickness, top) in cells looks written small (0 … 1)."""
     w, h, top_at = size
     return _ramp((pr.small_size - max(w, h)) / pr.small_soft) * _ramp((top_at - pr.small_top) / 0.1)

@@ -1,4 +1,4 @@
-"""The line recogniser: rows read as strings, one character as before, runs scored once, the language prior."""
+"""The row reader: rows read as strings, one character as before, runs scored once, the language prior."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from kanjipad.ink import Ink
 from kanjipad.lexicon import Lexicon, shipped
-from kanjipad.line import LineRecognizer, string_accuracy
 from kanjipad.recognizer import Recognizer
+from kanjipad.row import RowRecognizer, string_accuracy
 from kanjipad.row_gate import COLUMN_RATIO, might_be_row
 
 from ..conftest import BUNDLED_MODEL
@@ -39,7 +39,7 @@ def row(real_ink, text: str, gap: float = 0.15) -> Ink:
 
 
 def test_a_row_of_two_characters_reads_as_the_word(rec, real_ink):
-    found = LineRecognizer(rec, shipped()).recognize(row(real_ink, "日本"))
+    found = RowRecognizer(rec, shipped()).recognize(row(real_ink, "日本"))
     assert found[0].text == "日本"
     n_first = len(sample(real_ink, "日")["strokes"])
     segments = [(s.start, s.end) for s in found[0].segments]
@@ -50,14 +50,14 @@ def test_a_row_of_two_characters_reads_as_the_word(rec, real_ink):
 @pytest.mark.parametrize("char", ["日", "語", "学", "漢", "書"])
 def test_one_character_reads_as_the_single_character_path_does(rec, real_ink, char):
     ink = Ink.from_strokes(sample(real_ink, char)["strokes"])
-    found = LineRecognizer(rec, shipped()).recognize(ink)
+    found = RowRecognizer(rec, shipped()).recognize(ink)
     assert found[0].text == rec.recognize(ink, 1)[0].char == char
     assert len(found[0].segments) == 1
 
 
 def test_after_a_pen_up_only_runs_ending_at_the_new_stroke_are_scored(rec, real_ink):
     ink = row(real_ink, "日本")
-    reader = LineRecognizer(rec, shipped())
+    reader = RowRecognizer(rec, shipped())
     reader.recognize(Ink(ink.strokes[:-1]))
     first = reader.last_batch
     reader.recognize(ink)
@@ -82,7 +82,7 @@ def test_string_accuracy_is_a_floored_fraction(truth, got):
 
 
 def test_empty_ink_reads_as_nothing(rec):
-    assert LineRecognizer(rec).recognize(Ink()) == []
+    assert RowRecognizer(rec).recognize(Ink()) == []
 
 
 points = st.lists(
@@ -138,20 +138,20 @@ LARGE = {"ょ": "よ", "っ": "つ", "ゃ": "や"}
 @pytest.mark.parametrize("layout", ["h", "v"])
 @pytest.mark.parametrize(("text", "small"), [("ちょっと", "12"), ("しゃ", "1")])
 def test_small_kana_written_small_read_small_in_a_row_and_a_column(rec, real_ink, text, small, layout):
-    reader = LineRecognizer(rec, shipped())
+    reader = RowRecognizer(rec, shipped())
     found = reader.recognize(written(real_ink, text, layout, small))
     assert reader.last_layout == layout
     assert found[0].text == text
 
 
 def test_the_same_kana_written_full_size_read_large(rec, real_ink):
-    found = LineRecognizer(rec, shipped()).recognize(written(real_ink, "しや"))
+    found = RowRecognizer(rec, shipped()).recognize(written(real_ink, "しや"))
     assert found[0].text == "しや"
 
 
 @pytest.mark.parametrize("text", ["日本", "山川", "学生"])
 def test_a_column_reads_top_to_bottom(rec, real_ink, text):
-    reader = LineRecognizer(rec, shipped())
+    reader = RowRecognizer(rec, shipped())
     found = reader.recognize(written(real_ink, text, "v"))
     assert reader.last_layout == "v"
     assert found[0].text == text
@@ -159,25 +159,25 @@ def test_a_column_reads_top_to_bottom(rec, real_ink, text):
 
 def test_a_layout_can_be_forced(rec, real_ink):
     ink = written(real_ink, "日本", "v")
-    reader = LineRecognizer(rec, shipped())
+    reader = RowRecognizer(rec, shipped())
     reader.recognize(ink, layout="h")
     assert reader.last_layout == "h"
 
 
 @pytest.mark.parametrize("text", ["2019", "10", "1902", "91"])
 def test_digits_in_a_row_read_as_a_number(rec, real_ink, text):
-    found = LineRecognizer(rec, shipped()).recognize(written(real_ink, text))
+    found = RowRecognizer(rec, shipped()).recognize(written(real_ink, text))
     assert found[0].text == text
 
 
 @pytest.mark.parametrize("char", ["氷", "好", "化", "明", "川"])
 def test_a_character_whose_parts_stand_apart_stays_one(rec, real_ink, char):
     ink = Ink.from_strokes(sample(real_ink, char)["strokes"])
-    found = LineRecognizer(rec, shipped()).recognize(ink)
+    found = RowRecognizer(rec, shipped()).recognize(ink)
     assert found[0].text == char
     assert len(found[0].segments) == 1
 
 
 def test_a_flat_row_gets_a_reading(rec, real_ink):
-    found = LineRecognizer(rec, shipped()).recognize(written(real_ink, "一一一"))
+    found = RowRecognizer(rec, shipped()).recognize(written(real_ink, "一一一"))
     assert found and len(found[0].text) == 3
