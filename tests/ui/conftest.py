@@ -71,3 +71,16 @@ def _densify(stroke, step=6.0):
 
 def sample_for(devset, char):
     return next(json.loads(json.dumps(s)) for s in devset if s["char"] == char)
+
+
+def candidates_for(qtbot, win, real_ink, char):
+    draw_strokes(qtbot, win.canvas, sample_for(real_ink, char)["strokes"])
+    qtbot.waitUntil(lambda: char in win.candidates.chars(), timeout=5000)
+    return next(b for b in win.candidates.buttons if b.char == char)
+
+
+def visible_labels(win):
+    for b in win.candidates.buttons:
+        for lbl in (b.on_label, b.kun_label, b.meaning_label):
+            if lbl.isVisible() and lbl.full_text:
+                yield lbl

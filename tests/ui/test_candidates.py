@@ -1,0 +1,109 @@
+"""The candidate cards: readable text, okurigana marked, key numbers, paging, outlines by theme."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
+from PySide6.QtWidgets import QApplication
+
+from kanjipad.ui.themes import apply_theme
+
+from .conftest import candidates_for, visible_labels
+
+
+@pytest.mark.parametrize("size", [(900, 720), (520, 640), (1600, 1000)])
+def test_no_candidate_text_is_cut_without_an_ellipsis(qtbot, window, real_ink, size):
+    window.resize(*size)
+    candidates_for(qtbot, window, real_ink, "書")
+    labels = list(visible_labels(window))
+    assert labels
+    if size[0] < 600:  # narrow: some readings must be cut, and cut properly
+        assert any(lbl.is_elided() for lbl in labels)
+    for lbl in labels:
+        shown, full = lbl.text(), lbl.full_text
+        assert all(QFontMetrics(lbl.font()).horizontalAdvance(line) <= lbl.width() for line in lbl.shown_lines())
+        assert shown == full or (shown.endswith("…") and full.startswith(shown[:-1])), (shown, full)
+
+
+def test_a_wide_window_shows_more_of_each_reading(qtbot, window, real_ink):
+    window.resize(700, 600)
+    button = candidates_for(qtbot, window, real_ink, "日")
+    narrow = len(button.kun_label.text())
+    window.resize(1800, 900)
+    qtbot.waitUntil(lambda: len(button.kun_label.text()) > narrow or not button.kun_label.is_elided())
+    assert button.char_label.font().pixelSize() > 0
+
+
+def test_readings_have_no_kanjidic_notation_and_strokes_are_shown(qtbot, window, real_ink):
+    button = candidates_for(qtbot, window, real_ink, "日")
+    assert button.kun_label.full_text == "ひ、び、か"  # KANJIDIC: ひ、-び、-か
+    assert "-" not in button.on_label.full_text + button.kun_label.full_text
+    assert button.strokes_label.text() == "4画"
+    assert "4 strokes" in button.toolTip() and "day" in button.toolTip()
+    assert window.status_strokes.text() == "4 strokes"
+
+
+@pytest.mark.parametrize("theme", ["light", "high-contrast"])
+def test_status_counts_fit_and_hold_still(qtbot, window, real_ink, theme):
+    apply_theme(QApplication.instance(), theme)
+    try:
+        candidates_for(qtbot, window, real_ink, "書")
+        labels = (window.status_strokes, window.status_time)
+        sizes = [lbl.size() for lbl in labels]
+        for lbl, widest in ((window.status_strokes, "888 strokes"), (window.status_time, "888.8 ms")):
+            assert lbl.text()
+            assert QFontMetrics(lbl.font()).horizontalAdvance(widest) <= lbl.contentsRect().width()  # not clipped
+        n = len(window.canvas.ink.strokes)
+        assert window.status_strokes.text() == f"{n} strokes"
+        qtbot.keyClick(window.canvas, Qt.Key.Key_Backspace)  # one stroke fewer: new count, same place
+        qtbot.waitUntil(lambda: window.status_strokes.text() == f"{n - 1} strokes")
+        assert [lbl.size() for lbl in labels] == sizes
+    finally:
+        apply_theme(QApplication.instance(), "light")
+
+
+def test_okurigana_are_marked_in_brackets(qtbot, window, real_ink):
+    button = candidates_for(qtbot, window, real_ink, "見")
+    assert "み(る)" in button.kun_label.full_text
+
+
+def test_key_numbers_are_not_drawn_as_disabled_text(qtbot, window, real_ink):
+    button = candidates_for(qtbot, window, real_ink, "日")
+    key = button.key_label.rect
+    img = button.grab().toImage()
+    ink = button.palette().color(QPalette.ColorRole.ButtonText)
+    darkest = min(
+        (QColor(img.pixel(x, y)) for y in range(key.top(), key.bottom()) for x in range(key.left(), key.left() + 12)),
+        key=lambda c: abs(c.lightnessF() - ink.lightnessF()),
+    )
+    assert abs(darkest.lightnessF() - ink.lightnessF()) < 0.1  # drawn in text colour, not disabled grey
+
+
+def test_more_pages_through_the_next_candidates(qtbot, window, clipboard, real_ink):
+    candidates_for(qtbot, window, real_ink, "山")
+    first_page = window.candidates.chars()
+    assert window.candidates.more.isEnabled()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_PageDown)
+    second_page = window.candidates.chars()
+    assert len(second_page) == 10 and not set(first_page) & set(second_page)
+    qtbot.mouseClick(window.candidates.more, Qt.MouseButton.LeftButton)
+    assert window.candidates.chars() not in (first_page, second_page)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_PageUp)
+    assert window.candidates.chars() == second_page
+    qtbot.keyClick(window.canvas, Qt.Key.Key_1)  # digits pick on the page shown
+    assert window.compose.text() == second_page[0] == clipboard.text()
+
+
+def test_candidate_buttons_are_outlined_in_high_contrast_only_there(qtbot, window, real_ink):
+    candidates_for(qtbot, window, real_ink, "日")
+    button = window.candidates.buttons[0]
+    try:
+        apply_theme(QApplication.instance(), "high-contrast")
+        hc = QColor(button.grab().toImage().pixel(1, button.height() // 2))
+        apply_theme(QApplication.instance(), "light")
+        light = QColor(button.grab().toImage().pixel(1, button.height() // 2))
+    finally:
+        apply_theme(QApplication.instance(), "light")
+    assert hc.lightnessF() > 0.9  # a white outline on black
+    assert 0.5 < light.lightnessF() < 0.95  # a soft grey edge on a light face, not a black box

@@ -1,0 +1,92 @@
+"""Themes: WCAG AA contrast, high-contrast outlines, preview and cancel in settings."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QWidget
+
+from kanjipad.ui.themes import apply_theme, palette_for
+
+
+def _luminance(c: QColor) -> float:
+    def lin(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+R = QPalette.ColorRole
+#: (text role, background role) pairs the widgets draw with.
+TEXT_ON = [
+    (R.WindowText, R.Window), (R.Text, R.Base), (R.ButtonText, R.Button), (R.HighlightedText, R.Highlight),
+    (R.PlaceholderText, R.Base), (R.ToolTipText, R.ToolTipBase), (R.Text, R.AlternateBase), (R.BrightText, R.Base),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+def test_every_theme_passes_wcag_aa_for_text(theme):
+    pal = palette_for(theme)
+    assert pal is not None
+    for fg, bg in TEXT_ON:
+        ratio = contrast(pal.color(QPalette.ColorGroup.Active, fg), pal.color(QPalette.ColorGroup.Active, bg))
+        assert ratio >= 4.5, (theme, fg, bg, round(ratio, 2))
+
+
+def _bright_pixels(widget: QWidget) -> int:
+    img = widget.grab().toImage()
+    return sum(1 for y in range(img.height()) for x in range(img.width()) if QColor(img.pixel(x, y)).lightnessF() > 0.7)
+
+
+def test_high_contrast_outlines_checkboxes_and_text_fields(qtbot):
+    apply_theme(QApplication.instance(), "high-contrast")
+    try:
+        box, field = QCheckBox(), QLineEdit()
+        for w in (box, field):
+            qtbot.addWidget(w)
+            w.resize(120, 30)
+            w.show()
+        assert _bright_pixels(box) > 20 and _bright_pixels(field) > 100
+    finally:
+        apply_theme(QApplication.instance(), "light")
+
+
+def test_settings_preview_the_theme_and_cancel_restores_it(qtbot, window):
+    apply_theme(QApplication.instance(), "light")
+    window.settings.theme = "light"
+    window.open_settings()
+    dlg = window.dialog
+    base = QApplication.instance().palette().color(QPalette.ColorRole.Base).name()
+    dlg.theme.setCurrentText("Dark")  # shown by name, not by its id
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Base).name() == "#17181a"
+    dlg.reject()
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Base).name() == base
+    assert dlg.findChild(type(dlg.device)) is not None
+    assert "Device" not in [dlg.form.labelForField(dlg.device).text()]
+
+
+def test_at_scale_factor_two_the_first_window_still_fits(tmp_path):
+    """QT_SCALE_FACTOR must be set before Qt starts, so this runs the window in a fresh interpreter."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        "from kanjipad.ui.main_window import MainWindow; w = MainWindow(); w.persist = False; w.show();"
+        "a = w.screen().availableGeometry();"
+        "print(json.dumps([w.frameGeometry().width(), w.frameGeometry().height(), a.width(), a.height(),"
+        " w.settings.compact, w.devicePixelRatioF()]))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
+    env.update({f"KANJIPAD_{k}_DIR": str(tmp_path / k) for k in ("CONFIG", "DATA", "CACHE")})
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, check=True)
+    width, height, avail_w, avail_h, compact, ratio = json.loads(out.stdout.strip().splitlines()[-1])
+    assert ratio == 2.0 and compact  # 400×400 logical: the normal layout would not fit
+    assert width <= avail_w and height <= avail_h
