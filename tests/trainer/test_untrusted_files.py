@@ -22,7 +22,7 @@ class _Payload:
         self.marker = marker
 
     def __reduce__(self):
-        return (builtins.exec, (f"open({str(self.marker)!r}, 'w').write('ran')",))
+        return (builtins.exec, (f"__import__('pathlib').Path({str(self.marker)!r}).write_text('ran')",))
 
 
 def _crafted(path: Path, marker: Path) -> Path:

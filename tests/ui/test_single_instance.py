@@ -42,7 +42,7 @@ def test_a_second_start_brings_the_first_forward_and_leaves_its_compose_line_alo
         assert first.poll() is None  # the first pad goes on
     finally:
         first.terminate()
-        first.wait(timeout=30)
+        first.communicate(timeout=30)  # waits, and closes its pipes
     assert compose.read_text(encoding="utf-8") == "書きかけ"
 
 

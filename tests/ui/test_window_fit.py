@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
@@ -66,3 +71,21 @@ def test_always_on_top_is_a_setting(qtbot, window):
     assert window.settings.always_on_top
     window.on_top_action.trigger()
     assert not window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+
+
+def test_at_scale_factor_two_the_first_window_still_fits(tmp_path):
+    """QT_SCALE_FACTOR must be set before Qt starts, so this runs the window in a fresh interpreter."""
+
+    code = (
+        "import json; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        "from kanjipad.ui.main_window import MainWindow; w = MainWindow(); w.persist = False; w.show();"
+        "a = w.screen().availableGeometry();"
+        "print(json.dumps([w.frameGeometry().width(), w.frameGeometry().height(), a.width(), a.height(),"
+        " w.settings.compact, w.devicePixelRatioF()]))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
+    env.update({f"KANJIPAD_{k}_DIR": str(tmp_path / k) for k in ("CONFIG", "DATA", "CACHE")})
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60, check=True)
+    width, height, avail_w, avail_h, compact, ratio = json.loads(out.stdout.strip().splitlines()[-1])
+    assert ratio == 2.0 and compact  # 400×400 logical: the normal layout would not fit
+    assert width <= avail_w and height <= avail_h

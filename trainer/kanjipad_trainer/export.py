@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -105,16 +106,21 @@ def export_fp32(model: KanjiNet, state: dict, out: Path, name: str) -> Path:
     dummy = torch.zeros(1, 1, INPUT_SIZE, INPUT_SIZE)
     with tempfile.TemporaryDirectory() as tmpdir:
         raw = Path(tmpdir) / "raw.onnx"
-        torch.onnx.export(
-            wrapped,
-            (dummy,),
-            str(raw),
-            input_names=["image"],
-            output_names=[PROBS_OUTPUT, EMBEDDING_OUTPUT],
-            opset_version=OPSET,
-            dynamo=False,
-            dynamic_axes={"image": {0: "batch"}, PROBS_OUTPUT: {0: "batch"}, EMBEDDING_OUTPUT: {0: "batch"}},
-        )
+        with warnings.catch_warnings():
+            # The TorchScript exporter is chosen on purpose (dynamo=False): the dynamo one needs onnxscript and gives
+            # another graph than the one the int8 calibration and the export agreement check were built on. Its
+            # deprecation notices (the exporter's and its internals') are torch's roadmap, not news for the user.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            torch.onnx.export(
+                wrapped,
+                (dummy,),
+                str(raw),
+                input_names=["image"],
+                output_names=[PROBS_OUTPUT, EMBEDDING_OUTPUT],
+                opset_version=OPSET,
+                dynamo=False,
+                dynamic_axes={"image": {0: "batch"}, PROBS_OUTPUT: {0: "batch"}, EMBEDDING_OUTPUT: {0: "batch"}},
+            )
         _set_metadata(raw, _metadata(state, name))
         atomic_write(out, lambda fh: fh.write(raw.read_bytes()))  # the temp dir may be another file system
     return out
