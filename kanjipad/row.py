@@ -222,7 +222,13 @@ class RowRecognizer:
         if not new:
             return
         size = self.recognizer.info.input_size
-        images = np.stack([render(Ink(tuple(strokes[a:b])), size) for a, b in new])
+        # All the ink is drawn from the strokes as written, as the one-character path draws it: one
+        # character reads the same through both (drawing simplified points again shifts what the
+        # network sees: a dense 三 read ミ).
+        whole = (0, len(self._strokes))
+        images = np.stack(
+            [render(Ink(tuple((self._strokes if (a, b) == whole else strokes)[a:b])), size) for a, b in new]
+        )
         batch = self.recognizer.to_batch(images)
         probs = self.recognizer.probabilities(batch)
         classes = self.recognizer.info.classes
@@ -281,8 +287,8 @@ class RowRecognizer:
             for b in ends:
                 j = b - a - 1
                 w = float(right[j] - left[j]) / cell
-                if (w > pr.max_width or b - a > pr.max_strokes) and b != ends[0]:
-                    if a != 0 or b == n:
+                if (w > pr.max_width or b - a > pr.max_strokes) and b != ends[0] and b != n:
+                    if a != 0:
                         break
                     b, j = n, n - 1  # skip to all the ink
                     w = float(right[j] - left[j]) / cell

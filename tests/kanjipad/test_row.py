@@ -181,3 +181,43 @@ def test_a_character_whose_parts_stand_apart_stays_one(rec, real_ink, char):
 def test_a_flat_row_gets_a_reading(rec, real_ink):
     found = RowRecognizer(rec, shipped()).recognize(written(real_ink, "一一一"))
     assert found and len(found[0].text) == 3
+
+
+def stretched(real_ink, char: str, tall: float) -> Ink:
+    """``char``'s sample drawn ``tall`` times as tall as wide (as people write 員 or う)."""
+    pts = [np.asarray(s, float) for s in sample(real_ink, char)["strokes"]]
+    width, height = np.ptp(np.concatenate(pts), axis=0)
+    return Ink(tuple(p * np.array([1.0, tall * width / height]) for p in pts), char=char)
+
+
+@pytest.mark.parametrize("char", ["学", "生", "見"])
+def test_a_tall_character_whose_parts_stand_apart_top_to_bottom_stays_one(rec, real_ink, char):
+    # Taller than COLUMN_RATIO: read as a column, where all the ink must stay a candidate (ロ貝 is not 員).
+    ink = stretched(real_ink, char, 1.8)
+    reader = RowRecognizer(rec, shipped())
+    found = reader.recognize(ink)
+    assert reader.last_layout == "v"
+    assert found[0].text == char
+    assert len(found[0].segments) == 1
+
+
+def densely(strokes, step: float = 1.5, shake: float = 1.0) -> Ink:
+    """The strokes as a digitiser sends a slow hand: a point every ``step`` units, wobbling by ``shake``."""
+    out = []
+    for s in strokes:
+        s = np.asarray(s, float)
+        along = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(s, axis=0).T))])
+        u = np.arange(0.0, along[-1] + 1e-9, step)
+        pts = np.column_stack([np.interp(u, along, s[:, 0]), np.interp(u, along, s[:, 1])])
+        out.append(pts + shake * np.column_stack([np.sin(0.7 * u), np.cos(0.9 * u)]))
+    return Ink(tuple(out))
+
+
+@pytest.mark.parametrize("char", ["三", "日", "あ", "好"])
+def test_one_densely_written_character_reads_as_the_single_character_path_reads_it(rec, real_ink, char):
+    ink = densely(sample(real_ink, char)["strokes"])
+    found = RowRecognizer(rec, shipped()).recognize(ink)
+    single = rec.top_k(rec.probabilities(rec.preprocess(ink))[0], 5)
+    assert [(c.char, round(c.score, 5)) for c in found[0].segments[0].candidates[:5]] == [
+        (c.char, round(c.score, 5)) for c in single
+    ]
