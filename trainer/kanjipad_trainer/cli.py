@@ -22,7 +22,9 @@ import errno
 import json
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from kanjipad.errors import KanjiPadError
 from kanjipad_trainer.args import (
@@ -297,12 +299,12 @@ def _evaluate_etl(args: argparse.Namespace) -> int:
     if not chars:
         raise UserError(f"{where}: no records on the {args.split} side of the writer split; try --split all")
     result = evaluate_images(Recognizer(Path(args.model), device=args.device), images, chars, writers)
-    result.update(etl=where, split=args.split)
+    result["etl"], result["split"] = where, args.split
     _print_result(result, args.json)
     return 0
 
 
-def _print_result(result: dict, as_json: bool) -> None:
+def _print_result(result: Mapping[str, Any], as_json: bool) -> None:
     if as_json:
         print_json(result)
     else:

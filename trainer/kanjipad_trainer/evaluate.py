@@ -12,7 +12,7 @@ import random
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NotRequired, TypedDict
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 import numpy as np
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 from kanjipad.render import INPUT_SIZE
 
 VARIANTS = ("orig", "shuffle", "join")
+TOP_K = 10  # "top10" in every result: the candidates the pad shows on one page
 
 
 def pct(part: float, whole: float = 1) -> float:
@@ -38,6 +39,110 @@ class GroupResult(TypedDict):
     n: int
     top1: float
     top1_lookalike: NotRequired[float]
+
+
+class MachineReport(TypedDict):
+    """What makes two results from two machines comparable (:func:`machine_report`)."""
+
+    precision: str
+    provider: str
+    providers: list[str]
+    cpu: str
+    cpu_vnni: bool | None
+    cpu_bf16: bool | None
+
+
+class Miss(TypedDict):
+    char: str
+    got: str
+
+
+class RowMiss(TypedDict):
+    char: str
+    got: list[str]
+
+
+class SingleResult(MachineReport):
+    """:func:`evaluate`: single characters as the pad reads them after a pen-up. Percentages; latency in ms."""
+
+    model: str
+    variant: str
+    n: int
+    scored: int
+    skipped: int
+    skipped_chars: str
+    top1: float
+    top1_lookalike: float
+    top1_all: float
+    top10: float
+    latency_ms_p50: float
+    latency_ms_p95: float
+    by_group: dict[str, GroupResult]
+    misses: list[Miss]
+
+
+class RowResult(MachineReport):
+    """:func:`evaluate_lines`: rows and columns read from scratch. Percentages; latency in ms."""
+
+    model: str
+    lexicon: str
+    line_params: dict[str, Any]
+    lines: int
+    lines_skipped: int
+    string_top1: float
+    layout_agreement: float | None
+    string_top5: float
+    char_accuracy: float
+    latency_ms_p50: float
+    latency_ms_p95: float
+    misses: list[RowMiss]
+    top1: NotRequired[float]  # the single characters among the rows, where there are any
+    top10: NotRequired[float]
+
+
+class TaughtPart(TypedDict):
+    n: int
+    scored: int
+    skipped: int
+    skipped_chars: str
+    top1: float
+    top10: float
+    latency_ms_p50: float
+    latency_ms_p95: float
+
+
+class TaughtResult(MachineReport):
+    """:func:`evaluate_taught`: taught characters and the rest, read with what was taught."""
+
+    model: str
+    teach: str
+    strokes: str
+    taught_samples: int
+    taught_chars: int
+    taught: TaughtPart
+    other: TaughtPart
+    bad_lines: int
+
+
+class ImageResult(MachineReport):
+    """:func:`evaluate_images` on normalised images: overall, per group and per writer (percentages)."""
+
+    model: str
+    n: int
+    scored: int
+    skipped: int
+    top1: float
+    top1_lookalike: float
+    top10: float
+    by_group: dict[str, GroupResult]
+    writers: NotRequired[int]
+    writer_top1_min: NotRequired[float | None]
+    writer_top1_median: NotRequired[float | None]
+    seconds: float
+    images: NotRequired[str]  # evaluate_shards: the shard folder and the fonts it was drawn with
+    fonts: NotRequired[list[str] | None]
+    etl: NotRequired[str]  # evaluate --etl: the file or folder and the side of the writer split
+    split: NotRequired[str]
 
 
 def apply_variant(ink: Ink, variant: str, rng: random.Random) -> Ink:
@@ -58,9 +163,8 @@ def evaluate(
     *,
     variant: str = "orig",
     seed: int = 0,
-    k: int = 10,
     memory: PrototypeIndex | None = None,
-) -> dict:
+) -> SingleResult:
     """Top-1/top-k and latency; with ``memory``, ranked with what was taught (taught characters count as known).
 
     ``top1`` is strict; ``top1_lookalike`` also counts a member of the truth's
@@ -75,7 +179,7 @@ def evaluate(
     groups = recognizer.lookalikes
     skipped: dict[str, int] = {}
     latencies: list[float] = []
-    misses: list[dict] = []
+    misses: list[Miss] = []
     scored_chars: list[str] = []
     hits: list[bool] = []
     hits_like: list[bool] = []
@@ -86,7 +190,7 @@ def evaluate(
             continue
         ink = apply_variant(ink, variant, rng)
         t = time.perf_counter()
-        cands = recognizer.recognize(ink, k, memory)
+        cands = recognizer.recognize(ink, TOP_K, memory)
         latencies.append((time.perf_counter() - t) * 1000)
         chars = [c.char for c in cands]
         truth = ink.char or ""
@@ -95,7 +199,7 @@ def evaluate(
         hits_like.append(bool(chars) and chars[0] in groups.get(truth, (truth,)))
         topk += ink.char in chars
         if chars and chars[0] != ink.char and len(misses) < 50:
-            misses.append({"char": ink.char, "got": "".join(chars[:5])})
+            misses.append({"char": truth, "got": "".join(chars[:5])})
     lat = np.asarray(latencies) if latencies else np.zeros(1)
     scored, top1, top1_like = len(hits), sum(hits), sum(hits_like)
     return {
@@ -108,7 +212,7 @@ def evaluate(
         "top1": pct(top1, max(1, scored)),
         "top1_lookalike": pct(top1_like, max(1, scored)),
         "top1_all": pct(top1, max(1, n)),
-        f"top{k}": pct(topk, max(1, scored)),
+        "top10": pct(topk, max(1, scored)),
         "latency_ms_p50": round(float(np.percentile(lat, 50)), 3),
         "latency_ms_p95": round(float(np.percentile(lat, 95)), 3),
         "by_group": by_group(scored_chars, np.asarray(hits, bool), np.asarray(hits_like, bool)),
@@ -124,8 +228,8 @@ def evaluate_lines(
     lexicon: Path | None = None,
     variant: str = "orig",
     seed: int = 0,
-    params: dict | None = None,
-) -> dict:
+    params: dict[str, Any] | None = None,
+) -> RowResult:
     """Rows through the row reader, each from scratch (the batch the app sends after the last pen-up).
 
     ``string_top1``/``string_top5``: the whole string right at rank 1 / among the first
@@ -146,7 +250,7 @@ def evaluate_lines(
     top1 = top5 = singles = single_top1 = single_topk = skipped = 0
     accuracy: list[float] = []
     latencies: list[float] = []
-    misses: list[dict] = []
+    misses: list[RowMiss] = []
     layouts = {True: 0, False: 0}
     for ink in samples:
         truth = ink.char or ""
@@ -175,7 +279,7 @@ def evaluate_lines(
             misses.append({"char": truth, "got": texts[:3]})
     lat = np.asarray(latencies) if latencies else np.zeros(1)
     n = max(1, len(accuracy))
-    result = {
+    result: RowResult = {
         "model": recognizer.info.name,
         "lexicon": "none" if lex is None else str(lexicon or "shipped"),
         "line_params": params or {},
@@ -193,7 +297,8 @@ def evaluate_lines(
         "misses": misses,
     }
     if singles:
-        result.update(top1=pct(single_top1, singles), top10=pct(single_topk, singles))
+        result["top1"] = pct(single_top1, singles)
+        result["top10"] = pct(single_topk, singles)
     return result
 
 
@@ -220,7 +325,7 @@ def evaluate_taught(
     per_class: int | None = None,
     on_error: str = "skip",
     device: str = "cpu",
-) -> dict:
+) -> TaughtResult:
     """Teach the samples of ``teach`` in file order through the app's own memory, then read ``strokes``.
 
     ``taught`` scores the samples of taught characters, ``other`` the rest, counted
@@ -253,32 +358,48 @@ def evaluate_taught(
         queries = list(read_stroke_set(strokes, on_error=report))
         t_result = evaluate(rec, [q for q in queries if q.char in taught], memory=index)
         o_result = evaluate(rec, [q for q in queries if q.char not in taught], memory=index)
-    keep = ("n", "scored", "skipped", "skipped_chars", "top1", "top10", "latency_ms_p50", "latency_ms_p95")
+
+    def part(r: SingleResult) -> TaughtPart:
+        return {
+            "n": r["n"],
+            "scored": r["scored"],
+            "skipped": r["skipped"],
+            "skipped_chars": r["skipped_chars"],
+            "top1": r["top1"],
+            "top10": r["top10"],
+            "latency_ms_p50": r["latency_ms_p50"],
+            "latency_ms_p95": r["latency_ms_p95"],
+        }
+
     return {
         "model": rec.info.name,
         "teach": str(teach),
         "strokes": str(strokes),
         "taught_samples": len(memory),
         "taught_chars": len(taught),
-        "taught": {k: t_result[k] for k in keep},
-        "other": {k: o_result[k] for k in keep},
+        "taught": part(t_result),
+        "other": part(o_result),
         "bad_lines": len(problems),
         **machine_report(rec),
     }
 
 
-def machine_report(recognizer: Recognizer) -> dict:
+def machine_report(recognizer: Recognizer) -> MachineReport:
     """What makes two results from two machines comparable: the model's precision, the provider, the CPU."""
     from kanjipad.cpuinfo import cpu_features
 
     quant = recognizer.info.quantisation
     # Models exported before the quantisation key was written: full-range int8 if quantised at all.
     precision = quant.get("weights") or ("int8" if "int8" in recognizer.info.name else "unknown")
+    cpu = cpu_features()
+    vnni, bf16 = cpu["vnni"], cpu["bf16"]
     return {
-        "precision": precision,
+        "precision": str(precision),
         "provider": recognizer.provider,
-        "providers": recognizer.providers,
-        **{f"cpu_{k}" if k != "cpu" else "cpu": v for k, v in cpu_features().items()},
+        "providers": list(recognizer.providers),
+        "cpu": str(cpu["cpu"]),
+        "cpu_vnni": None if vnni is None else bool(vnni),
+        "cpu_bf16": None if bf16 is None else bool(bf16),
     }
 
 
@@ -289,10 +410,13 @@ def evaluate_file(
     on_error: str = "skip",
     lines: bool = False,
     lexicon: Path | None = None,
-    line_params: dict | None = None,
-    **kw,
-) -> dict:
+    line_params: dict[str, Any] | None = None,
+    **kw: Any,
+) -> dict[str, Any]:
     """``evaluate`` on a stroke-set file. Bad lines: skipped and counted, or (``stop``) an InkError.
+
+    The result holds the keys of :class:`SingleResult` (single characters), of :class:`RowResult`
+    (rows), or both, and ``strokes`` (the file), ``bad_lines`` and up to ten ``problems``.
 
     Raises UserError when the file holds no readable sample (an empty result is not 0 %).
 
@@ -312,14 +436,14 @@ def evaluate_file(
         samples = samples[:limit]
     rows = [s for s in samples if lines or len(s.char or "") > 1]
     singles = [s for s in samples if not (lines or len(s.char or "") > 1)]
-    result: dict = {}
+    result: dict[str, Any] = {}
     if singles or not rows:
-        result = evaluate(rec, singles, **kw)
+        result = dict(evaluate(rec, singles, **kw))
     if rows:
         line_result = evaluate_lines(
             rec, rows, lexicon=lexicon, variant=kw.get("variant", "orig"), seed=kw.get("seed", 0), params=line_params
         )
-        result = {**line_result, **result} if singles else line_result
+        result = {**line_result, **result} if singles else dict(line_result)
     result["strokes"] = str(strokes)
     result["bad_lines"] = len(problems)
     if problems:
@@ -327,7 +451,7 @@ def evaluate_file(
     return result
 
 
-def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str], writers: np.ndarray, k: int = 10):
+def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str], writers: np.ndarray) -> ImageResult:
     """Top-1/top-k of already-normalised images (uint8, ink 255), overall and per writer."""
     from kanjipad_trainer.etl.prepare import label_for
 
@@ -345,7 +469,7 @@ def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str]
     t = time.perf_counter()
     for i in range(0, len(chars), 256):
         x = recognizer.to_batch(images[i : i + 256].astype(np.float32) / 255.0)
-        top = np.argsort(-recognizer.probabilities(x), axis=1)[:, :k]
+        top = np.argsort(-recognizer.probabilities(x), axis=1)[:, :TOP_K]
         ranks.extend(top)
         for j, row in enumerate(top):
             want = chars[i + j]
@@ -361,7 +485,7 @@ def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str]
         "skipped": int((~keep).sum()),
         "top1": pct(hit1.mean()) if len(chars) else 0.0,
         "top1_lookalike": pct(hit_like.mean()) if len(chars) else 0.0,
-        f"top{k}": pct(hitk.mean()) if len(chars) else 0.0,
+        "top10": pct(hitk.mean()) if len(chars) else 0.0,
         "by_group": by_group(chars, hit1, hit_like),
         "writers": len(per_writer),
         "writer_top1_min": round(min(per_writer), 2) if per_writer else None,
@@ -371,7 +495,7 @@ def evaluate_images(recognizer: Recognizer, images: np.ndarray, chars: list[str]
     }
 
 
-def evaluate_shards(recognizer: Recognizer, folder: Path, limit: int | None = None) -> dict:
+def evaluate_shards(recognizer: Recognizer, folder: Path, limit: int | None = None) -> ImageResult:
     """Top-1/top-k per group on a ``prepare`` shard folder (e.g. ``--heldout-fonts``: styles training never saw)."""
     from kanjipad_trainer import shards
 
@@ -380,8 +504,7 @@ def evaluate_shards(recognizer: Recognizer, folder: Path, limit: int | None = No
     if limit:
         images, chars = images[:limit], chars[:limit]
     result = evaluate_images(recognizer, images, chars, np.full(len(chars), -1, np.int32))
-    for key in ("writers", "writer_top1_min", "writer_top1_median"):
-        result.pop(key)
+    del result["writers"], result["writer_top1_min"], result["writer_top1_median"]  # one "writer": no spread
     result["images"] = str(folder)
     result["fonts"] = meta.get("fonts", {}).get("names")
     return result
