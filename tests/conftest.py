@@ -9,6 +9,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# One locale for every run: the UI follows the system's language (Japanese where it is), and the tests
+# that read English texts must not turn Japanese on a Japanese desktop. The Japanese UI's tests choose it.
+os.environ["LC_ALL"] = os.environ["LANG"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
+os.environ.pop("LC_MESSAGES", None)
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_MODEL = REPO / "resources" / "models" / "kanjipad-full.onnx"

@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kanjipad.ink import Ink
+from kanjipad.ui.i18n import translate
 
 UNITS = 1000.0
 PEN_WIDTH = 0.032  # of the square's side
@@ -66,7 +67,7 @@ class InkCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Drawing canvas")
+        self.setAccessibleName(translate("Canvas", "Drawing canvas"))
         self.setAttribute(Qt.WidgetAttribute.WA_TabletTracking, False)
         self._ink = Ink(box=(UNITS, UNITS))
         self._redo: list[tuple[np.ndarray, np.ndarray | None]] = []
@@ -74,7 +75,7 @@ class InkCanvas(QWidget):
         self._current_t: list[float] = []
         self.show_grid = True
         #: Shown on an empty canvas, so a first-time user knows what to do.
-        self.hint = "Write a character here"
+        self.hint = translate("Canvas", "Write a character here")
         #: Background, grid and finished strokes; None when it must be rebuilt.
         self._cache: QPixmap | None = None
         self._cache_strokes = 0  # how many of the ink's strokes the cache holds

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from kanjipad import compose_store
 from kanjipad.ui.fonts import japanese_font
+from kanjipad.ui.i18n import translate
 
 #: The line is kept this long after the last change (and at once on close).
 SAVE_AFTER_MS = 500
@@ -32,16 +33,16 @@ class ComposeLine(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
-        self.edit.setAccessibleName("Compose line")
-        self.edit.setPlaceholderText("Picked characters collect here")
+        self.edit.setAccessibleName(translate("ComposeLine", "Compose line"))
+        self.edit.setPlaceholderText(translate("ComposeLine", "Picked characters collect here"))
         self.edit.setFont(japanese_font(self.edit.font(), 1.6))
         # QLineEdit keeps 32,767 characters by default and cuts the rest: a longer saved line would be lost.
         self.edit.setMaxLength(compose_store.MAX_CHARS)
         self.edit.installEventFilter(self)
-        self.copy_all_button = QPushButton("Copy all")
-        self.copy_all_button.setAccessibleName("Copy all")
-        self.clear_button = QPushButton("Clear line")
-        self.clear_button.setAccessibleName("Clear compose line")
+        self.copy_all_button = QPushButton(translate("ComposeLine", "Copy all"))
+        self.copy_all_button.setAccessibleName(translate("ComposeLine", "Copy all"))
+        self.clear_button = QPushButton(translate("ComposeLine", "Clear line"))
+        self.clear_button.setAccessibleName(translate("ComposeLine", "Clear compose line"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.edit, 1)
@@ -105,11 +106,15 @@ class ComposeLine(QWidget):
         try:
             saved = self.store.save(text)
         except OSError as exc:
-            self.message.emit(f"Could not keep the compose line: {exc}", 8000)
+            self.message.emit(
+                translate("ComposeLine", "Could not keep the compose line: {error}").format(error=exc), 8000
+            )
             return
         if saved != text:  # another KanjiPad saved the line meanwhile: show both edits
             self.set_text_quietly(saved)
-            self.message.emit("The compose line now includes what another KanjiPad window saved", 8000)
+            self.message.emit(
+                translate("ComposeLine", "The compose line now includes what another KanjiPad window saved"), 8000
+            )
 
     def save_now(self) -> None:
         """On close: a save still waiting happens now."""

@@ -21,6 +21,7 @@ from kanjipad.memory import Memory, Sample
 from kanjipad.paths import cache_dir
 from kanjipad.prototypes import PrototypeCache, PrototypeIndex
 from kanjipad.recognizer import Recognizer
+from kanjipad.ui.i18n import translate
 
 #: Imports of at least this many samples get their features in the background.
 BACKGROUND_FROM = 200
@@ -99,14 +100,15 @@ class Learning(QObject):
         self.recognizer = recognizer
         self._set_index(None)
         if recognizer is None:
-            self.unavailable = "no model is loaded"
+            self.unavailable = translate("Learning", "no model is loaded")
             return
         if not recognizer.has_embedding:
-            self.unavailable = (
-                f"{recognizer.info.name} has no 'embedding' output, so it cannot learn from your ink "
-                "(re-export it with kanjipad-train export)"
-            )
-            self.message.emit(f"Learning is off: {self.unavailable}")
+            self.unavailable = translate(
+                "Learning",
+                "{model} has no 'embedding' output, so it cannot learn from your ink "
+                "(re-export it with kanjipad-train export)",
+            ).format(model=recognizer.info.name)
+            self.message.emit(translate("Learning", "Learning is off: {why}").format(why=self.unavailable))
             return
         self.unavailable = ""
         if self._memory is None:
@@ -118,14 +120,18 @@ class Learning(QObject):
             empty = np.zeros((0, recognizer.info.embedding_dim), np.float32)
             self._set_index(PrototypeIndex(recognizer, [], [], empty))
             return
-        self.message.emit(f"Preparing {len(samples)} remembered samples for this model…")
+        self.message.emit(
+            translate("Learning", "Preparing {n} remembered samples for this model…").format(n=len(samples))
+        )
         threading.Thread(target=self._build, args=(recognizer, samples), name="prototypes", daemon=True).start()
 
     def _build(self, recognizer: Recognizer, samples: list[Sample]) -> None:
         try:
             index = self.cache.build(recognizer, samples)
         except Exception as exc:  # learning must never take recognition down with it
-            self.message.emit(f"Could not prepare what the pad learned: {exc}")
+            self.message.emit(
+                translate("Learning", "Could not prepare what the pad learned: {error}").format(error=exc)
+            )
             return
         self._built.emit(recognizer, index)
 
@@ -142,7 +148,7 @@ class Learning(QObject):
         if missing:
             index = self.cache.extend(index, missing)
         self._set_index(index)
-        self.message.emit(f"Learned from {len(index)} samples of your writing")
+        self.message.emit(translate("Learning", "Learned from {n} samples of your writing").format(n=len(index)))
 
     def _set_index(self, index: PrototypeIndex | None) -> None:
         self.index = index
@@ -177,7 +183,7 @@ class Learning(QObject):
         if added and self.index is not None and self.recognizer is not None and len(added) >= BACKGROUND_FROM:
             # A large import: its features are computed in the background (seconds for thousands),
             # as for a new model; the window stays responsive and the samples join when ready.
-            self.message.emit(f"Preparing {len(added)} new samples for this model…")
+            self.message.emit(translate("Learning", "Preparing {n} new samples for this model…").format(n=len(added)))
             args = (self.recognizer, self.memory.samples())
             threading.Thread(target=self._build, args=args, name="prototypes", daemon=True).start()
         elif added and self.index is not None:
@@ -193,7 +199,9 @@ class Learning(QObject):
         try:
             self.memory.forget(ids)
         except OSError as exc:
-            problem = f"could not be forgotten for good ({exc.strerror or exc}); it is back after a restart"
+            problem = translate(
+                "Learning", "could not be forgotten for good ({error}); it is back after a restart"
+            ).format(error=exc.strerror or exc)
         if self.index is not None:
             self._set_index(self.cache.without(self.index, ids))
         return problem

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kanjipad.errors import KanjiPadError
 from kanjipad.ui.fonts import japanese_font, text_font
+from kanjipad.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kanjipad.ui.stroke_order import StrokeOrderView, accent_colour
 
 if TYPE_CHECKING:  # kanjipad.lookup (and sqlite3) load on the look-up thread, after the window shows
@@ -50,67 +51,74 @@ SEARCH_DELAY_MS = 150
 #: Senses shown per word entry.
 SENSES = 5
 
+#: What a character is (CharEntry.kind), in words; kanji go without saying.
+KIND_NAMES = {
+    "hiragana": QT_TRANSLATE_NOOP("LookupPanel", "hiragana"),
+    "katakana": QT_TRANSLATE_NOOP("LookupPanel", "katakana"),
+    "digit": QT_TRANSLATE_NOOP("LookupPanel", "digit"),
+    "latin": QT_TRANSLATE_NOOP("LookupPanel", "latin"),
+    "symbol": QT_TRANSLATE_NOOP("LookupPanel", "symbol"),
+}
+
 #: EDICT part-of-speech tags, in words (a tag not listed is shown as it is).
 POS_NAMES = {
-    "n": "noun",
-    "v1": "ichidan verb",
-    "v5": "godan verb",
-    "vs": "suru verb",
-    "vk": "kuru verb",
-    "vt": "transitive",
-    "vi": "intransitive",
-    "v1-s": "ichidan verb",
-    "vs-s": "suru verb",
-    "vs-i": "suru verb",
-    "vz": "zuru verb",
-    "adj-i": "i-adjective",
-    "adj-ix": "i-adjective (いい)",
-    "adj-t": "taru adjective",
-    "adj-f": "pre-noun",
-    "n-pr": "proper noun",
-    "aux": "auxiliary",
-    "aux-adj": "auxiliary adjective",
-    "cop": "copula",
-    "adj-na": "na-adjective",
-    "adj-no": "no-adjective",
-    "adj-pn": "pre-noun adjectival",
-    "adv": "adverb",
-    "adv-to": "adverb taking と",
-    "exp": "expression",
-    "int": "interjection",
-    "pn": "pronoun",
-    "prt": "particle",
-    "conj": "conjunction",
-    "aux-v": "auxiliary verb",
-    "pref": "prefix",
-    "suf": "suffix",
-    "ctr": "counter",
-    "num": "numeric",
-    "n-suf": "noun suffix",
-    "n-pref": "noun prefix",
-    "n-adv": "adverbial noun",
-    "n-t": "temporal noun",
+    "n": QT_TRANSLATE_NOOP("PartOfSpeech", "noun"),
+    "v1": QT_TRANSLATE_NOOP("PartOfSpeech", "ichidan verb"),
+    "v5": QT_TRANSLATE_NOOP("PartOfSpeech", "godan verb"),
+    "vs": QT_TRANSLATE_NOOP("PartOfSpeech", "suru verb"),
+    "vk": QT_TRANSLATE_NOOP("PartOfSpeech", "kuru verb"),
+    "vt": QT_TRANSLATE_NOOP("PartOfSpeech", "transitive"),
+    "vi": QT_TRANSLATE_NOOP("PartOfSpeech", "intransitive"),
+    "v1-s": QT_TRANSLATE_NOOP("PartOfSpeech", "ichidan verb"),
+    "vs-s": QT_TRANSLATE_NOOP("PartOfSpeech", "suru verb"),
+    "vs-i": QT_TRANSLATE_NOOP("PartOfSpeech", "suru verb"),
+    "vz": QT_TRANSLATE_NOOP("PartOfSpeech", "zuru verb"),
+    "adj-i": QT_TRANSLATE_NOOP("PartOfSpeech", "i-adjective"),
+    "adj-ix": QT_TRANSLATE_NOOP("PartOfSpeech", "i-adjective (いい)"),
+    "adj-t": QT_TRANSLATE_NOOP("PartOfSpeech", "taru adjective"),
+    "adj-f": QT_TRANSLATE_NOOP("PartOfSpeech", "pre-noun"),
+    "n-pr": QT_TRANSLATE_NOOP("PartOfSpeech", "proper noun"),
+    "aux": QT_TRANSLATE_NOOP("PartOfSpeech", "auxiliary"),
+    "aux-adj": QT_TRANSLATE_NOOP("PartOfSpeech", "auxiliary adjective"),
+    "cop": QT_TRANSLATE_NOOP("PartOfSpeech", "copula"),
+    "adj-na": QT_TRANSLATE_NOOP("PartOfSpeech", "na-adjective"),
+    "adj-no": QT_TRANSLATE_NOOP("PartOfSpeech", "no-adjective"),
+    "adj-pn": QT_TRANSLATE_NOOP("PartOfSpeech", "pre-noun adjectival"),
+    "adv": QT_TRANSLATE_NOOP("PartOfSpeech", "adverb"),
+    "adv-to": QT_TRANSLATE_NOOP("PartOfSpeech", "adverb taking と"),
+    "exp": QT_TRANSLATE_NOOP("PartOfSpeech", "expression"),
+    "int": QT_TRANSLATE_NOOP("PartOfSpeech", "interjection"),
+    "pn": QT_TRANSLATE_NOOP("PartOfSpeech", "pronoun"),
+    "prt": QT_TRANSLATE_NOOP("PartOfSpeech", "particle"),
+    "conj": QT_TRANSLATE_NOOP("PartOfSpeech", "conjunction"),
+    "aux-v": QT_TRANSLATE_NOOP("PartOfSpeech", "auxiliary verb"),
+    "pref": QT_TRANSLATE_NOOP("PartOfSpeech", "prefix"),
+    "suf": QT_TRANSLATE_NOOP("PartOfSpeech", "suffix"),
+    "ctr": QT_TRANSLATE_NOOP("PartOfSpeech", "counter"),
+    "num": QT_TRANSLATE_NOOP("PartOfSpeech", "numeric"),
+    "n-suf": QT_TRANSLATE_NOOP("PartOfSpeech", "noun suffix"),
+    "n-pref": QT_TRANSLATE_NOOP("PartOfSpeech", "noun prefix"),
+    "n-adv": QT_TRANSLATE_NOOP("PartOfSpeech", "adverbial noun"),
+    "n-t": QT_TRANSLATE_NOOP("PartOfSpeech", "temporal noun"),
 }
 
 
 def pos_name(tag: str) -> str:
     if tag in POS_NAMES:
-        return POS_NAMES[tag]
+        return translate("PartOfSpeech", POS_NAMES[tag])
     if tag.startswith("v5"):
-        return "godan verb"
+        return translate("PartOfSpeech", "godan verb")
     return tag
 
 
 def grade_text(grade: int | None) -> str:
     if grade is None:
         return ""
-    if 1 <= grade <= 6:
-        return f"grade {grade}"
     if grade == 8:
-        return "Jōyō (secondary school)"
+        return translate("LookupPanel", "Jōyō (secondary school)")
     if grade in (9, 10):
-        return "jinmeiyō (names)"
-    return f"grade {grade}"
+        return translate("LookupPanel", "jinmeiyō (names)")
+    return translate("LookupPanel", "grade {grade}").format(grade=grade)
 
 
 class LookupService(QObject):
@@ -285,10 +293,10 @@ class LookupPanel(QWidget):
     def __init__(self, service: LookupService, parent: QWidget | None = None):
         super().__init__(parent)
         self.service = service
-        self.setAccessibleName("Look-up panel")
+        self.setAccessibleName(translate("LookupPanel", "Look-up panel"))
         self.search_box = _SearchBox()
-        self.search_box.setPlaceholderText("Search: kana, romaji or English")
-        self.search_box.setAccessibleName("Look-up search")
+        self.search_box.setPlaceholderText(translate("LookupPanel", "Search: kana, romaji or English"))
+        self.search_box.setAccessibleName(translate("LookupPanel", "Look-up search"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setFont(text_font(self.search_box.font()))
         self.title = QLabel()
@@ -340,7 +348,7 @@ class LookupPanel(QWidget):
         self.search_box.returnPressed.connect(self._search_now)
         service.answered.connect(self._answered)
         service.failed.connect(self.turn_off)
-        self._set_message("Write a character, hover a candidate or search")
+        self._set_message(translate("LookupPanel", "Write a character, hover a candidate or search"))
 
     def sizeHint(self) -> QSize:
         return QSize(340, 560)
@@ -419,7 +427,7 @@ class LookupPanel(QWidget):
         self.stroke_box.hide()
         self.details.clear()
         self.title.clear()
-        self._set_message(f"Look-up is off: {message}")
+        self._set_message(translate("LookupPanel", "Look-up is off: {why}").format(why=message))
         self.shown.emit(("off", message))
 
     def _set_message(self, text: str) -> None:
@@ -458,28 +466,33 @@ class LookupPanel(QWidget):
         self.title.setText(e.char)
         facts = []
         if e.strokes:
-            facts.append(f"{e.strokes} stroke{'s' if e.strokes != 1 else ''}")
+            strokes = (
+                translate("LookupPanel", "1 stroke") if e.strokes == 1 else translate("LookupPanel", "{n} strokes")
+            )
+            facts.append(strokes.format(n=e.strokes))
         if e.radical_char:
-            facts.append(f"radical {e.radical_char} ({e.radical})")
+            facts.append(
+                translate("LookupPanel", "radical {char} ({number})").format(char=e.radical_char, number=e.radical)
+            )
         if e.grade is not None:
             facts.append(grade_text(e.grade))
         if e.jlpt is not None:
-            facts.append(f"JLPT level {e.jlpt} (old)")
+            facts.append(translate("LookupPanel", "JLPT level {level} (old)").format(level=e.jlpt))
         if e.frequency is not None:
-            facts.append(f"frequency #{e.frequency}")
+            facts.append(translate("LookupPanel", "frequency #{rank}").format(rank=e.frequency))
         if e.kind != "kanji":
-            facts.insert(0, e.kind)
+            facts.insert(0, translate("LookupPanel", KIND_NAMES[e.kind]) if e.kind in KIND_NAMES else e.kind)
         self._set_message(" · ".join(facts))
         self.strokes.set_order(e.stroke_order)
         self.stroke_box.setVisible(e.stroke_order is not None)
         self.animate_button.setText(
             (
-                f"Draw the {len(e.stroke_order.paths)} strokes one by one"
+                translate("LookupPanel", "Draw the {n} strokes one by one").format(n=len(e.stroke_order.paths))
                 if len(e.stroke_order.paths) != 1
-                else "Draw the stroke"
+                else translate("LookupPanel", "Draw the stroke")
             )
             if e.stroke_order
-            else "Draw the strokes"
+            else translate("LookupPanel", "Draw the strokes")
         )
         rows = []
 
@@ -487,24 +500,24 @@ class LookupPanel(QWidget):
             if html:
                 rows.append(f"<tr><td style='color:{dim}; padding-right:8px'>{label}</td><td>{html}</td></tr>")
 
-        row("On", "、".join(escape(r.display) for r in e.on))
-        row("Kun", "、".join(escape(r.display) for r in e.kun))
-        row("Names", "、".join(escape(r.display) for r in e.nanori))
-        row("Meaning", escape(", ".join(e.meanings)))
-        row("Romaji", escape(e.romaji))
-        row("Parts", " ".join(f"<a href='{_link(c)}'>{escape(c)}</a>" for c in e.components))
+        row(translate("LookupPanel", "On"), "、".join(escape(r.display) for r in e.on))
+        row(translate("LookupPanel", "Kun"), "、".join(escape(r.display) for r in e.kun))
+        row(translate("LookupPanel", "Names"), "、".join(escape(r.display) for r in e.nanori))
+        row(translate("LookupPanel", "Meaning"), escape(", ".join(e.meanings)))
+        row(translate("LookupPanel", "Romaji"), escape(e.romaji))
+        row(translate("LookupPanel", "Parts"), " ".join(f"<a href='{_link(c)}'>{escape(c)}</a>" for c in e.components))
         if not e.has_dictionary_data:
-            row("Name", escape(e.name.lower()) if e.name else f"U+{ord(e.char):04X}")
+            row(translate("LookupPanel", "Name"), escape(e.name.lower()) if e.name else f"U+{ord(e.char):04X}")
         parts = [f"<table>{''.join(rows)}</table>"]
         if e.words:
-            parts.append(f"<p style='color:{dim}'>Words with {escape(e.char)}</p>")
+            words_with = translate("LookupPanel", "Words with {char}").format(char=escape(e.char))
+            parts.append(f"<p style='color:{dim}'>{words_with}</p>")
             parts.append("<table>" + "".join(self._word_row(w) for w in e.words) + "</table>")
         example = next((r for r in e.kun if r.okurigana and not (r.prefix or r.suffix)), None)
         if example is not None:
             written = escape(f"{e.char}{example.okurigana}")
-            parts.append(
-                f"<p style='color:{dim}'>Okurigana in brackets: {escape(example.display)} is written {written}.</p>"
-            )
+            note = translate("LookupPanel", "Okurigana in brackets: {reading} is written {written}.")
+            parts.append(f"<p style='color:{dim}'>{note.format(reading=escape(example.display), written=written)}</p>")
         self.details.setHtml("".join(parts))
 
     def _word_row(self, w: WordEntry) -> str:
@@ -522,7 +535,8 @@ class LookupPanel(QWidget):
         if w.readings:
             head += f" 【{escape('、'.join(w.readings))}】"
         if w.common:
-            head += f" <span style='color:{accent}'>common</span>"
+            common = translate("LookupPanel", "common")
+            head += f" <span style='color:{accent}'>{common}</span>"
         out = [f"<p style='margin-bottom:2px'>{head}</p>"]
         if match is not None and match.inflections:
             steps = " + ".join(match.inflections)
@@ -552,18 +566,19 @@ class LookupPanel(QWidget):
         else:
             self.title.setText(answer.text)
         if not found:
-            self._set_message("No word found here")
+            self._set_message(translate("LookupPanel", "No word found here"))
             self.details.clear()
             return
         several = answer.focus is None and len(answer.segments) > 1
         words = " · ".join(s.text for s in answer.segments)
-        self._set_message(f"Word by word: {words}" if several else "")
+        self._set_message(translate("LookupPanel", "Word by word: {words}").format(words=words) if several else "")
         parts = []
         for seg in answer.segments:
             if several:
                 parts.append(f"<h3 style='margin-bottom:0'><a href='{_link(seg.text)}'>{escape(seg.text)}</a></h3>")
             if not seg.matches:
-                parts.append(f"<p style='color:{dim}'>No entry.</p>")
+                no_entry = translate("LookupPanel", "No entry.")
+                parts.append(f"<p style='color:{dim}'>{no_entry}</p>")
             for m in seg.matches:
                 parts.append(self._entry_html(m.entry, m, dim, accent))
         self.details.setHtml("".join(parts))
@@ -574,9 +589,15 @@ class LookupPanel(QWidget):
         self.strokes.set_order(None)
         self.title.clear()
         n = len(answer.entries)
-        self._set_message(
-            f"{n} word{'s' if n != 1 else ''} for “{answer.query}”" if n else f"Nothing found for “{answer.query}”"
-        )
+        if n == 0:
+            said = translate("LookupPanel", "Nothing found for “{query}”")
+        else:
+            said = (
+                translate("LookupPanel", "1 word for “{query}”")
+                if n == 1
+                else translate("LookupPanel", "{n} words for “{query}”")
+            )
+        self._set_message(said.format(n=n, query=answer.query))
         self.details.setHtml("".join(self._entry_html(w, None, dim, accent) for w in answer.entries))
 
 
@@ -586,7 +607,7 @@ class LookupDock(QDockWidget):
     closedByUser = Signal()
 
     def __init__(self, panel: LookupPanel, parent: QWidget | None = None):
-        super().__init__("Look up", parent)
+        super().__init__(translate("LookupPanel", "Look up"), parent)
         self.setObjectName("lookup_dock")
         self.setWidget(panel)
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)

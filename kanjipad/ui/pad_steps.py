@@ -14,6 +14,7 @@ from kanjipad.ink import Ink
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.compose_line import ComposeLine
 from kanjipad.ui.history import TYPING_ID, History, PadState
+from kanjipad.ui.i18n import translate
 
 
 class PadSteps(QObject):
@@ -44,11 +45,12 @@ class PadSteps(QObject):
 
     def _stroke_added(self, before: Ink, after: Ink) -> None:
         text, view = self.compose.text(), self.canvas.view
-        self.history.record("stroke", PadState(before, text, view), PadState(after, text, view))
+        self.history.record(translate("Steps", "stroke"), PadState(before, text, view), PadState(after, text, view))
 
     def _typed(self, before: str, text: str) -> None:
         ink, view = self.canvas.ink, self.canvas.view
-        self.history.record("typing", PadState(ink, before, view), PadState(ink, text, view), merge_id=TYPING_ID)
+        typing = translate("Steps", "typing")
+        self.history.record(typing, PadState(ink, before, view), PadState(ink, text, view), merge_id=TYPING_ID)
 
     def undo(self) -> None:
         """Undo the last thing the user did: a stroke, a clear, a pick, clearing or typing in the line."""
@@ -56,14 +58,14 @@ class PadSteps(QObject):
             what = self.history.undoText()
             self._note = None
             self.history.undo()  # a hook may leave a note
-            self.say(*(self._note or (f"Undid: {what}", 3000)))
+            self.say(*(self._note or (translate("Steps", "Undid: {step}").format(step=what), 3000)))
 
     def redo(self) -> None:
         if self.history.canRedo():
             what = self.history.redoText()
             self._note = None
             self.history.redo()
-            self.say(*(self._note or (f"Redid: {what}", 3000)))
+            self.say(*(self._note or (translate("Steps", "Redid: {step}").format(step=what), 3000)))
 
     def say(self, text: str, timeout: int) -> None:
         """A status message about the step just done or undone: it goes when the history moves on."""
@@ -84,24 +86,26 @@ class PadSteps(QObject):
         ink, text = self.canvas.ink, self.compose.text()
         if ink.strokes:
             before = PadState(ink, text, self.canvas.view)
-            self.history.record("clear", before, PadState(Ink(box=ink.box), text), applied=False)
-            self.say("Cleared (Ctrl+Z brings the ink back)", 4000)
+            cleared = PadState(Ink(box=ink.box), text)
+            self.history.record(translate("Steps", "clear"), before, cleared, applied=False)
+            self.say(translate("Steps", "Cleared (Ctrl+Z brings the ink back)"), 4000)
 
     def clear_compose(self) -> None:
         ink, text = self.canvas.ink, self.compose.text()
         if text:
             view = self.canvas.view
-            self.history.record("clear line", PadState(ink, text, view), PadState(ink, "", view), applied=False)
-            self.say("Cleared the compose line (Ctrl+Z brings it back)", 4000)
+            step = translate("Steps", "clear line")
+            self.history.record(step, PadState(ink, text, view), PadState(ink, "", view), applied=False)
+            self.say(translate("Steps", "Cleared the compose line (Ctrl+Z brings it back)"), 4000)
 
     def delete_back(self) -> None:
         """Backspace: the last stroke while there is ink, else the last composed character."""
         ink, text, view = self.canvas.ink, self.compose.text(), self.canvas.view
         if ink.strokes:
             fewer = PadState(ink.without_last_stroke(), text, view)
-            self.history.record("stroke", PadState(ink, text, view), fewer, applied=False)
+            self.history.record(translate("Steps", "stroke"), PadState(ink, text, view), fewer, applied=False)
         elif text:
-            self.history.record(
-                f"delete {text[-1]}", PadState(ink, text, view), PadState(ink, text[:-1], view), applied=False
-            )
-            self.say(f"Deleted {text[-1]} from the compose line (Ctrl+Z brings it back)", 4000)
+            step = translate("Steps", "delete {char}").format(char=text[-1])
+            self.history.record(step, PadState(ink, text, view), PadState(ink, text[:-1], view), applied=False)
+            said = translate("Steps", "Deleted {char} from the compose line (Ctrl+Z brings it back)")
+            self.say(said.format(char=text[-1]), 4000)

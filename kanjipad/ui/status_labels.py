@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
 from kanjipad.recognizer import Recognizer
 from kanjipad.ui.elided_label import ElidedLabel
+from kanjipad.ui.i18n import translate
 from kanjipad.ui.steady_label import SteadyLabel
 
 
@@ -14,14 +15,16 @@ class StatusLabels:
     """Added to ``bar`` at once, right of its messages."""
 
     def __init__(self, bar: QStatusBar):
-        self.strokes = SteadyLabel("888 strokes")
+        self.strokes = SteadyLabel(translate("MainWindow", "{n} strokes").format(n=888))  # the widest it gets
         self.provider = QLabel()
         self.model = ElidedLabel()  # a long model name must not hold the window wide
         self.model.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.time = SteadyLabel("888.8 ms")
-        self.strokes.setToolTip("Strokes on the canvas")
-        self.provider.setToolTip("Where the handwriting is recognised (Settings → Recognise on)")
-        self.time.setToolTip("How long the last recognition took, from pen-up to candidates")
+        self.strokes.setToolTip(translate("StatusBar", "Strokes on the canvas"))
+        self.provider.setToolTip(
+            translate("StatusBar", "Where the handwriting is recognised (Settings → Recognise on)")
+        )
+        self.time.setToolTip(translate("StatusBar", "How long the last recognition took, from pen-up to candidates"))
         for w in (self.strokes, self.provider, self.model, self.time):
             w.setTextFormat(Qt.TextFormat.PlainText)  # model names come from files: never markup
             bar.addPermanentWidget(w)
@@ -30,7 +33,9 @@ class StatusLabels:
         if recognizer:
             info = recognizer.info
             self.provider.setText(recognizer.provider)
-            self.model.set_full_text(f"{info.name} · {info.class_count:,} characters")
+            self.model.set_full_text(
+                translate("StatusBar", "{model} · {n} characters").format(model=info.name, n=f"{info.class_count:,}")
+            )
         else:
-            self.provider.setText("no model")
+            self.provider.setText(translate("StatusBar", "no model"))
             self.model.set_full_text("")

@@ -14,6 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kanjipad.ui.i18n import translate
+
 if TYPE_CHECKING:
     from kanjipad.lookup import StrokeOrder
 
@@ -162,7 +164,7 @@ class StrokeOrderView(QWidget):
         self._elapsed = 0
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setMinimumSize(120, 120)
-        self.setAccessibleName("Stroke order")
+        self.setAccessibleName(translate("StrokeOrder", "Stroke order"))
 
     def sizeHint(self) -> QSize:
         return QSize(180, 180)
@@ -184,7 +186,9 @@ class StrokeOrderView(QWidget):
                 except PathDataError:
                     self.paths.append(QPainterPath())  # keeps the numbering of the strokes after it
             self.numbers = list(order.numbers)
-        self.setAccessibleDescription(f"{len(self.paths)} strokes" if self.paths else "")
+        self.setAccessibleDescription(
+            translate("StrokeOrder", "{n} strokes").format(n=len(self.paths)) if self.paths else ""
+        )
         self.update()
 
     @property

@@ -26,6 +26,7 @@ from kanjipad import dictionary
 from kanjipad.ink import CHAR_AS_WRITTEN, Ink
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.fonts import japanese_font
+from kanjipad.ui.i18n import translate
 from kanjipad.ui.learning import Learning
 
 WRITINGS = 3
@@ -37,39 +38,39 @@ class TeachDialog(QDialog):
     def __init__(self, learning: Learning, parent: QWidget | None = None):
         super().__init__(parent)
         self.learning = learning
-        self.setWindowTitle("Teach KanjiPad a character")
+        self.setWindowTitle(translate("Teach", "Teach KanjiPad a character"))
         self.writings: list[Ink] = []
 
         self.char = QLineEdit()
         # One character: two UTF-16 units for the CJK extensions, one more for a combining mark (NFD).
         self.char.setMaxLength(4)
-        self.char.setPlaceholderText("the character, e.g. 髙")
-        self.char.setAccessibleName("Character to teach")
+        self.char.setPlaceholderText(translate("Teach", "the character, e.g. 髙"))
+        self.char.setAccessibleName(translate("Teach", "Character to teach"))
         self.char.setFont(japanese_font(self.char.font(), 1.6))
         self.char.textChanged.connect(self._update)
         self.canvas = InkCanvas()
         self.canvas.setMinimumSize(220, 220)
-        self.canvas.setAccessibleName("Write the character here")
+        self.canvas.setAccessibleName(translate("Teach", "Write the character here"))
         self.canvas.inkChanged.connect(self._update)
         self.progress = QLabel()
         self.progress.setTextFormat(Qt.TextFormat.PlainText)
-        self.next_button = QPushButton("Next writing")
+        self.next_button = QPushButton(translate("Teach", "Next writing"))
         self.next_button.clicked.connect(self.take_writing)
-        clear = QPushButton("Clear")
+        clear = QPushButton(translate("Teach", "Clear"))
         clear.clicked.connect(self.canvas.clear)
         self.clear_button = clear
         self.taught = QListWidget()
-        self.taught.setAccessibleName("Taught characters")
-        delete = QPushButton("Delete")
+        self.taught.setAccessibleName(translate("Teach", "Taught characters"))
+        delete = QPushButton(translate("Teach", "Delete"))
         delete.clicked.connect(self.delete_selected)
-        export = QPushButton("Export…")
+        export = QPushButton(translate("Teach", "Export…"))
         export.clicked.connect(self.export_taught)
-        import_ = QPushButton("Import…")
+        import_ = QPushButton(translate("Teach", "Import…"))
         import_.clicked.connect(self.import_taught)
         self.delete_button, self.export_button, self.import_button = delete, export, import_
 
         row = QHBoxLayout()
-        row.addWidget(QLabel("Character"))
+        row.addWidget(QLabel(translate("Teach", "Character")))
         row.addWidget(self.char, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.progress, 1)
@@ -84,7 +85,7 @@ class TeachDialog(QDialog):
         lay.addLayout(row)
         lay.addWidget(self.canvas, 1)
         lay.addLayout(actions)
-        lay.addWidget(QLabel("Taught so far"))
+        lay.addWidget(QLabel(translate("Teach", "Taught so far")))
         lay.addWidget(self.taught)
         lay.addLayout(manage)
         lay.addWidget(buttons)
@@ -110,34 +111,45 @@ class TeachDialog(QDialog):
         ch = self.character()
         self.next_button.setEnabled(bool(ch) and bool(self.canvas.ink.strokes) and self.learning.ready)
         if not self.learning.ready:
-            self.progress.setText(f"Teaching is unavailable: {self.learning.unavailable or 'still preparing'}")
+            why = self.learning.unavailable or translate("Teach", "still preparing")
+            self.progress.setText(translate("Teach", "Teaching is unavailable: {why}").format(why=why))
         elif not ch:
-            self.progress.setText("Type one character, then write it three times.")
+            self.progress.setText(translate("Teach", "Type one character, then write it three times."))
         else:
             last = len(self.writings) + 1 == WRITINGS
-            self.next_button.setText("Done" if last else "Next writing")
+            self.next_button.setText(translate("Teach", "Done") if last else translate("Teach", "Next writing"))
             typed = self.char.text().strip()
-            taken = f" ({spelled(typed)} is taken as {ch}, its composed form)" if typed != ch else ""
-            self.progress.setText(f"Writing {len(self.writings) + 1} of {WRITINGS} of {ch}{taken}")
+            writing = translate("Teach", "Writing {n} of {count} of {char}").format(
+                n=len(self.writings) + 1, count=WRITINGS, char=ch
+            )
+            if typed != ch:
+                taken = translate("Teach", "{writing} ({typed} is taken as {char}, its composed form)")
+                writing = taken.format(writing=writing, typed=spelled(typed), char=ch)
+            self.progress.setText(writing)
 
     def reject(self) -> None:
         """Esc, Close or the window's close button: writings not yet taught are only dropped when the user says so."""
-        ch = self.character() or "the character"
+        ch = self.character() or translate("Teach", "the character")
         pending = len(self.writings) + (1 if self.canvas.ink.strokes else 0)
         if not pending:
             super().reject()
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Discard the writings?",
-            f"{pending} writing{'s' if pending != 1 else ''} of {ch} not taught yet: "
-            f"{ch} is taught after {WRITINGS} writings.",
+            translate("Teach", "Discard the writings?"),
+            (
+                translate("Teach", "1 writing of {char} not taught yet: {char} is taught after {count} writings.")
+                if pending == 1
+                else translate(
+                    "Teach", "{n} writings of {char} not taught yet: {char} is taught after {count} writings."
+                )
+            ).format(n=pending, char=ch, count=WRITINGS),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.button(QMessageBox.StandardButton.Discard).setText("Discard and close")
-        box.button(QMessageBox.StandardButton.Cancel).setText("Keep writing")
+        box.button(QMessageBox.StandardButton.Discard).setText(translate("Teach", "Discard and close"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(translate("Teach", "Keep writing"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
         box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -167,7 +179,11 @@ class TeachDialog(QDialog):
     def _store(self, ch: str) -> None:
         _, error = self.learning.learn_all([(ink, ch) for ink in self.writings], source="teach")
         if error is not None:
-            QMessageBox.warning(self, "Could not teach", f"{ch} could not be stored: {error}")
+            QMessageBox.warning(
+                self,
+                translate("Teach", "Could not teach"),
+                translate("Teach", "{char} could not be stored: {error}").format(char=ch, error=error),
+            )
         self.writings = []
         self.char.clear()
         self._refresh_list()
@@ -180,7 +196,8 @@ class TeachDialog(QDialog):
             n = counts[ch]
             entry = dictionary.lookup(ch)
             hint = entry.meaning or entry.romaji or ("、".join(entry.kun or entry.on))
-            item = QListWidgetItem(f"{ch}   {n} samples" + (f" — {hint}" if hint else ""))
+            samples = translate("Teach", "{char}   {n} samples").format(char=ch, n=n)
+            item = QListWidgetItem(samples + (f" — {hint}" if hint else ""))
             item.setData(Qt.ItemDataRole.UserRole, ch)
             self.taught.addItem(item)
 
@@ -190,27 +207,35 @@ class TeachDialog(QDialog):
     def delete_selected(self) -> None:
         problems = [f"{ch}: {p}" for ch in self.selected_chars() if (p := self.learning.forget_char(ch))]
         if problems:
-            QMessageBox.warning(self, "Could not delete", "\n".join(problems[:10]))
+            QMessageBox.warning(self, translate("Teach", "Could not delete"), "\n".join(problems[:10]))
         self._refresh_list()
 
     def export_taught(self, path: str | None = None) -> int:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export taught characters", "taught.jsonl", "Stroke sets (*.jsonl)"
+                self,
+                translate("Teach", "Export taught characters"),
+                "taught.jsonl",
+                translate("Teach", "Stroke sets (*.jsonl)"),
             )
         if not path:
             return 0
         try:
             n = self.learning.memory.export(Path(path), self.learning.memory.taught_chars())
         except OSError as exc:
-            QMessageBox.warning(self, "Could not export", f"{path} could not be written: {exc.strerror or exc}")
+            written = translate("Teach", "{path} could not be written: {error}").format(
+                path=path, error=exc.strerror or exc
+            )
+            QMessageBox.warning(self, translate("Teach", "Could not export"), written)
             return 0
-        self.progress.setText(f"Exported {n} samples to {path}")
+        self.progress.setText(translate("Teach", "Exported {n} samples to {path}").format(n=n, path=path))
         return n
 
     def import_taught(self, path: str | None = None) -> int:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Import taught characters", "", "Stroke sets (*.jsonl)")
+            path, _ = QFileDialog.getOpenFileName(
+                self, translate("Teach", "Import taught characters"), "", translate("Teach", "Stroke sets (*.jsonl)")
+            )
         if not path:
             return 0
         problems: list[str] = []
@@ -228,11 +253,13 @@ class TeachDialog(QDialog):
         if error is not None:
             problems.append(str(error))
         added = len(learned)
-        notes = [f"{spelled(w)} was taken as {char} (its composed form, NFC)" for w, char in composed.items()]
+        taken = translate("Teach", "{typed} was taken as {char} (its composed form, NFC)")
+        notes = [taken.format(typed=spelled(w), char=char) for w, char in composed.items()]
         if problems:
-            notes.append("Skipped:\n" + "\n".join(problems[:10]))
+            notes.append(translate("Teach", "Skipped:\n{problems}").format(problems="\n".join(problems[:10])))
         if notes:
-            QMessageBox.warning(self, "Import", f"Imported {added} samples.\n" + "\n".join(notes))
+            imported = translate("Teach", "Imported {n} samples.").format(n=added)
+            QMessageBox.warning(self, translate("Teach", "Import"), imported + "\n" + "\n".join(notes))
         self._refresh_list()
         return added
 
