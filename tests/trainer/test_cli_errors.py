@@ -168,6 +168,21 @@ def test_an_os_error_on_a_user_path_is_one_line(tmp_path, capsys, monkeypatch):
     assert err.count("\n") == 1 and "chars.txt" in err and "permissions" in err and "Traceback" not in err
 
 
+def test_an_os_error_on_the_temporary_file_beside_an_output_names_the_output(tmp_path, capsys, monkeypatch):
+    """Atomic writes go through ``out.jsonl.XXXX.tmp`` beside the output: a refusal there is about the output
+    (``synth-lines --out /proc/x.jsonl`` printed a traceback)."""
+    import tempfile
+
+    def refuse(*, dir, prefix, suffix):
+        raise FileNotFoundError(2, "No such file or directory", os.path.join(dir, prefix + "k3j2" + suffix))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    out = tmp_path / "rows.jsonl"
+    assert cli.main(["synth-lines", "--count", "2", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{out}:" in err and ".tmp" not in err and "Traceback" not in err
+
+
 def test_an_os_error_elsewhere_is_a_bug_with_its_traceback(tmp_path, monkeypatch):
     def fail(*_a, **_k):
         raise FileNotFoundError(2, "No such file or directory", os.path.join(os.sep, "not", "the", "users"))

@@ -706,7 +706,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         if not _users_fault(exc, args):
             raise
-        return _fail(args.command, _os_message(exc))
+        return _fail(args.command, _os_message(exc, args))
     except KeyboardInterrupt:
         print(f"kanjipad-train {args.command}: interrupted", file=sys.stderr)
         return 130
@@ -738,22 +738,30 @@ def _user_paths(args: argparse.Namespace) -> list[Path]:
     return [Path(v).absolute() for v in values]
 
 
-def _users_fault(exc: OSError, args: argparse.Namespace) -> bool:
-    """True for an OSError on a path the user gave (or inside one), or from the machine's state."""
-    if exc.errno in _ENVIRONMENT:
-        return True
+def _users_path(exc: OSError, args: argparse.Namespace) -> Path | None:
+    """The path the user gave that the OSError is about: it, a file inside it, or the temporary file an atomic
+    write makes beside it (``out.jsonl.x1y2.tmp``); None when the error is about none of them."""
     given = _user_paths(args)
     for name in (exc.filename, exc.filename2):
         if name is None or isinstance(name, int):
             continue
         path = Path(os.fsdecode(name)).absolute()
-        if any(path == g or g in path.parents for g in given):
-            return True
-    return False
+        for g in given:
+            if path == g or g in path.parents:
+                return path
+            if path.parent == g.parent and path.name.startswith(g.name + ".") and path.name.endswith(".tmp"):
+                return g
+    return None
 
 
-def _os_message(exc: OSError) -> str:
-    where = os.fsdecode(exc.filename) if isinstance(exc.filename, str | bytes) else "output"
+def _users_fault(exc: OSError, args: argparse.Namespace) -> bool:
+    """True for an OSError on a path the user gave (or inside one), or from the machine's state."""
+    return exc.errno in _ENVIRONMENT or _users_path(exc, args) is not None
+
+
+def _os_message(exc: OSError, args: argparse.Namespace) -> str:
+    path = _users_path(exc, args)
+    where = str(path) if path else os.fsdecode(exc.filename) if isinstance(exc.filename, str | bytes) else "output"
     why = exc.strerror or type(exc).__name__
     return f"{where}: {why}; {_ADVICE.get(exc.errno or 0, 'check the path and run again')}"
 
