@@ -26,6 +26,7 @@ from kanjipad import dictionary
 from kanjipad.recognizer import Candidate
 from kanjipad.ui.char_names import code_point, unicode_name, wrap_words
 from kanjipad.ui.fonts import japanese_font
+from kanjipad.ui.i18n import translate
 from kanjipad.width import width_of
 
 SLOTS = 10
@@ -33,6 +34,8 @@ KEYS = "1234567890"
 #: Narrowest a button may get with readings shown; below this the bar takes two rows.
 FULL_MIN_WIDTH = 58
 COMPACT_MIN_WIDTH = 28
+#: Between the buttons (a pixel less in compact mode).
+SPACING = 4
 #: The character's height below which the meaning keeps to one line.
 MIN_CHAR_HEIGHT = 56
 
@@ -50,11 +53,12 @@ def readings_text(entry: dictionary.Entry) -> tuple[str, str]:
 
 def full_entry(cand: Candidate, entry: dictionary.Entry) -> str:
     """Everything known about a candidate, for its tooltip."""
-    lines = [cand.char + (f"  ({entry.strokes} strokes)" if entry.strokes else "")]
+    strokes = translate("Candidates", "{char}  ({n} strokes)").format(char=cand.char, n=entry.strokes)
+    lines = [strokes if entry.strokes else cand.char]
     if entry.on:
-        lines.append("On: " + _joined(entry.on))
+        lines.append(translate("Candidates", "On: {readings}").format(readings=_joined(entry.on)))
     if entry.kun:
-        lines.append("Kun: " + _joined(entry.kun))
+        lines.append(translate("Candidates", "Kun: {readings}").format(readings=_joined(entry.kun)))
     if entry.meanings:
         lines.append("; ".join(entry.meanings))
     elif name := unicode_name(cand.char):
@@ -63,12 +67,21 @@ def full_entry(cand: Candidate, entry: dictionary.Entry) -> str:
         lines.append(entry.romaji)
     width = width_of(cand.char)
     if width:
-        lines.append(f"{width}-width (Settings → Digits and letters)")
+        lines.append(translate("Candidates", "{width} (Settings → Digits and letters)").format(width=width_name(width)))
     if cand.learned:
-        lines.append("learned from your writing")
+        lines.append(translate("Candidates", "learned from your writing"))
     if cand.score > 0 or not cand.learned:
-        lines.append(f"score {cand.score:.1%}" + (" (small form)" if cand.companion else ""))
+        score = f"{cand.score:.1%}"
+        if cand.companion:
+            lines.append(translate("Candidates", "score {score} (small form)").format(score=score))
+        else:
+            lines.append(translate("Candidates", "score {score}").format(score=score))
     return "\n".join(lines)
+
+
+def width_name(width: str) -> str:
+    """ "full-width" or "half-width", in the UI's language."""
+    return translate("Candidates", "full-width") if width == "full" else translate("Candidates", "half-width")
 
 
 class TextLine:
@@ -242,7 +255,7 @@ class CandidateButton(QPushButton):
             for line in (self.on_label, self.kun_label, self.meaning_label, self.char_label, self.strokes_label):
                 line.set_full_text("")
             self.setToolTip("")
-            self.setAccessibleName(f"Candidate {KEYS[self.index]}: none")
+            self.setAccessibleName(translate("Candidates", "Candidate {key}: none").format(key=KEYS[self.index]))
             return
         entry = dictionary.lookup(cand.char)
         on, kun = readings_text(entry)
@@ -254,16 +267,19 @@ class CandidateButton(QPushButton):
         # A character nothing names (a rare kanji, a private mark) shows its code point.
         width, meaning = width_of(cand.char), entry.meaning or unicode_name(cand.char)
         if width:  # which of the two forms this is: "full-width digit five"
-            meaning = f"{width}-width {meaning.removeprefix('fullwidth ').removeprefix('halfwidth ')}".strip()
+            meaning = f"{width_name(width)} {meaning.removeprefix('fullwidth ').removeprefix('halfwidth ')}".strip()
         meaning = meaning or code_point(cand.char)
         self.meaning_label.set_full_text(meaning)
         self.setToolTip(full_entry(cand, entry))
         desc = meaning or entry.romaji
-        learned = ", learned from your writing" if cand.learned else ""
-        strokes = f", {entry.strokes} strokes" if entry.strokes else ""
-        self.setAccessibleName(
-            f"Candidate {KEYS[self.index]}: {cand.char}" + (f", {desc}" if desc else "") + strokes + learned
-        )
+        name = translate("Candidates", "Candidate {key}: {char}").format(key=KEYS[self.index], char=cand.char)
+        if desc:
+            name += translate("Candidates", ", {meaning}").format(meaning=desc)
+        if entry.strokes:
+            name += translate("Candidates", ", {n} strokes").format(n=entry.strokes)
+        if cand.learned:
+            name += translate("Candidates", ", learned from your writing")
+        self.setAccessibleName(name)
 
 
 #: (palette, down, hover, enabled) → (face, border, border width): worked out once, not on every paint.
@@ -288,6 +304,26 @@ def _frame_colours(pal: QPalette, down: bool, hover: bool, enabled: bool) -> tup
     return face, border, 2 if high_contrast else 1
 
 
+class MoreButton(QToolButton):
+    """The "›" button: as wide as its widest text ("›" over "3/3") from the start, so the bar's
+    minimum width, and a compact window at it, does not grow when the first candidates come."""
+
+    #: Up to nine pages (the pad asks for 30 candidates: three).
+    WIDEST = "›\n9/9"
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        fm = self.fontMetrics()
+
+        def width(text: str) -> int:  # as QToolButton measures its text
+            return fm.size(Qt.TextFlag.TextShowMnemonic, text).width()
+
+        return QSize(hint.width() + max(0, width(self.WIDEST) - width(self.text())), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 class CandidateBar(QWidget):
     picked = Signal(str)
     #: The page shown changed: (first rank shown, how many candidates in all).
@@ -295,19 +331,21 @@ class CandidateBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Candidates")
+        self.setAccessibleName(translate("Candidates", "Candidates"))
         self.compact = False
+        #: One row of ten even when narrow: a short screen has no room for two (see set_one_row).
+        self.one_row = False
         self.page = 0
         self.all: list[Candidate] = []
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(4)
+        self.grid.setSpacing(SPACING)
         self.buttons = [CandidateButton(i, self) for i in range(SLOTS)]
         for b in self.buttons:
             b.clicked.connect(lambda _=False, b=b: self._pick(b))
-        self.more = QToolButton(self)
+        self.more = MoreButton(self)
         self.more.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-        self.more.setAccessibleName("More candidates")
+        self.more.setAccessibleName(translate("Candidates", "More candidates"))
         self.more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.more.clicked.connect(self.next_page)
         self.columns = 0
@@ -319,11 +357,26 @@ class CandidateBar(QWidget):
         self.compact = compact
         for b in self.buttons:
             b.set_compact(compact)
+        # A pixel less between the bare buttons: compact mode holds at 360 px wide.
+        self.grid.setSpacing(SPACING - 1 if compact else SPACING)
         self._relayout(self._columns_for(self.width()))
         self.updateGeometry()  # the minimum size hint depends on the mode
 
+    def set_one_row(self, on: bool) -> None:
+        """One row of ten: wider, but 116 px less tall than two rows of five (a short screen needs it)."""
+        if on != self.one_row:
+            self.one_row = on
+            self._relayout(self._columns_for(self.width()))
+            self.updateGeometry()
+
+    def reflow_height(self) -> int:
+        """How much taller the bar gets if the window is narrowed until it takes two rows (0 if it cannot)."""
+        if self.compact or self.one_row or self.columns != SLOTS:
+            return 0
+        return 112 + self.grid.spacing()
+
     def _columns_for(self, width: int) -> int:
-        if self.compact:
+        if self.compact or self.one_row:
             return SLOTS
         need = SLOTS * (FULL_MIN_WIDTH + self.grid.spacing()) + self.more.sizeHint().width()
         return SLOTS if width >= need else SLOTS // 2
@@ -349,6 +402,8 @@ class CandidateBar(QWidget):
         spacing, more = self.grid.spacing(), self.more.sizeHint().width()
         if self.compact:
             return QSize(SLOTS * (COMPACT_MIN_WIDTH + spacing) + more, 44)
+        if self.one_row:
+            return QSize(SLOTS * (FULL_MIN_WIDTH + spacing) + more, 112)
         rows = SLOTS // max(1, self.columns)
         return QSize(SLOTS // 2 * (FULL_MIN_WIDTH + spacing) + more, rows * 112 + (rows - 1) * spacing)
 
@@ -380,10 +435,11 @@ class CandidateBar(QWidget):
         self.more.setText(f"›\n{self.page + 1}/{pages}" if pages > 1 else "›")
         first = self.page * SLOTS
         self.more.setToolTip(
-            f"Candidates {first + 1}–{min(len(self.all), first + SLOTS)} of {len(self.all)}: "
-            "show the next ten (Page Down)"
+            translate("Candidates", "Candidates {first}–{last} of {n}: show the next ten (Page Down)").format(
+                first=first + 1, last=min(len(self.all), first + SLOTS), n=len(self.all)
+            )
             if pages > 1
-            else "More candidates (none yet)"
+            else translate("Candidates", "More candidates (none yet)")
         )
 
     def chars(self) -> list[str]:

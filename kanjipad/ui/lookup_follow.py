@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow, QStatusBar, QWidget
 
 from kanjipad.settings import Settings
 from kanjipad.ui.candidates import CandidateBar, CandidateButton
+from kanjipad.ui.i18n import translate
 from kanjipad.ui.lookup_panel import LookupDock, LookupPanel, LookupService
 from kanjipad.ui.row_bar import RowBar, StringButton
 
@@ -56,7 +57,11 @@ class LookupFollow(QObject):
         self.dock.hide()
         self.dock.visibilityChanged.connect(self.panel.set_active)
         self.dock.closedByUser.connect(lambda: self.show_panel(False))
-        self.service.failed.connect(lambda msg: pad.statusBar().showMessage(f"Look-up is off: {msg}", 10000))
+        self.service.failed.connect(
+            lambda msg: pad.statusBar().showMessage(
+                translate("LookupPanel", "Look-up is off: {why}").format(why=msg), 10000
+            )
+        )
         self.room = 0  # the width the window grew by to make room for the panel
         self.follow_timer = QTimer(self, singleShot=True, interval=FOLLOW_AFTER_MS)
         self.follow_timer.timeout.connect(self.follow_shown)
@@ -85,9 +90,11 @@ class LookupFollow(QObject):
     def show_panel(self, on: bool) -> None:
         """Show or hide the look-up panel, and remember it; compact mode keeps it closed."""
         pad, win = self.pad, self.window
-        if on and pad.settings.compact:
+        if on and pad.candidates.compact:  # compact as shown: the user's choice or the screen's
             self.check_action(False)
-            pad.statusBar().showMessage("Compact mode keeps the look-up panel closed (Ctrl+M leaves it)", 5000)
+            pad.statusBar().showMessage(
+                translate("LookupPanel", "Compact mode keeps the look-up panel closed (Ctrl+M leaves it)"), 5000
+            )
             return
         if pad.settings.lookup_panel != on:
             pad.settings.lookup_panel = on

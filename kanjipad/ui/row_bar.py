@@ -10,8 +10,8 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kanjipad.ui.char_names import name_of
 from kanjipad.ui.elided_label import ElidedLabel
 from kanjipad.ui.fonts import japanese_font
+from kanjipad.ui.i18n import translate
 
 if TYPE_CHECKING:  # both load with the first row (kanjipad.ui.worker.shipped_row_reader)
     from kanjipad.lexicon import Lexicon
@@ -34,6 +35,12 @@ if TYPE_CHECKING:  # both load with the first row (kanjipad.ui.worker.shipped_ro
 STRINGS = 5
 #: Alternatives offered under each character of the first string.
 ALTERNATIVES = 4
+#: The alternatives' size (times the UI font), their group's margins, a string button's least height.
+ALT_SCALE = 1.3
+GROUP_MARGIN = 2
+STRING_MIN_HEIGHT = 36
+#: Between the strings and the alternatives below them.
+ROW_SPACING = 4
 
 
 class MarkedLabel(ElidedLabel):
@@ -84,11 +91,13 @@ def differences(first: str, other: str) -> tuple[set[int], list[str]]:
             new = other[j1 + k] if j1 + k < j2 else ""
             old = first[i1 + k] if i1 + k < i2 else ""
             if new and old:
-                notes.append(f"{_named(new)} where string 1 has {_named(old)}")
+                notes.append(
+                    translate("RowBar", "{new} where string 1 has {old}").format(new=_named(new), old=_named(old))
+                )
             elif new:
-                notes.append(f"{_named(new)} added")
+                notes.append(translate("RowBar", "{new} added").format(new=_named(new)))
             else:
-                notes.append(f"without {_named(old)}")
+                notes.append(translate("RowBar", "without {old}").format(old=_named(old)))
     return marks, notes
 
 
@@ -104,7 +113,7 @@ class StringButton(QPushButton):
         self.text_value = ""
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(48, 36)
+        self.setMinimumSize(48, STRING_MIN_HEIGHT)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
         lay.setSpacing(0)
@@ -145,9 +154,17 @@ class StringButton(QPushButton):
             about = f"{about} — {'; '.join(word.glosses)}" if about else "; ".join(word.glosses)
         self.word_label.set_full_text(about)
         self.setToolTip("\n".join([text, *notes, *([about] if about else [])]))
-        self.setAccessibleName(
-            f"String {self.index + 1}: {text}" + "".join(f", {n}" for n in notes) + (f", {about}" if about else "")
-        )
+        name = translate("RowBar", "String {n}: {text}").format(n=self.index + 1, text=text)
+        self.setAccessibleName(name + "".join(f", {n}" for n in notes) + (f", {about}" if about else ""))
+
+
+def compact_height(base: QFont) -> int:
+    """The row bar's least height in compact mode (a string over its alternatives), measured without
+    making the bar: the compact window keeps it from the start, so the first row does not make it taller."""
+    probe = QToolButton()
+    probe.setFont(japanese_font(base, ALT_SCALE))
+    probe.setText("漢")
+    return STRING_MIN_HEIGHT + ROW_SPACING + GROUP_MARGIN * 2 + probe.sizeHint().height()
 
 
 class RowBar(QWidget):
@@ -155,16 +172,17 @@ class RowBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Strings")
+        self.setAccessibleName(translate("RowBar", "Strings"))
         self.lexicon: Lexicon | None = None
         self.lines: list[RowCandidate] = []
         #: The first string as the user has edited it (swapped characters), one entry per character.
         self.first: list[str] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(4)
+        lay.setSpacing(ROW_SPACING)
         row = QHBoxLayout()
         row.setSpacing(4)
+        self.strings_row = row
         self.buttons = [StringButton(i, self) for i in range(STRINGS)]
         for b in self.buttons:
             b.clicked.connect(lambda _=False, b=b: self._pick(b))
@@ -174,7 +192,7 @@ class RowBar(QWidget):
         self.alternatives_row.setSpacing(8)
         lay.addLayout(self.alternatives_row, 2)
         self.alternatives_row.addStretch(1)
-        self._alt_font = japanese_font(self.font(), 1.3)
+        self._alt_font = japanese_font(self.font(), ALT_SCALE)
         self._groups: list[QFrame] = []
         #: Per character of the first string: its alternative buttons (shown ones).
         self.alternatives: list[list[QToolButton]] = []
@@ -187,6 +205,31 @@ class RowBar(QWidget):
         """Compact: the strings without their readings (the alternatives stay: they are how to fix one)."""
         for b in self.buttons:
             b.set_compact(compact)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the strings allow, however many characters the row has: the alternatives shown
+        per character follow the width (see _fit_alternatives). A wider minimum for a longer row widened
+        a compact window in the middle of a character whose strokes read as a row (the dots of 氵)."""
+        hint = super().minimumSizeHint()
+        return QSize(self.strings_row.minimumSize().width(), hint.height())
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        self._fit_alternatives()
+
+    def _fit_alternatives(self) -> None:
+        """As many alternatives per character as the width holds (the first ones; at least one each)."""
+        groups = [g for pos, g in enumerate(self._groups) if pos < len(self.alternatives) and self.alternatives[pos]]
+        if not groups:
+            return
+        button = max(b.sizeHint().width() for shown in self.alternatives for b in shown)
+        frame = 2 * 2 + 2  # the group's margins and its frame
+        room = (self.width() - self.alternatives_row.spacing() * (len(groups) - 1)) // len(groups) - frame
+        fit = max(1, min(ALTERNATIVES, (room + 1) // (button + 1)))
+        for shown in self.alternatives:
+            for i, b in enumerate(shown):
+                b.setVisible(i < fit)
 
     def set_lines(self, lines: list[RowCandidate], lexicon: Lexicon | None) -> None:
         self.lexicon = lexicon
@@ -230,11 +273,12 @@ class RowBar(QWidget):
             group.setVisible(bool(shown))
             if pos < len(segments):
                 self.alternatives.append(shown)
+        self._fit_alternatives()
 
     def _add_group(self) -> None:
         group = QFrame(self)  # framed while the arrow keys change its character
         col = QHBoxLayout(group)
-        col.setContentsMargins(2, 2, 2, 2)
+        col.setContentsMargins(GROUP_MARGIN, GROUP_MARGIN, GROUP_MARGIN, GROUP_MARGIN)
         col.setSpacing(1)
         for _ in range(ALTERNATIVES):
             b = QToolButton(group)
@@ -249,8 +293,8 @@ class RowBar(QWidget):
     def _label(b: QToolButton, pos: int, char: str) -> None:
         b.setText(char)
         b.setProperty("segment_index", pos)
-        b.setToolTip(f"Use {char} for character {pos + 1}")
-        b.setAccessibleName(f"Character {pos + 1}: {char}")
+        b.setToolTip(translate("RowBar", "Use {char} for character {n}").format(char=char, n=pos + 1))
+        b.setAccessibleName(translate("RowBar", "Character {n}: {char}").format(char=char, n=pos + 1))
 
     def swap(self, pos: int, char: str) -> None:
         """Put ``char`` at ``pos`` of the first string; the character it replaced becomes an alternative."""
