@@ -40,6 +40,8 @@ class Settings:
     #: Small window beside an editor: smaller canvas, one row of bare candidates, no toolbar.
     compact: bool = False
     always_on_top: bool = False
+    #: Type where you write: the window never takes the focus, and picks are typed into the one that has it.
+    type_into: bool = False
     #: The look-up panel at the side of the window (compact mode keeps it closed).
     lookup_panel: bool = False
     #: Several characters: "auto" reads rows and columns from the ink; "h" or "v" forces one.

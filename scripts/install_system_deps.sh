@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the shared libraries Qt needs on Debian/Ubuntu when they are missing; with "dev", also
-# the validators the tests run on the desktop entry and its AppStream metainfo, and an X server and
-# xclip for the test that pastes after the pad quits.
+# the validators the tests run on the desktop entry and its AppStream metainfo, an X server and
+# xclip for the test that pastes after the pad quits, and a window manager (openbox) and xdotool for
+# the test that types a pick into another program's window.
 # Does nothing elsewhere (macOS, Windows, non-root users with the libraries present).
 set -euo pipefail
 need=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libx11-6 libglib2.0-0 libdbus-1-3
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
       libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1)
-[ "${1:-}" = dev ] && need+=(desktop-file-utils appstream xvfb xclip)
+[ "${1:-}" = dev ] && need+=(desktop-file-utils appstream xvfb xclip openbox xdotool)
 command -v dpkg-query >/dev/null || exit 0
 missing=()
 for p in "${need[@]}"; do

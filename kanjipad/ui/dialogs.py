@@ -31,7 +31,10 @@ from kanjipad.memory import MAX_SAMPLES, PER_CHAR, Memory
 from kanjipad.recognizer import ModelInfo, usable_devices
 from kanjipad.resources import resource_path
 from kanjipad.settings import THEMES, Settings
+from kanjipad.ui.i18n import translate
 from kanjipad.ui.themes import apply_theme
+from kanjipad.ui.type_into import blocked as typing_blocked
+from kanjipad.ui.type_into import unavailable_text
 
 THEME_NAMES = {"system": "As the system", "light": "Light", "dark": "Dark", "high-contrast": "High contrast"}
 DEVICE_NAMES = {
@@ -90,6 +93,23 @@ class SettingsDialog(QDialog):
         self.line_layout.setToolTip("How several characters written in a line are read")
         self.show_grid = QCheckBox("Show the guide grid")
         self.show_grid.setChecked(settings.show_grid)
+        self.type_into = QCheckBox(translate("Settings", "Type each pick into the window I write in"))
+        self.type_into.setChecked(settings.type_into)
+        self.type_into.setToolTip(
+            translate(
+                "Settings",
+                "The pad then never takes the keyboard: what you pick with the mouse or pen is typed where you "
+                "write, and copied too. The pad's keys (1 … 0, Enter, Ctrl+Z) reach it only when this is off.",
+            )
+        )
+        # Wayland, macOS: the setting is seen, and says why it cannot be had (the clipboard stays the path).
+        reason = typing_blocked()
+        self.type_into_note = QLabel(unavailable_text(reason) if reason else "")
+        self.type_into_note.setWordWrap(True)
+        self.type_into_note.setVisible(reason is not None)
+        if reason:
+            self.type_into.setEnabled(False)
+            self.type_into.setToolTip(self.type_into_note.text())
         self.learn = QCheckBox("Learn my handwriting from the characters I pick")
         self.learn.setToolTip("Keeps the ink of each pick on this computer; nothing leaves it")
         self.learn.setChecked(settings.learning == "on")
@@ -118,6 +138,8 @@ class SettingsDialog(QDialog):
         form.addRow("Several characters", self.line_layout)
         form.addRow(self.clear_after_pick)
         form.addRow(self.show_grid)
+        form.addRow(self.type_into)
+        form.addRow(self.type_into_note)
         form.addRow(self.learn)
         form.addRow(self.memory_summary)
         form.addRow(memory_row)
@@ -170,6 +192,8 @@ class SettingsDialog(QDialog):
         s.device = self.device.currentData()
         s.clear_after_pick = self.clear_after_pick.isChecked()
         s.show_grid = self.show_grid.isChecked()
+        if self.type_into.isEnabled():  # kept as it was where it cannot be had (a Wayland session)
+            s.type_into = self.type_into.isChecked()
         s.width = self.char_width.currentData()
         s.layout = self.line_layout.currentData()
         if self.learn.isChecked():

@@ -38,6 +38,7 @@ from kanjipad.ui.picking import Picking
 from kanjipad.ui.row_bar import RowBar
 from kanjipad.ui.status_labels import StatusLabels
 from kanjipad.ui.themes import apply_theme
+from kanjipad.ui.type_into import TypeInto
 from kanjipad.ui.window_fit import WindowFit
 from kanjipad.ui.worker import Reading, RecognitionWorker, shipped_row_reader
 from kanjipad.width import to_width
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         self.fit = WindowFit(self, self)  # compact mode, always on top, the screen (kanjipad.ui.window_fit)
         self.fit.set_compact(self.settings.compact)
         self.fit.set_always_on_top(self.settings.always_on_top)
+        # Type where you write: no focus for this window, picks typed into the one that has it.
+        self.type_into = TypeInto(self, lambda: self.settings.type_into, self.steps.say)
         if self.settings.geometry:
             self.restoreGeometry(QByteArray.fromHex(self.settings.geometry.encode()))
         else:
@@ -263,8 +266,10 @@ class MainWindow(QMainWindow):
 
     # --- choosing --------------------------------------------------------
     def pick(self, char: str) -> None:
-        """Copy ``char``, add it to the compose line, keep the ink as a sample (if allowed): one undoable step."""
+        """Copy ``char``, add it to the compose line, keep the ink as a sample (if allowed): one undoable step;
+        then, with "type where you write" on, type it into the window that has the focus."""
         self.picking.pick(char)
+        self.type_into.type_pick(char)
 
     @property
     def consent_box(self) -> QMessageBox | None:
@@ -447,6 +452,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("Deleted everything the pad had learned", 5000)
         apply_theme(QApplication.instance(), self.settings.theme)
         self.canvas.set_show_grid(self.settings.show_grid)
+        self.type_into.follow_setting()
         if (self.settings.model_path, self.settings.device) != old_model:
             self.load_model()
 
@@ -464,6 +470,7 @@ class MainWindow(QMainWindow):
         if self.worker:
             self.worker.stop()
         self.lookup_service.stop()
+        self.type_into.close()
         self.learning.wait_for_memory(timeout=5)  # reading the store may be compacting it
         super().closeEvent(e)
 
@@ -474,7 +481,8 @@ def bring_to_front(win: MainWindow) -> None:
         win.showNormal()
     win.show()
     win.raise_()
-    win.activateWindow()
+    if not win.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus:  # picks are typed elsewhere: no focus
+        win.activateWindow()
     win.statusBar().showMessage("KanjiPad is already open: here it is", 4000)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QStatusBar, QWidget
 
 from kanjipad.ink import Ink
@@ -133,6 +134,9 @@ class Picking:
         """The first pick asks, once; the answer is kept in Settings."""
         pad = self.pad
         box = consent_dialog(pad.learning.memory.folder, self.window)
+        if self.window.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus:
+            # Picks are typed where the user writes (kanjipad.ui.type_into): the question must not take the keys.
+            box.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
 
         def answered(result: int) -> None:
             yes = result == QMessageBox.StandardButton.Yes
