@@ -195,3 +195,13 @@ def test_an_os_error_elsewhere_is_a_bug_with_its_traceback(tmp_path, monkeypatch
 def test_help_still_exits_0(capsys):
     assert cli.main(["--help"]) == 0
     assert "kanjipad-train" in capsys.readouterr().out
+
+
+def test_etl_prepare_on_a_folder_without_etl_files_says_so_and_writes_nothing(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.txt").write_text("not ETL", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["etl-prepare", str(tmp_path / "in"), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1].startswith("kanjipad-train etl-prepare: ") and "no ETL file found" in err
+    assert not out.exists()

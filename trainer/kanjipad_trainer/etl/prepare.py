@@ -269,6 +269,11 @@ def prepare_etl(
     files = etl_files(paths, lambda name, why: skipped.append({"file": name, "reason": why}))
     for s in skipped:
         on_message(f"skipped {s['file']}: {s['reason']}")
+    if not files:  # nothing to prepare is the user's to fix, not a run that prepared 0 files
+        where = ", ".join(str(p) for p in paths)
+        raise UserError(
+            f"{where}: no ETL file found (names like ETL8G_01, ETL9B_1, ETL1C_01); give your ETL copy's folder or files"
+        )
     todo, reports = [], []
     for f in files:
         finished = _marker_matches(f, out)
