@@ -18,6 +18,7 @@ from Xlib import XK, X
 from Xlib.display import Display
 from Xlib.error import DisplayError, XError
 from Xlib.ext import xtest
+from Xlib.xobject.drawable import Window
 
 from kanjipad.keystrokes import TypingError, typeable, x11_keysym
 
@@ -63,10 +64,31 @@ class X11Typist:
         return self._display
 
     def focus_window(self) -> int | None:
-        """The X window id that has the keyboard focus; None when none has (no focus, or focus follows the pointer)."""
-        focus = self._connect().get_input_focus().focus
-        wid = focus if isinstance(focus, int) else focus.id
-        return None if wid in (X.NONE, X.PointerRoot) else wid
+        """The X window id that has the keyboard focus; None when no program's window has it: no focus, focus
+        following the pointer, or (under a window manager) the manager's own window, where it parks the focus
+        when the active window closes and the next cannot take it (openbox, after a dialog of the pad)."""
+        display = self._connect()
+        focus = display.get_input_focus().focus
+        if isinstance(focus, int) or focus.id in (X.NONE, X.PointerRoot):
+            return None
+        manager = display.get_selection_owner(display.intern_atom(f"WM_S{display.get_default_screen()}"))
+        if manager != X.NONE and not self._in_client(display, focus):
+            return None
+        return int(focus.id)
+
+    @staticmethod
+    def _in_client(display: Display, window: Window) -> bool:
+        """``window`` is a program's window the manager manages (it or an ancestor has WM_STATE)."""
+        wm_state = display.intern_atom("WM_STATE")
+        root = display.screen().root.id
+        try:
+            while window.id != root:
+                if window.get_full_property(wm_state, X.AnyPropertyType) is not None:
+                    return True
+                window = window.query_tree().parent
+        except XError:  # the window went meanwhile
+            return False
+        return False
 
     def type_text(self, text: str) -> None:
         """Press and release a key for each character of ``text`` (control characters skipped), in order.
