@@ -76,3 +76,7 @@ def blocked_reason(platform_name: str, environ: Mapping[str, str]) -> str | None
 
 class TypingError(KanjiPadError):
     """A pick could not be typed into the other window (it is still on the clipboard); the message says why."""
+
+
+class NoFocusError(TypingError):
+    """No program's window has the keyboard focus: the keys would be lost."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from kanjipad.keystrokes import MACOS, WAYLAND, TypingError, blocked_reason, typeable
+from kanjipad.keystrokes import MACOS, WAYLAND, NoFocusError, TypingError, blocked_reason, typeable
 from kanjipad.ui.i18n import translate
 
 if TYPE_CHECKING:  # python-xlib loads at the first pick typed, not at start
@@ -98,12 +98,15 @@ class TypeInto(QObject):
         """Type ``text`` (a pick, already copied) into the focused window, when the setting is on; say what happened."""
         if not self.on or not typeable(text):
             return
+        click_first = translate("TypeInto", "Copied {text}. To type it, click first in the window you write in.")
         if pad_has_focus():  # typing would land in the pad itself (a digit picks again)
-            said = translate("TypeInto", "Copied {text}. To type it, click first in the window you write in.")
-            self.say(said.format(text=text), 6000)
+            self.say(click_first.format(text=text), 6000)
             return
         try:
             self.send(text)
+        except NoFocusError:  # no program's window has the keys (the keys would be lost)
+            self.say(click_first.format(text=text), 6000)
+            return
         except TypingError as exc:
             said = translate("TypeInto", "Copied {text}, but it could not be typed: {problem}")
             self.say(said.format(text=text, problem=str(exc)), 10000)

@@ -20,7 +20,7 @@ from Xlib.error import DisplayError, XError
 from Xlib.ext import xtest
 from Xlib.xobject.drawable import Window
 
-from kanjipad.keystrokes import TypingError, typeable, x11_keysym
+from kanjipad.keystrokes import NoFocusError, TypingError, typeable, x11_keysym
 
 #: How long a key code keeps its keysym after its key was sent, at least: the other program must have read the
 #: mapping by then. Picks are seconds apart; only a text with more different characters than there are spare
@@ -93,14 +93,15 @@ class X11Typist:
     def type_text(self, text: str) -> None:
         """Press and release a key for each character of ``text`` (control characters skipped), in order.
 
-        TypingError: no X display or no XTest, no window has the focus, no spare key code, the server refused.
+        NoFocusError: no program's window has the focus. TypingError: no X display or no XTest, no spare key
+        code, the server refused.
         """
         chars = typeable(text)
         if not chars:
             return
         display = self._connect()
         if self.focus_window() is None:
-            raise TypingError("no window has the keyboard focus: click in the window you write in")
+            raise NoFocusError("no window has the keyboard focus")
         try:
             while chars:
                 chars = self._type_some(display, chars, self._empty_keycodes(display))

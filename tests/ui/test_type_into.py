@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
 
 from kanjipad import settings as settings_mod
-from kanjipad.keystrokes import WAYLAND, TypingError
+from kanjipad.keystrokes import WAYLAND, NoFocusError, TypingError
 from kanjipad.ui import dialogs, type_into
 from kanjipad.ui.dialogs import SettingsDialog
 from kanjipad.ui.main_window import MainWindow, bring_to_front
@@ -132,13 +132,25 @@ def test_a_pick_that_cannot_be_typed_says_why_and_is_still_copied(qtbot, typing_
     win = typing_window
 
     def refuse(_text):
-        raise TypingError("no window has the keyboard focus: click in the window you write in")
+        raise TypingError("the X server has no XTest extension, which typing into other windows needs")
 
     win.type_into.send = refuse
     qtbot.mouseClick(candidates_for(qtbot, win, real_ink, "木"), Qt.MouseButton.LeftButton)
     assert clipboard.text() == "木"
     message = win.statusBar().currentMessage()
-    assert "could not be typed" in message and "no window has the keyboard focus" in message
+    assert "could not be typed" in message and "no XTest extension" in message
+
+
+def test_with_no_window_focused_the_pick_says_where_to_click(qtbot, typing_window, real_ink, clipboard):
+    win = typing_window
+
+    def no_focus(_text):
+        raise NoFocusError("no window has the keyboard focus")
+
+    win.type_into.send = no_focus
+    qtbot.mouseClick(candidates_for(qtbot, win, real_ink, "木"), Qt.MouseButton.LeftButton)
+    assert clipboard.text() == "木"
+    assert win.statusBar().currentMessage() == "Copied 木. To type it, click first in the window you write in."
 
 
 def test_a_second_start_raises_the_pad_without_asking_for_the_focus(typing_window, qtlog):
