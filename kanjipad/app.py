@@ -77,9 +77,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     # Only the first start loads the icon and the window (a second one exits above, before either).
     app.setWindowIcon(app_icon())
+    from kanjipad import settings as settings_mod
+    from kanjipad.ui.i18n import install as install_language
     from kanjipad.ui.main_window import bring_to_front, start_window
 
-    window = start_window()
+    settings = settings_mod.load()
+    install_language(app, settings.language)  # before the window: its strings are translated as it is built
+    window = start_window(settings)
     instance.on_raise = lambda: bring_to_front(window)
     app.aboutToQuit.connect(hand_over)  # what was copied still pastes after the pad quits (X11)
     if args.quit_when_ready:

@@ -26,6 +26,8 @@ THEMES = ("system", "light", "dark", "high-contrast")
 LEARNING = ("ask", "on", "off")
 #: How several characters are written: read from the ink, rows (left to right), columns (tategaki).
 LAYOUTS = ("auto", "h", "v")
+#: The UI's language: the system's (Japanese where the locale is, else English), or one chosen.
+LANGUAGES = ("system", "en", "ja")
 
 
 @dataclass
@@ -46,6 +48,8 @@ class Settings:
     lookup_panel: bool = False
     #: Several characters: "auto" reads rows and columns from the ink; "h" or "v" forces one.
     layout: str = "auto"
+    #: Applies at the next start (the UI's strings are translated as the window is built).
+    language: str = "system"
     model_path: str = ""  # empty: the bundled model
     geometry: str = ""  # hex of QWidget.saveGeometry()
     problem: str | None = field(default=None, compare=False, repr=False)
@@ -66,6 +70,8 @@ class Settings:
             self.width = d.width
         if self.layout not in LAYOUTS:
             self.layout = d.layout
+        if self.language not in LANGUAGES:
+            self.language = d.language
         return self
 
 

@@ -48,6 +48,7 @@ def test_the_wheel_carries_the_resources_and_no_generic_top_level_name(wheel):
         "kanjipad/_resources/NOTICE",
         "kanjipad/_resources/selftest.jsonl",
         "kanjipad/_resources/fonts/BIZUDGothic-KanjiPad-subset.ttf",
+        "kanjipad/_resources/i18n/kanjipad_ja.qm",
         "kanjipad_trainer/cli.py",
         "kanjipad_trainer/etl/prepare.py",
     ):

@@ -206,7 +206,8 @@ class LookupService(QObject):
             except KanjiPadError as exc:  # text that cannot be looked up: said, not raised
                 result = exc
             except Exception as exc:  # a bug: said in the panel rather than lost in a thread
-                result = KanjiPadError(f"the look-up failed ({type(exc).__name__}: {exc})")
+                why = f"{type(exc).__name__}: {exc}"
+                result = KanjiPadError(translate("LookupPanel", "the look-up failed ({error})").format(error=why))
             self._emit(self.answered, seq, result)
         if self.lookup is not None:
             self.lookup.close()
@@ -309,12 +310,12 @@ class LookupPanel(QWidget):
         self.subtitle.setWordWrap(True)
         self.subtitle.setFont(text_font(self.subtitle.font()))
         self.strokes = StrokeOrderView()
-        self.animate_button = QPushButton("Draw the strokes one by one")
-        self.animate_button.setAccessibleName("Draw the strokes one by one")
-        self.animate_button.setToolTip("Draw the character's strokes in order, one by one")
+        self.animate_button = QPushButton(translate("LookupPanel", "Draw the strokes one by one"))
+        self.animate_button.setAccessibleName(translate("LookupPanel", "Draw the strokes one by one"))
+        self.animate_button.setToolTip(translate("LookupPanel", "Draw the character's strokes in order, one by one"))
         self.animate_button.clicked.connect(self.strokes.animate)
         self.details = QTextBrowser()
-        self.details.setAccessibleName("Look-up entries")
+        self.details.setAccessibleName(translate("LookupPanel", "Look-up entries"))
         self.details.setOpenLinks(False)
         self.details.setFont(text_font(self.details.font()))
         self.details.anchorClicked.connect(self._link_clicked)

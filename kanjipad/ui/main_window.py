@@ -31,6 +31,7 @@ from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.compose_line import ComposeLine
 from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
 from kanjipad.ui.history import Step
+from kanjipad.ui.i18n import translate
 from kanjipad.ui.learning import Learning
 from kanjipad.ui.lookup_follow import LookupFollow
 from kanjipad.ui.pad_steps import PadSteps
@@ -69,10 +70,10 @@ class MainWindow(QMainWindow):
         self.learning = Learning(parent=self)
         self.learning.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.learning.indexChanged.connect(self._memory_changed)
-        self.setWindowTitle("KanjiPad")
+        self.setWindowTitle(translate("MainWindow", "KanjiPad"))
 
         self.canvas = InkCanvas()
-        self.canvas.hint = "Write a character here, or a word in a row or a column"
+        self.canvas.hint = translate("MainWindow", "Write a character here, or a word in a row or a column")
         self.canvas.set_show_grid(self.settings.show_grid)
         self.candidates = CandidateBar()
         self._strings: RowBar | None = None  # made on the first row: see ``strings``
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
         self.fit.fit_to_screen()
         apply_theme(QApplication.instance(), self.settings.theme)
         if self.settings.problem:
-            self._show_message("Settings reset", self.settings.problem)
+            self._show_message(translate("MainWindow", "Settings reset"), self.settings.problem)
         self._update_enabled()
         self.canvas.setFocus()
 
@@ -157,19 +158,26 @@ class MainWindow(QMainWindow):
             self.recognizer = Recognizer(self.model_path(), device=self.settings.device)
         except Exception as exc:  # ModelError, and anything a damaged file makes ONNX Runtime raise
             if not isinstance(exc, ModelError):
-                exc = ModelError(f"{self.model_path().name} could not be loaded ({type(exc).__name__}: {exc})")
+                exc = ModelError(
+                    translate("MainWindow", "{file} could not be loaded ({error})").format(
+                        file=self.model_path().name, error=f"{type(exc).__name__}: {exc}"
+                    )
+                )
             self.model_problem = str(exc)
             self.learning.set_recognizer(None)
             self.status_labels.show_model(self.recognizer)
             self._show_message(
-                "No recognition model",
-                f"{exc}\n\nYou can still draw. Choose a working model in Settings "
-                "(Ctrl+,), or clear the model path there to use the bundled one.",
+                translate("MainWindow", "No recognition model"),
+                translate(
+                    "MainWindow",
+                    "{problem}\n\nYou can still draw. Choose a working model in Settings "
+                    "(Ctrl+,), or clear the model path there to use the bundled one.",
+                ).format(problem=exc),
             )
             return False
         self.model_problem = None
         if self.recognizer.notice:
-            self._show_message("Recognising on the CPU", self.recognizer.notice)
+            self._show_message(translate("MainWindow", "Recognising on the CPU"), self.recognizer.notice)
         # The row reader and its lexicon load in the worker thread on the first wide ink
         # (0.15 s the window does not wait for).
         self.worker = RecognitionWorker(self.recognizer, k=CANDIDATES, line_reader=shipped_row_reader(self.recognizer))
@@ -177,7 +185,8 @@ class MainWindow(QMainWindow):
         # A first, unseen recognition once start-up is over, so the user's first stroke is as quick as the rest.
         QTimer.singleShot(WARM_UP_AFTER_MS, self.worker.warm_up)
         self.worker.finished.connect(self._show_candidates)
-        self.worker.failed.connect(lambda _seq, msg: self.statusBar().showMessage(f"Recognition failed: {msg}"))
+        failed = translate("MainWindow", "Recognition failed: {error}")
+        self.worker.failed.connect(lambda _seq, msg: self.statusBar().showMessage(failed.format(error=msg)))
         self.learning.set_recognizer(self.recognizer)
         self.status_labels.show_model(self.recognizer)
         if self.canvas.ink.strokes:
@@ -202,7 +211,8 @@ class MainWindow(QMainWindow):
     def _ink_changed(self, ink: Ink) -> None:
         # The one trigger for recognition: pen-up, undo, redo and clear all land here.
         n = len(ink.strokes)
-        self.status_strokes.setText(f"{n} stroke{'s' if n != 1 else ''}" if n else "")
+        strokes = translate("MainWindow", "1 stroke") if n == 1 else translate("MainWindow", "{n} strokes")
+        self.status_strokes.setText(strokes.format(n=n) if n else "")
         if not ink.strokes:
             if self.worker:
                 self.worker.invalidate()
@@ -332,10 +342,10 @@ class MainWindow(QMainWindow):
     def copy_compose(self) -> None:
         text = self.compose.text()
         if not text:  # never empty the user's clipboard for nothing
-            self.statusBar().showMessage("The compose line is empty: nothing copied", 3000)
+            self.statusBar().showMessage(translate("MainWindow", "The compose line is empty: nothing copied"), 3000)
             return
         self.clipboard.set_text(text)
-        self.statusBar().showMessage("Copied the compose line", 3000)
+        self.statusBar().showMessage(translate("MainWindow", "Copied the compose line"), 3000)
 
     # --- keys ------------------------------------------------------------------
     def _candidate_key(self, e: QKeyEvent) -> bool:
@@ -405,8 +415,10 @@ class MainWindow(QMainWindow):
         undo, redo = self.acts["undo"], self.acts["redo"]
         self.history.canUndoChanged.connect(undo.setEnabled)
         self.history.canRedoChanged.connect(redo.setEnabled)
-        self.history.undoTextChanged.connect(lambda t: undo.setText(f"Undo {t}" if t else "Undo"))
-        self.history.redoTextChanged.connect(lambda t: redo.setText(f"Redo {t}" if t else "Redo"))
+        undo_step, redo_step = translate("MainWindow", "Undo {step}"), translate("MainWindow", "Redo {step}")
+        undo_text, redo_text = undo.text(), redo.text()
+        self.history.undoTextChanged.connect(lambda t: undo.setText(undo_step.format(step=t) if t else undo_text))
+        self.history.redoTextChanged.connect(lambda t: redo.setText(redo_step.format(step=t) if t else redo_text))
         for a in (undo, redo):
             a.setEnabled(False)
             a.setIconText(a.text())  # the toolbar keeps a short, steady label; the menu says what
@@ -443,13 +455,19 @@ class MainWindow(QMainWindow):
         if dlg.deleteRequested:
             problem = self.learning.forget_all()
             if problem:
-                QMessageBox.warning(self, "Could not delete", f"What the pad learned could not be deleted: {problem}")
+                QMessageBox.warning(
+                    self,
+                    translate("MainWindow", "Could not delete"),
+                    translate("MainWindow", "What the pad learned could not be deleted: {problem}").format(
+                        problem=problem
+                    ),
+                )
             for i in range(self.history.count()):
                 step = self.history.command(i)
                 if isinstance(step, Step):
                     step.sample_id = None
             if not problem:
-                self.statusBar().showMessage("Deleted everything the pad had learned", 5000)
+                self.statusBar().showMessage(translate("MainWindow", "Deleted everything the pad had learned"), 5000)
         apply_theme(QApplication.instance(), self.settings.theme)
         self.canvas.set_show_grid(self.settings.show_grid)
         self.type_into.follow_setting()
@@ -460,7 +478,9 @@ class MainWindow(QMainWindow):
         try:
             settings_mod.save(self.settings)
         except OSError as exc:
-            self.statusBar().showMessage(f"Could not save settings: {exc}", 8000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Could not save settings: {error}").format(error=exc), 8000
+            )
 
     def closeEvent(self, e: QCloseEvent) -> None:
         self.compose_line.save_now()
@@ -483,12 +503,12 @@ def bring_to_front(win: MainWindow) -> None:
     win.raise_()
     if not win.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus:  # picks are typed elsewhere: no focus
         win.activateWindow()
-    win.statusBar().showMessage("KanjiPad is already open: here it is", 4000)
+    win.statusBar().showMessage(translate("MainWindow", "KanjiPad is already open: here it is"), 4000)
 
 
-def start_window() -> MainWindow:
+def start_window(settings: settings_mod.Settings | None = None) -> MainWindow:
     """Show the window first, then load the model (so the window is up at once)."""
-    win = MainWindow()
+    win = MainWindow(settings)
     win.show()
     QTimer.singleShot(0, win.load_model)
     return win

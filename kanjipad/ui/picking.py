@@ -20,6 +20,7 @@ from kanjipad.ui.clipboard import Clipboard
 from kanjipad.ui.compose_line import ComposeLine
 from kanjipad.ui.dialogs import consent_dialog
 from kanjipad.ui.history import History, PadState, Step
+from kanjipad.ui.i18n import translate
 from kanjipad.ui.learning import Learning
 from kanjipad.ui.lookup_panel import LookupPanel
 from kanjipad.width import class_form
@@ -74,7 +75,7 @@ class Picking:
         pad.compose_line.insert_quietly(char)
         after_ink = Ink(box=ink.box) if pad.settings.clear_after_pick else ink
         step = pad.history.record(
-            f"pick {char}",
+            translate("Steps", "pick {char}").format(char=char),
             PadState(ink, before, view),
             PadState(after_ink, pad.compose.text(), view if after_ink is ink else None),
             on_undo=lambda step: self._undo_pick(step, char),
@@ -93,15 +94,16 @@ class Picking:
         snapshot = getattr(clipboard, "snapshot", None)
         step.clipboard_before = snapshot() if snapshot is not None else None
         clipboard.set_text(char)
-        message, timeout = f"Copied {char}", 3000
+        message, timeout = translate("Picking", "Copied {char}").format(char=char), 3000
         if len(char) == 1 and step.before.ink.strokes and self.pad.settings.learning == "on":
             step.sample_id, problem = self._learn(step.before.ink, char)
             if problem:
-                message, timeout = f"Copied {char}, but the sample could not be kept: {problem}", 10000
+                message = translate("Picking", "Copied {char}, but the sample could not be kept: {problem}")
+                message, timeout = message.format(char=char, problem=problem), 10000
         if first:
             self.say(message, timeout)
         else:
-            self.note(f"Redid the pick: {message}", timeout)
+            self.note(translate("Picking", "Redid the pick: {message}").format(message=message), timeout)
 
     def _undo_pick(self, step: Step, char: str) -> None:
         """Forget the sample the pick taught; put back what the clipboard held, unless something else was
@@ -114,11 +116,13 @@ class Picking:
             problem = self.pad.learning.forget({step.sample_id})
             step.sample_id = None
             if problem:
-                self.note(f"Undid the pick of {char}, but its sample {problem}", 12000)
+                said = translate("Picking", "Undid the pick of {char}, but its sample {problem}")
+                self.note(said.format(char=char, problem=problem), 12000)
             else:
-                self.note(f"Undid the pick of {char}: the pad forgot that sample", 4000)
+                said = translate("Picking", "Undid the pick of {char}: the pad forgot that sample")
+                self.note(said.format(char=char), 4000)
         else:
-            self.note(f"Undid the pick of {char}", 4000)
+            self.note(translate("Picking", "Undid the pick of {char}").format(char=char), 4000)
 
     def _learn(self, ink: Ink, char: str) -> tuple[str | None, str | None]:
         """Teach the pad this pick's ink: (sample id, None) or (None, why it failed)."""
@@ -145,7 +149,8 @@ class Picking:
             if yes and self._is_done(step):  # a pick undone meanwhile teaches nothing
                 step.sample_id, problem = self._learn(step.before.ink, char)
                 if problem:
-                    pad.statusBar().showMessage(f"The sample could not be kept: {problem}", 10000)
+                    said = translate("Picking", "The sample could not be kept: {problem}")
+                    pad.statusBar().showMessage(said.format(problem=problem), 10000)
 
         box.finished.connect(answered)
         self.consent_box = box

@@ -111,3 +111,13 @@ def test_a_settings_file_too_deep_or_too_large_is_set_aside_and_defaults_used(tm
     loaded = s.load(path)
     assert loaded.theme == "system" and loaded.problem and "could not be read" in loaded.problem
     assert (tmp_path / "settings.json.corrupt-1").read_bytes() == content
+
+
+@pytest.mark.parametrize(
+    "stored, loaded", [("ja", "ja"), ("en", "en"), ("system", "system"), ("klingon", "system"), (3, "system")]
+)
+def test_the_language_is_kept_and_a_bad_one_falls_back_to_the_system_s(tmp_path, stored, loaded):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"language": stored}))
+    assert s.load(path).language == loaded
+    assert s.Settings().language == "system"
