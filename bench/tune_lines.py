@@ -2,7 +2,7 @@
 
     scripts/tune_line_params.sh    # makes the synthetic sets (words, small kana, numbers; rows and columns)
     python bench/tune_lines.py --model resources/models/kanjipad-full.onnx --singles build/tune/singles.jsonl \
-        --rows build/tune/{rows,sk,num,vrows,vsk}.jsonl
+        --rows build/tune/{rows,sk,num,vrows,vsk,kana,ksk,vksk}.jsonl
 
 Coordinate search: each weight in turn tried at ×0, ×0.5, ×2 and ×4 of its value, kept
 where the mean of string top-1 on the rows and top-1 on single characters (every 10th of
@@ -42,9 +42,10 @@ WEIGHTS = (
     "glued_cost",
     "follow_cost",
     "switch_cost",
+    "sure_cost",
 )
 #: Thresholds: tried at these factors of their value (a weight's ×0 makes no sense for them).
-THRESHOLDS = ("small_size", "small_soft", "small_top", "split_fit", "single_sure", "wide")
+THRESHOLDS = ("small_size", "small_soft", "small_top", "split_fit", "single_sure", "sure_length", "wide")
 
 
 def score(readers: list[tuple[RowRecognizer, Ink]], params: RowParams) -> tuple[float, float]:

@@ -30,6 +30,7 @@ class Lexicon:
         self.words = words
         self.pairs = pairs
         self._pair_scores: dict[str, float] = {}
+        self._readings: frozenset[str] | None = None
 
     @classmethod
     def load(cls, path: Path) -> Lexicon:
@@ -39,6 +40,15 @@ class Lexicon:
 
     def __contains__(self, text: str) -> bool:
         return text in self.words
+
+    def is_word(self, text: str) -> bool:
+        """Whether ``text`` is a common word as its headword or as its kana reading: people write in
+        kana the words whose kanji they do not know (ちくしょう for 畜生)."""
+        if text in self.words:
+            return True
+        if self._readings is None:  # once: 15,000 readings, 8 ms
+            self._readings = frozenset(r for readings, _ in self.words.values() for r in readings)
+        return text in self._readings
 
     def word(self, text: str) -> Word | None:
         entry = self.words.get(text)

@@ -138,11 +138,14 @@ class RowParams:
     #: common-word bonus: 好 is not 女子.
     split_fit: float = 0.8
     split_cost: float = 6.0
-    #: … the bonus is withheld only when the whole ink reads as one character at least this surely;
-    #: and ink shorter than ``sure_length`` cells read that surely as one costs a string of its
-    #: parts ``sure_cost`` (a tall 員 is not ロ貝, 胃 not 四月).
+    #: … the bonus is withheld only when the whole ink reads as one character at least this surely
+    #: and is no longer than one character is written: ``sure_length`` cells in a row, ``sure_tall``
+    #: in a column (characters are written taller than wide far more often than wider than tall:
+    #: う, 員, 胃 up to twice their width; three characters written tight are as short as 1.7 cells);
+    #: such ink costs a string of its parts ``sure_cost`` (a tall 員 is not ロ貝, 胃 not 四月).
     single_sure: float = 0.5
     sure_length: float = 2.0
+    sure_tall: float = 2.0
     sure_cost: float = 3.0
     #: In a column, a run this long (× cell) and thinner than ``narrow`` may be ー.
     bar_length: float = 0.5
@@ -287,11 +290,12 @@ class RowRecognizer:
             for b in ends:
                 j = b - a - 1
                 w = float(right[j] - left[j]) / cell
-                if (w > pr.max_width or b - a > pr.max_strokes) and b != ends[0] and b != n:
+                if (w > pr.max_width or b - a > pr.max_strokes) and b != ends[0]:
                     if a != 0:
                         break
-                    b, j = n, n - 1  # skip to all the ink
-                    w = float(right[j] - left[j]) / cell
+                    if b != n:
+                        b, j = n, n - 1  # skip to all the ink
+                        w = float(right[j] - left[j]) / cell
                 spans.append((a, b))
                 size[(a, b)] = (w, float(bottom[j] - top[j]) / cell, float(top[j] - top_of_row) / cell)
                 if b == n:
@@ -370,8 +374,13 @@ class RowRecognizer:
             beams[b] = options[: pr.beam]
 
         as_one = self._runs.get((0, n))
-        # A confident reading of all the ink as one character: a word made of its parts must not outvote it.
-        sure_single = as_one is not None and float(np.exp(as_one.logp[0])) >= pr.single_sure
+        # A confident reading of all the ink as one character, ink no longer than one character: a word
+        # made of its parts must not outvote it.
+        sure_single = (
+            as_one is not None
+            and float(np.exp(as_one.logp[0])) >= pr.single_sure
+            and ratio < (pr.sure_tall if vertical else pr.sure_length)
+        )
         finals = []
         for score, text, segs in beams.get(n, []):
             if len(segs) > 1:
@@ -379,11 +388,11 @@ class RowRecognizer:
                 expected = sum(_natural_length(c, companions) for c in text)
                 short = max(0.0, pr.split_fit * expected - ratio) / expected
                 score -= pr.split_cost * short
-                if sure_single and ratio < pr.sure_length and not all(c in DIGITS for c in text):
+                if sure_single and not all(c in DIGITS for c in text):
                     # Short ink read surely as one: its parts must do clearly better (a number's digits are
                     # narrow, and 1919 written tight reads as 卵).
                     score -= pr.sure_cost
-                if lex and text in lex and not (short and sure_single):
+                if lex and lex.is_word(text) and not (short and sure_single):
                     score += pr.word_gain
             finals.append((score, text, segs))
         finals.sort(key=lambda o: -o[0])

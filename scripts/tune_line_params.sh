@@ -12,6 +12,11 @@ $S --count 200 --seed 22 --kind small-kana --out "$W/sk.jsonl"
 $S --count 200 --seed 23 --kind numbers --out "$W/num.jsonl"
 $S --count 200 --seed 24 --layout v --out "$W/vrows.jsonl"
 $S --count 150 --seed 25 --layout v --kind small-kana --out "$W/vsk.jsonl"
+# Words written in kana (their readings), as people write words whose kanji they do not know.
+$S --count 200 --seed 26 --kana --out "$W/kana.jsonl"
+$S --count 200 --seed 27 --kind small-kana --kana --out "$W/ksk.jsonl"
+$S --count 150 --seed 28 --layout v --kind small-kana --kana --out "$W/vksk.jsonl"
 kanjipad-train synth-set --classes full --per-class 1 --seed 12 --out "$W/singles.jsonl"
 python bench/tune_lines.py --model "$M" --passes "${PASSES:-2}" --singles "$W/singles.jsonl" \
-  --rows "$W/rows.jsonl" "$W/sk.jsonl" "$W/num.jsonl" "$W/vrows.jsonl" "$W/vsk.jsonl"
+  --rows "$W/rows.jsonl" "$W/sk.jsonl" "$W/num.jsonl" "$W/vrows.jsonl" "$W/vsk.jsonl" \
+  "$W/kana.jsonl" "$W/ksk.jsonl" "$W/vksk.jsonl"

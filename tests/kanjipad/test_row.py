@@ -221,3 +221,18 @@ def test_one_densely_written_character_reads_as_the_single_character_path_reads_
     assert [(c.char, round(c.score, 5)) for c in found[0].segments[0].candidates[:5]] == [
         (c.char, round(c.score, 5)) for c in single
     ]
+
+
+def test_a_common_word_written_in_kana_is_a_word():
+    words = Lexicon({"畜生": [["ちくしょう"], ["beast"]]}, {})
+    assert words.is_word("畜生") and words.is_word("ちくしょう")
+    assert not words.is_word("ちく") and "ちくしょう" not in words  # look-ups (word()) stay by headword
+
+
+def test_a_word_spelled_in_kana_earns_the_word_bonus(rec, real_ink):
+    # People write in kana the words whose kanji they do not know: ちくしょう is 畜生's reading.
+    ink = written(real_ink, "ちくしょう", small="3")
+    with_word = RowRecognizer(rec, Lexicon({"畜生": [["ちくしょう"], ["beast"]]}, {})).recognize(ink, 3)
+    without = RowRecognizer(rec, Lexicon({}, {})).recognize(ink, 3)
+    assert with_word[0].text == without[0].text == "ちくしょう"
+    assert with_word[0].score == pytest.approx(without[0].score + RowRecognizer(rec).params.word_gain)

@@ -153,3 +153,16 @@ def test_synth_lines_then_evaluate_reports_rows(tiny, tmp_path, capsys):
     for key in ("string_top1", "string_top5", "char_accuracy", "latency_ms_p50", "latency_ms_p95"):
         assert key in result
     assert result["string_top5"] >= result["string_top1"]
+
+
+def test_synth_lines_can_write_the_words_in_kana():
+    """--kana: the common words as their readings (ちくしょう for 畜生), each once, only those it can draw."""
+    from kanjipad_trainer.synth_lines import kana_spellings
+
+    entries = {
+        "畜生": [["ちくしょう"], ["beast"]],
+        "日本": [["にほん", "にっぽん"], ["Japan"]],
+        "木": [["き"], ["tree"]],
+    }
+    known = set("ちくしょうにほん")
+    assert kana_spellings(entries, known) == ["ちくしょう", "にほん"]  # にっぽん: no っ to draw; き: one kana

@@ -149,14 +149,14 @@ def cmd_synth_lines(args: argparse.Namespace) -> int:
     from kanjipad.ink import dumps_sample
     from kanjipad.paths import atomic_write
     from kanjipad_trainer import classes, kanjivg
-    from kanjipad_trainer.synth_lines import RowConfig, synth_rows, words_for
+    from kanjipad_trainer.synth_lines import RowConfig, kana_spellings, synth_rows, words_for
 
     lex = lexicon_mod.Lexicon.load(Path(args.lexicon)) if args.lexicon else lexicon_mod.shipped()
     if lex is None:
         raise UserError("no lexicon: build it with scripts/build_lexicon.py or pass --lexicon")
     # Small kana are companions, not learned classes, but KanjiVG draws them: rows may hold them.
     have = set(kanjivg.load_many(classes.resolve(args.classes)))
-    words = words_for(list(lex.words), have)
+    words = kana_spellings(lex.words, have) if args.kana else words_for(list(lex.words), have)
     if not words and args.kind != "numbers":
         raise UserError("no lexicon word can be written with the class set's KanjiVG characters")
     out = Path(args.out)
@@ -166,7 +166,7 @@ def cmd_synth_lines(args: argparse.Namespace) -> int:
             fh.write((dumps_sample(row) + "\n").encode("utf-8"))
 
     atomic_write(out, write)
-    source = "numbers" if args.kind == "numbers" else f"{len(words)} words"
+    source = "numbers" if args.kind == "numbers" else f"{len(words)} words{' in kana' if args.kana else ''}"
     print(f"wrote {args.count} {'columns' if args.layout == 'v' else 'rows'} to {out} (from {source})")
     return 0
 
@@ -481,6 +481,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["words", "small-kana", "numbers"],
         default="words",
         help="common words and phrases (default), only words with a small kana, or numbers",
+    )
+    p.add_argument(
+        "--kana",
+        action="store_true",
+        help="write the words in kana, as their readings (ちくしょう for 畜生), as people write words whose kanji "
+        "they do not know",
     )
     p.add_argument("--out", required=True, type=out_file)
     p.set_defaults(func=cmd_synth_lines)

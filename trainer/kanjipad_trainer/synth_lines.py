@@ -10,7 +10,8 @@ and ー is written vertically. Deterministic given the seed.
 
 Word lists (``kind``): common EDICT words and phrases of two or three of them (longer,
 and not words themselves); only the words with a small kana; or numbers (years,
-amounts, counts: digit strings, some with a counter kanji).
+amounts, counts: digit strings, some with a counter kanji). The words may be written as
+their headwords or in kana (their readings: :func:`kana_spellings`).
 """
 
 from __future__ import annotations
@@ -49,6 +50,13 @@ def words_for(lexicon_words: list[str], known: set[str], max_len: int = 8) -> li
     return sorted(w for w in lexicon_words if 2 <= len(w) <= max_len and all(c in known for c in w))
 
 
+def kana_spellings(entries: dict[str, list[list[str]]], known: set[str], max_len: int = 8) -> list[str]:
+    """The common words as people write them in kana (their readings: ちくしょう for 畜生), in a fixed
+    order: the words whose kanji a writer does not know, and where small kana sit among large ones."""
+    readings = {r for rs, _ in entries.values() for r in rs}
+    return words_for(list(readings), known, max_len)
+
+
 def small_kana_words(words: list[str]) -> list[str]:
     """The words among ``words`` that hold a small kana."""
     return [w for w in words if any(c in SMALL_TO_LARGE for c in w)]
@@ -84,7 +92,9 @@ def _small_kana(strokes: list[np.ndarray], box: float, rng: np.random.Generator,
     return [(s - lo) * k + np.array([x, y]) for s in strokes]
 
 
-def _glyph(char: str, strokes: dict[str, list[np.ndarray]], box: float, rng: np.random.Generator, vertical: bool):
+def _glyph(
+    char: str, strokes: dict[str, list[np.ndarray]], box: float, rng: np.random.Generator, vertical: bool
+) -> list[np.ndarray]:
     """A character's strokes in its KanjiVG box, as written in a row or (``vertical``) a column."""
     if char in SMALL_TO_LARGE:
         return _small_kana(strokes[SMALL_TO_LARGE[char]], box, rng, vertical)
