@@ -44,7 +44,9 @@ def count(minimum: int = 0, maximum: int | None = None) -> Callable[[str], int]:
     return parse
 
 
-def number(low: float, high: float = math.inf, *, low_open: bool = False, high_open: bool = False) -> Callable:
+def number(
+    low: float, high: float = math.inf, *, low_open: bool = False, high_open: bool = False
+) -> Callable[[str], float]:
     """A finite number within [low, high]; ``low_open``/``high_open`` leave an end out."""
 
     def parse(text: str) -> float:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from kanjipad.paths import file_sha256
 from kanjipad_trainer.checkpoint import (
@@ -32,7 +33,7 @@ class BaseModelError(UserError):
     """No usable fine-tuning weights for a model."""
 
 
-def save_weights(state: dict, onnx_files: Iterable[Path], out: Path) -> Path:
+def save_weights(state: dict[str, Any], onnx_files: Iterable[Path], out: Path) -> Path:
     """Write the fine-tuning weights of checkpoint ``state`` for the given exported models."""
     weights = {
         "model": {k: v.half() if v.is_floating_point() else v for k, v in state["model"].items()},
@@ -51,7 +52,7 @@ def weights_candidates(onnx: Path) -> list[Path]:
     return [onnx.with_name(onnx.stem + ".weights.pt"), onnx.with_name("weights.pt")]
 
 
-def load_base(onnx: Path) -> tuple[KanjiNet, dict]:
+def load_base(onnx: Path) -> tuple[KanjiNet, dict[str, Any]]:
     """The trainable network behind ``onnx`` (fp32) and its checkpoint-like state.
 
     Raises BaseModelError when no weights file belongs to ``onnx`` or the one that claims to does
@@ -88,7 +89,7 @@ def load_base(onnx: Path) -> tuple[KanjiNet, dict]:
     )
 
 
-def _check_fits(state: dict, path: Path, onnx: Path) -> None:
+def _check_fits(state: dict[str, Any], path: Path, onnx: Path) -> None:
     """The weights must describe the network inside ``onnx``: same classes, same embedding width."""
     from kanjipad.recognizer import Recognizer
 

@@ -162,7 +162,7 @@ def check_resumable(state: dict[str, Any], path: Path | str) -> None:
         raise not_ours(path, "train_config is not a mapping")
 
 
-def atomic_save(obj: dict, path: Path) -> None:
+def atomic_save(obj: dict[str, Any], path: Path) -> None:
     """``torch.save`` so that a kill at any moment leaves the old file or the new one, never half of one."""
     atomic_write(path, lambda fh: torch.save(obj, fh))
 

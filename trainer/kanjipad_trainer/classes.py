@@ -19,7 +19,9 @@ next to it. They count as classes of the model all the same.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kanjipad.dictionary import kanji_table
 from kanjipad.kana import SMALL_TO_LARGE
@@ -36,7 +38,7 @@ PRESETS = ("standard", "full")
 GROUPS = ("kanji level 1", "kanji level 2", "other kanji", "kana", "digits", "Latin", "symbols")
 
 
-def _kanji(pred) -> list[str]:
+def _kanji(pred: Callable[[dict[str, Any]], bool]) -> list[str]:
     return sorted((c for c, e in kanji_table().items() if pred(e)), key=ord)
 
 

@@ -24,7 +24,7 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kanjipad.errors import KanjiPadError
 from kanjipad_trainer.args import (
@@ -130,7 +130,7 @@ def cmd_synth_set(args: argparse.Namespace) -> int:
     cfg = SynthConfig(scale=args.distortion)
     out = Path(args.out)
 
-    def write(fh) -> None:
+    def write(fh: BinaryIO) -> None:
         for v in range(args.per_class):
             for i, ch in enumerate(learned):
                 rng = np.random.default_rng([args.seed, v, i])
@@ -161,7 +161,7 @@ def cmd_synth_lines(args: argparse.Namespace) -> int:
         raise UserError("no lexicon word can be written with the class set's KanjiVG characters")
     out = Path(args.out)
 
-    def write(fh) -> None:
+    def write(fh: BinaryIO) -> None:
         for row in synth_rows(words, args.count, args.seed, RowConfig(layout=args.layout), args.kind):
             fh.write((dumps_sample(row) + "\n").encode("utf-8"))
 
@@ -186,7 +186,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
-def _train_config(args: argparse.Namespace):
+def _train_config(args: argparse.Namespace) -> TrainConfig:
     return TrainConfig(
         data=[],
         val=args.val,
@@ -275,9 +275,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _line_params(pairs: list[str]) -> dict:
+def _line_params(pairs: list[str]) -> dict[str, float]:
     """``--line-param word_gain=0`` → {"word_gain": 0.0} (every RowParams knob is a number)."""
-    out = {}
+    out: dict[str, float] = {}
     for pair in pairs:
         key, _, value = pair.partition("=")  # no "=": value is "", which is no number either
         try:
@@ -413,7 +413,7 @@ def cmd_etl_scan(args: argparse.Namespace) -> int:
     return 0 if result["files"] else 1
 
 
-def _add_precision(g) -> None:
+def _add_precision(g: argparse._ArgumentGroup) -> None:
     g.add_argument(
         "--precision",
         choices=["auto", "fp32", "bf16"],
@@ -706,7 +706,8 @@ def main(argv: list[str] | None = None) -> int:
         # Plain-text reports name characters; on a non-UTF-8 stdout they are escaped, not fatal.
         sys.stdout.reconfigure(errors="backslashreplace")
     try:
-        return args.func(args)
+        code: int = args.func(args)
+        return code
     except KanjiPadError as exc:
         return _fail(args.command, str(exc))
     except OSError as exc:

@@ -8,6 +8,7 @@ carry them, so a run can always be repeated.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -17,7 +18,7 @@ class ModelConfig:
     embed: int = 384
     dropout: float = 0.2
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -46,7 +47,7 @@ class TrainConfig:
     # drawn with the given share of every epoch. None: one plain shuffle of all data.
     source_sizes: list[int] | None = None
     mix: list[float] | None = None
-    model: dict = field(default_factory=dict)
+    model: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ class _ExportHead(nn.Module):
         return probs, nn.functional.normalize(feats.float(), dim=1)
 
 
-def load_checkpoint(path: Path) -> tuple[KanjiNet, dict]:
+def load_checkpoint(path: Path) -> tuple[KanjiNet, dict[str, Any]]:
     """A checkpoint (``best.pt``, ``last.pt``) or fine-tuning weights (``weights.pt``) as an fp32 network.
 
     Raises CheckpointError naming ``path`` when it is damaged or not a kanjipad-train checkpoint.
@@ -69,7 +69,7 @@ def load_checkpoint(path: Path) -> tuple[KanjiNet, dict]:
     return model, state
 
 
-def _metadata(state: dict, name: str) -> dict[str, str]:
+def _metadata(state: dict[str, Any], name: str) -> dict[str, str]:
     recipe = {k: v for k, v in state.get("train_config", {}).items() if k not in ("data", "val", "out")}
     return {
         "format_version": str(FORMAT_VERSION),
@@ -101,7 +101,7 @@ def _atomic_onnx_save(model: onnx.ModelProto, path: Path) -> None:
     atomic_write(path, lambda fh: fh.write(model.SerializeToString()))
 
 
-def export_fp32(model: KanjiNet, state: dict, out: Path, name: str) -> Path:
+def export_fp32(model: KanjiNet, state: dict[str, Any], out: Path, name: str) -> Path:
     wrapped = _ExportHead(model).eval()
     dummy = torch.zeros(1, 1, INPUT_SIZE, INPUT_SIZE)
     with tempfile.TemporaryDirectory() as tmpdir:
@@ -136,11 +136,11 @@ def export_int8(fp32_path: Path, out: Path, calibration: np.ndarray, scheme: str
 
     spec = QUANT_SCHEMES[scheme]
 
-    class Reader(CalibrationDataReader):
+    class Reader(CalibrationDataReader):  # type: ignore[misc]
         def __init__(self) -> None:
             self.batches = iter(calibration[i : i + 32] for i in range(0, len(calibration), 32))
 
-        def get_next(self):
+        def get_next(self) -> dict[str, np.ndarray] | None:
             b = next(self.batches, None)
             return None if b is None else {"image": b.astype(np.float32)}
 
@@ -177,13 +177,13 @@ def export_int8(fp32_path: Path, out: Path, calibration: np.ndarray, scheme: str
 
 def export_all(
     model: KanjiNet,
-    state: dict,
+    state: dict[str, Any],
     out: Path,
     name: str,
     calibration: np.ndarray,
     check: np.ndarray,
     scheme: str = QUANT_SCHEME,
-) -> dict:
+) -> dict[str, Any]:
     """``model.fp32.onnx``, ``model.int8.onnx`` and ``weights.pt`` in ``out``, each ONNX checked against torch.
 
     ``calibration`` and ``check`` are uint8 images (ink 255). Returns, per ONNX file,

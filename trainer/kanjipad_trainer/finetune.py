@@ -47,7 +47,7 @@ def stroke_files(paths: Sequence[Path]) -> list[Path]:
 
 def user_stroke_images(
     paths: Sequence[Path], classes: Sequence[str], *, on_problem: Callable[[str], None], stop_on_error: bool = False
-) -> tuple[np.ndarray, np.ndarray, dict]:
+) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
     """Render the user's stroke samples exactly as the app does; labels by the model's classes."""
     index = {c: i for i, c in enumerate(classes)}
     images, labels = [], []
@@ -96,8 +96,9 @@ def finetune(
     from kanjipad.recognizer import Recognizer
     from kanjipad_trainer import export, shards
     from kanjipad_trainer.base_model import load_base
+    from kanjipad_trainer.config import TrainConfig
     from kanjipad_trainer.evaluate import evaluate_images
-    from kanjipad_trainer.train import TrainConfig, train
+    from kanjipad_trainer.train import train
 
     _, state = load_base(base)
     classes = list(state["classes"])

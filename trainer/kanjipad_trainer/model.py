@@ -47,4 +47,5 @@ class KanjiNet(nn.Module):
         return torch.flatten(self.pool(self.features(x)), 1)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.head(self.embed(x))
+        logits: torch.Tensor = self.head(self.embed(x))
+        return logits

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from tqdm import tqdm
@@ -40,16 +41,16 @@ from kanjipad_trainer.pool import quiet_worker
 from kanjipad_trainer.synth import SynthConfig, synth_image
 
 SHARD_SIZE = 8192
-_WORKER: dict = {}
+_WORKER: dict[str, Any] = {}
 
 
 def _init_worker(
-    strokes: dict,
+    strokes: dict[str, Any],
     classes: list[str],
     seed: int,
     cfg: SynthConfig,
     size: int,
-    fonts: dict,
+    fonts: dict[str, Any],
     font_fraction: float,
     picks: list[int],
 ) -> None:
@@ -193,7 +194,7 @@ def split_folder(path: Path, side: str) -> Path:
     return path / side if (path / side / "meta.json").exists() else path
 
 
-def load(folder: Path) -> tuple[np.ndarray, np.ndarray, dict]:
+def load(folder: Path) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
     """All images (uint8, n x size x size) and labels of a shard folder, plus its meta.
 
     Raises UserError naming the folder or file when it is not a shard folder, or when a shard is
@@ -213,7 +214,7 @@ def load(folder: Path) -> tuple[np.ndarray, np.ndarray, dict]:
     return _checked(folder, images, labels, meta), labels.astype(np.int64), meta
 
 
-def _load_etl(folder: Path, meta: dict) -> tuple[np.ndarray, np.ndarray, dict]:
+def _load_etl(folder: Path, meta: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
     # Only files whose done marker exists are complete (see kanjipad_trainer.etl.prepare).
     stems = sorted(p.name[: -len(".done.json")] for p in folder.glob("*.done.json"))
     if not stems:
@@ -235,7 +236,7 @@ def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
-def _read_meta(folder: Path) -> dict:
+def _read_meta(folder: Path) -> dict[str, Any]:
     path = folder / "meta.json"
     if not path.is_file():
         raise UserError(f"{folder}: not a shard folder (no meta.json); make one with kanjipad-train prepare")
@@ -246,13 +247,14 @@ def _read_meta(folder: Path) -> dict:
     classes = meta.get("classes") if isinstance(meta, dict) else None
     if not isinstance(classes, str) or not classes or not _is_count(meta.get("size")):
         raise UserError(f"{path}: not a shard folder's meta.json (no classes or size); prepare the folder again")
-    return meta
+    return dict(meta)
 
 
 def _array(path: Path) -> np.ndarray:
     """One .npy file, read without running anything (no pickles); a damaged one is named."""
     try:
-        return np.load(path, allow_pickle=False)
+        array: np.ndarray = np.load(path, allow_pickle=False)
+        return array
     except ValueError as exc:
         why = "it holds Python objects, refused" if "allow_pickle" in str(exc) else "damaged"
         raise UserError(f"{path}: {why}; prepare the folder again") from None
@@ -262,7 +264,7 @@ def _array(path: Path) -> np.ndarray:
         raise UserError(f"{path}: damaged ({exc}); prepare the folder again") from None
 
 
-def _checked(folder: Path, images: np.ndarray, labels: np.ndarray, meta: dict) -> np.ndarray:
+def _checked(folder: Path, images: np.ndarray, labels: np.ndarray, meta: dict[str, Any]) -> np.ndarray:
     """``images`` if they and ``labels`` are what ``meta`` says; a folder of another version is refused."""
     size, n_classes = meta["size"], len(meta["classes"])
     if images.dtype != np.uint8 or images.ndim != 3 or images.shape[1:] != (size, size):

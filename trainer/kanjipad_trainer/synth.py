@@ -59,7 +59,8 @@ def _rotation(deg: float) -> np.ndarray:
 def _warp(points: np.ndarray, waves: np.ndarray) -> np.ndarray:
     # waves: rows of (kx, ky, phase, ax, ay): displacement = sum a * sin(k.p + phase)
     arg = points @ waves[:, :2].T + waves[:, 2]
-    return points + np.sin(arg) @ waves[:, 3:5]
+    warped: np.ndarray = points + np.sin(arg) @ waves[:, 3:5]
+    return warped
 
 
 def distort(strokes: list[np.ndarray], rng: np.random.Generator, cfg: SynthConfig) -> list[np.ndarray]:

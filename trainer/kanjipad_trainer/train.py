@@ -22,6 +22,7 @@ import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -85,7 +86,7 @@ def resolve_precision(requested: str, device: torch.device) -> tuple[str, str]:
     return "fp32", "auto: this CPU has no native bf16; emulated bf16 would be ~2x slower than fp32"
 
 
-def autocast_for(device: torch.device, precision: str = "bf16"):
+def autocast_for(device: torch.device, precision: str = "bf16") -> contextlib.AbstractContextManager[Any]:
     if precision == "fp32":
         return contextlib.nullcontext()
     dtype = torch.float16 if precision == "fp16" else torch.bfloat16
@@ -104,7 +105,10 @@ def augment(x: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
     is normalised the same way.
     """
     n = x.shape[0]
-    r = lambda s: (torch.rand(n, generator=gen) * 2 - 1) * s  # noqa: E731
+
+    def r(s: float) -> torch.Tensor:
+        return (torch.rand(n, generator=gen) * 2 - 1) * s
+
     ang, sc = r(0.06), 1 + r(0.06)
     sh = r(0.06)
     theta = torch.zeros(n, 2, 3)
@@ -156,7 +160,12 @@ def _link_best(top: Path, best: Path) -> None:
 
 @torch.no_grad()
 def accuracy(
-    model: nn.Module, images: np.ndarray, labels: np.ndarray, device, precision: str = "fp32", bs: int = 512
+    model: nn.Module,
+    images: np.ndarray,
+    labels: np.ndarray,
+    device: torch.device,
+    precision: str = "fp32",
+    bs: int = 512,
 ) -> float:
     model.eval()
     correct = 0
@@ -245,7 +254,7 @@ def train_on_folders(
     return train(cfg, list(classes), companions_for(classes), (images, labels), val_data)
 
 
-def _resume_state(path: Path, classes: list[str], asked: ModelConfig) -> dict:
+def _resume_state(path: Path, classes: list[str], asked: ModelConfig) -> dict[str, Any]:
     """The checked state of the run in ``path``; it must be of these classes and this network."""
     state = load_torch_file(path)
     check_resumable(state, path)
@@ -262,7 +271,7 @@ def _resume_state(path: Path, classes: list[str], asked: ModelConfig) -> dict:
     return state
 
 
-def _load_weights(model: nn.Module, state: dict, path: Path | str) -> None:
+def _load_weights(model: nn.Module, state: dict[str, Any], path: Path | str) -> None:
     weights = state.get("model")
     if not isinstance(weights, dict):
         raise not_ours(path, "model is not a mapping of tensors")
@@ -274,7 +283,13 @@ def _load_weights(model: nn.Module, state: dict, path: Path | str) -> None:
 
 
 # --- main loop -----------------------------------------------------------
-def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data, val) -> Path:
+def train(
+    cfg: TrainConfig,
+    classes: list[str],
+    companions: dict[str, str],
+    data: tuple[np.ndarray, np.ndarray],
+    val: tuple[np.ndarray, np.ndarray] | None,
+) -> Path:
     """Train on ``data`` = (images uint8, labels) and validate on ``val`` (or None)."""
     world = int(os.environ.get("WORLD_SIZE", "1"))
     rank = int(os.environ.get("RANK", "0"))
@@ -363,7 +378,7 @@ def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data
     t0, seen = time.time(), 0
     speed = _SpeedReport(start_step=step, total=total, images_per_step=cfg.batch_size)
 
-    def checkpoint(extra: dict | None = None) -> dict:
+    def checkpoint(extra: dict[str, Any] | None = None) -> dict[str, Any]:
         return {
             "model": model.state_dict(),
             "optimizer": opt.state_dict(),
@@ -395,7 +410,7 @@ def train(cfg: TrainConfig, classes: list[str], companions: dict[str, str], data
         with autocast_for(device, precision):
             loss = F.cross_entropy(ddp_model(x), y, label_smoothing=cfg.label_smoothing)
         opt.zero_grad(set_to_none=True)
-        scaler.scale(loss).backward()
+        scaler.scale(loss).backward()  # type: ignore[no-untyped-call]
         scaler.step(opt)
         scaler.update()
         step += 1

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -221,7 +222,7 @@ def _seam_ink(record: bytes) -> tuple[int, int]:
     return across(0), across(8)
 
 
-def _sample(fh, fmt: EtlFormat, size: int) -> list[bytes]:
+def _sample(fh: BinaryIO, fmt: EtlFormat, size: int) -> list[bytes]:
     """Up to CHECK_SAMPLE data records, evenly spread (the dummy left out)."""
     first = 1 if fmt.dummy_first else 0
     n = size // fmt.record_size - first
@@ -236,7 +237,7 @@ def _sample(fh, fmt: EtlFormat, size: int) -> list[bytes]:
     return out
 
 
-def _plausible_share(fh, fmt: EtlFormat, size: int, name: str) -> tuple[int, int]:
+def _plausible_share(fh: BinaryIO, fmt: EtlFormat, size: int, name: str) -> tuple[int, int]:
     """(plausible, sampled) records of the file read as ``fmt``."""
     records = _sample(fh, fmt, size)
     return sum(_fields_plausible(r, fmt, name) for r in records), len(records)
@@ -387,7 +388,7 @@ def to_class(char: str, classes: set[str]) -> str | None:
     return alt if alt in classes else None
 
 
-def scan(path: str | Path) -> dict:
+def scan(path: str | Path) -> dict[str, Any]:
     """Summary of an ETL file or folder, as printed by ``kanjipad-train etl-scan``."""
     path = Path(path)
     paths = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]

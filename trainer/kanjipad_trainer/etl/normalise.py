@@ -80,7 +80,8 @@ def normalise_scan(
         # scaling that line to the box blew the blob up over the whole image (a black square
         # in training). render() draws a lone point as one pen-wide blob: so does this.
         dot = render(Ink.from_strokes([[[0.0, 0.0]]]), size, line_width=line_width, margin=margin)
-        return np.rint(dot * 255).astype(np.uint8)
+        blob: np.ndarray = np.rint(dot * 255).astype(np.uint8)
+        return blob
     # A lone dot (no extent) keeps its scan size, as render() draws a dot unscaled.
     scale = size * (1.0 - 2.0 * margin) * ss / extent if extent >= 1.0 else ss * size / max(image.shape)
     centre = (lo + hi) / 2.0

@@ -27,10 +27,11 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from tqdm import tqdm
@@ -112,7 +113,7 @@ def _marker_matches(path: Path, out: Path) -> FileReport | None:
     return reports[0]
 
 
-def _write_json_atomic(path: Path, obj: dict) -> None:
+def _write_json_atomic(path: Path, obj: dict[str, Any]) -> None:
     atomic_write_text(path, json.dumps(obj, ensure_ascii=False, indent=1))
 
 
@@ -154,7 +155,7 @@ def prepare_file(
     check_file(path, fmt)  # bytes of another family, or none: one clear error, nothing written
     report = FileReport(path.name, format=fmt.family, source_size=size_, source_mtime_ns=mtime)
     index = {c: i for i, c in enumerate(classes)}
-    parts: dict[str, tuple[list, list, list]] = {"train": ([], [], []), "val": ([], [], [])}
+    parts: dict[str, tuple[list[np.ndarray], list[int], list[int]]] = {"train": ([], [], []), "val": ([], [], [])}
 
     def wanted(rec: EtlRecord) -> bool:
         report.records += 1
@@ -178,7 +179,9 @@ def prepare_file(
     for side, rec, image in records:
         images, labels, writers = parts[side]
         images.append(image)
-        labels.append(label_for(rec.char, index))
+        label = label_for(rec.char, index)
+        assert label is not None  # read_records(wanted=...) passes only the classes' characters
+        labels.append(label)
         writers.append(NO_WRITER if rec.sheet is None else rec.sheet)
     usable = sum(len(p[1]) for p in parts.values())
     if usable == 0 and (report.records == 0 or report.problems):
@@ -198,7 +201,7 @@ def prepare_file(
     return report
 
 
-def _job(args: tuple) -> FileReport:
+def _job(args: tuple[Path, Path, list[str], dict[str, Any]]) -> FileReport:
     path, out, classes, kw = args
     try:
         return prepare_file(path, out, classes, **kw)
@@ -249,7 +252,7 @@ def prepare_etl(
     workers: int = 1,
     progress: bool = True,
     on_message: Callable[[str], None] = print,
-) -> dict:
+) -> dict[str, Any]:
     """Prepare every ETL file under ``paths``; returns a summary. Re-running resumes."""
     classes = list(classes)
     meta = {
@@ -265,7 +268,7 @@ def prepare_etl(
         if meta_path.exists():
             if json.loads(meta_path.read_text(encoding="utf-8")) != {**meta, "split": side}:
                 raise UserError(f"{folder} was prepared with other classes or split settings; use a new --out")
-    skipped: list[dict] = []
+    skipped: list[dict[str, Any]] = []
     files = etl_files(paths, lambda name, why: skipped.append({"file": name, "reason": why}))
     for s in skipped:
         on_message(f"skipped {s['file']}: {s['reason']}")
@@ -346,11 +349,11 @@ def prepare_etl(
 class _Inline:
     """A stand-in for a process pool when one worker is asked for (tests, debugging)."""
 
-    def __enter__(self):
+    def __enter__(self) -> _Inline:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         return None
 
-    def imap(self, fn, jobs):
+    def imap(self, fn: Callable[[Any], FileReport], jobs: Iterable[Any]) -> Iterator[FileReport]:
         return map(fn, jobs)
