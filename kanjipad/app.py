@@ -37,12 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     entry.add_argument(
         "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry added"
     )
-    parser.add_argument("--keep-clipboard", action="store_true", help=argparse.SUPPRESS)  # see clipboard_keeper
+    # See clipboard_keeper: the selections the keeper holds ("both", or "primary" beside a clipboard manager).
+    parser.add_argument(
+        "--keep-clipboard", nargs="?", const="both", choices=("both", "primary"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.keep_clipboard:
         from kanjipad.ui.clipboard_keeper import main as keep_clipboard
 
-        return keep_clipboard()
+        return keep_clipboard(args.keep_clipboard)
     if args.install_desktop_entry or args.uninstall_desktop_entry:
         return _desktop_entry(args.install_desktop_entry)
     if args.self_test:

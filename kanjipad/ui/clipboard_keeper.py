@@ -5,9 +5,15 @@ copied is gone when it quits unless a clipboard manager took a copy. At quit, wh
 still owns the clipboard, :func:`hand_over` starts a small detached process (this module, as
 ``kanjipad --keep-clipboard``) that takes the text on stdin, owns CLIPBOARD and PRIMARY (the
 middle-click selection) with it, and exits as soon as another program owns both — as ``xclip``
-does. With a clipboard manager running, the manager copies the text from it and takes over,
-and the keeper exits at once. Elsewhere (Wayland, Windows, macOS) the system keeps the
-clipboard and nothing is started.
+does.
+
+Where a clipboard manager runs (one that owns the CLIPBOARD_MANAGER selection: GNOME's and Xfce's
+settings daemons, among others), the clipboard is the manager's to keep: Qt hands it over itself
+as the application ends (it converts CLIPBOARD_MANAGER to SAVE_TARGETS and waits until the
+manager has copied the data, freedesktop's ClipboardManager specification), so the keeper then
+holds PRIMARY only, which no manager keeps. Managers that take the clipboard over at every copy
+(parcellite, clipit, diodon) own it by the time the pad quits, and nothing is started. Elsewhere
+(Wayland, Windows, macOS) the system keeps the clipboard and nothing is started.
 """
 
 from __future__ import annotations
@@ -17,15 +23,41 @@ import sys
 
 from PySide6.QtGui import QClipboard, QGuiApplication
 
+#: What the keeper holds: CLIPBOARD and PRIMARY, or PRIMARY alone (a clipboard manager keeps CLIPBOARD).
+BOTH, PRIMARY = "both", "primary"
+
 
 def _command() -> list[str]:
+    """``kanjipad --keep-clipboard``; the selections to hold follow it (:data:`BOTH` or :data:`PRIMARY`)."""
     if getattr(sys, "frozen", False):  # the bundle's own executable
         return [sys.executable, "--keep-clipboard"]
     return [sys.executable, "-m", "kanjipad", "--keep-clipboard"]
 
 
+def clipboard_manager_runs() -> bool:
+    """A clipboard manager owns the CLIPBOARD_MANAGER selection on this X display (False where it cannot be told)."""
+    try:
+        from Xlib import X
+        from Xlib.display import Display
+        from Xlib.error import DisplayError
+    except ImportError:  # python-xlib is the Linux builds' (pyproject)
+        return False
+    try:
+        display = Display()
+    except (DisplayError, OSError):
+        return False
+    try:
+        return bool(display.get_selection_owner(display.intern_atom("CLIPBOARD_MANAGER")) != X.NONE)
+    finally:
+        display.close()
+
+
 def hand_over() -> bool:
-    """At quit: keep the copied text pasteable after this process ends; True if a keeper was started."""
+    """At quit: keep the copied text pasteable after this process ends; True if a keeper was started.
+
+    With a clipboard manager running, Qt gives it the clipboard as the application ends; the keeper started
+    then holds PRIMARY only.
+    """
     if QGuiApplication.platformName() != "xcb":
         return False
     clipboard = QGuiApplication.clipboard()
@@ -34,9 +66,12 @@ def hand_over() -> bool:
     text = clipboard.text()
     if not text:
         return False
+    selections = PRIMARY if clipboard_manager_runs() else BOTH
+    if selections == PRIMARY and not clipboard.supportsSelection():
+        return False
     try:
         keeper = subprocess.Popen(
-            _command(),
+            [*_command(), selections],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -50,11 +85,12 @@ def hand_over() -> bool:
     return True
 
 
-def keep(text: str) -> int:
-    """Own CLIPBOARD and PRIMARY with ``text`` until other programs own both (the keeper process)."""
+def keep(text: str, selections: str = BOTH) -> int:
+    """Own CLIPBOARD and PRIMARY (or PRIMARY alone) with ``text`` until other programs own them (the keeper)."""
     app = QGuiApplication(sys.argv[:1])
     clipboard = app.clipboard()
-    clipboard.setText(text, QClipboard.Mode.Clipboard)
+    if selections == BOTH:
+        clipboard.setText(text, QClipboard.Mode.Clipboard)
     if clipboard.supportsSelection():
         clipboard.setText(text, QClipboard.Mode.Selection)
 
@@ -66,6 +102,6 @@ def keep(text: str) -> int:
     return app.exec()
 
 
-def main() -> int:
+def main(selections: str = BOTH) -> int:
     text = sys.stdin.buffer.read().decode("utf-8", "replace")
-    return keep(text) if text else 0
+    return keep(text, selections) if text else 0
