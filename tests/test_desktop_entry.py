@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from kanjipad import desktop_entry
 from kanjipad.app import main
@@ -55,3 +58,29 @@ def test_the_metainfo_is_valid():
         text=True,
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_the_metainfo_shows_the_screenshots_in_docs_with_captions():
+    from kanjipad.resources import resource_path
+
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    root = ET.parse(resource_path(desktop_entry.METAINFO)).getroot()
+    homepage = root.findtext("url[@type='homepage']")
+    assert homepage and homepage.startswith("https://github.com/")
+    shots = root.findall("screenshots/screenshot")
+    assert [s.get("type") for s in shots].count("default") == 1
+    shown = set()
+    for shot in shots:
+        assert shot.findtext("caption"), "every screenshot says what it shows"
+        assert shot.findtext("caption[@{http://www.w3.org/XML/1998/namespace}lang='ja']")
+        image = shot.find("image")
+        assert image is not None and image.text
+        # AppStream fetches screenshots over https: the repository's raw files, on its main branch.
+        owner_repo = homepage.removeprefix("https://github.com/")
+        prefix = f"https://raw.githubusercontent.com/{owner_repo}/main/docs/"
+        assert image.text.startswith(prefix)
+        name = image.text.removeprefix(prefix)
+        with Image.open(docs / name) as png:  # the file exists, and the size given is its size
+            assert (int(image.get("width")), int(image.get("height"))) == png.size
+        shown.add(name)
+    assert shown == {p.name for p in docs.glob("*.png")}  # every picture in docs/, no more
