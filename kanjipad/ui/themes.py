@@ -6,7 +6,9 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
+#: Per application: the system's palette and style name, as they were before the first theme.
 _SYSTEM: dict[int, QPalette] = {}
+_SYSTEM_STYLE: dict[int, str] = {}
 
 
 def _palette(
@@ -43,8 +45,13 @@ def apply_theme(app: QCoreApplication | None, theme: str) -> None:
     key = id(app)
     if key not in _SYSTEM:
         _SYSTEM[key] = QPalette(app.palette())
+        _SYSTEM_STYLE[key] = app.style().name()
     pal = palette_for(theme)
     if pal is None:
+        # The system's style back too: high contrast's style (white boxes, yellow ticks) stayed on.
+        system_style = QStyleFactory.create(_SYSTEM_STYLE[key]) or QStyleFactory.create("Fusion")
+        if system_style is not None:
+            app.setStyle(system_style)
         app.setPalette(_SYSTEM[key])
         app.setStyleSheet("")
         return
