@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return lookup(args_in[1:])
     parser = argparse.ArgumentParser(prog="kanjipad", description="A handwriting pad for Japanese.")
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("-V", "--version", action="store_true", help="print the version and exit")
     parser.add_argument(
         "--self-test", action="store_true", help="headless check: load the model, read sample ink, exit"
     )
@@ -55,17 +55,26 @@ def main(argv: list[str] | None = None) -> int:
     if args.version:
         from kanjipad import __version__
 
-        print(__version__)
+        print(f"kanjipad {__version__}")
         return 0
+    from kanjipad.ui.qt_libraries import missing_hint
+
+    hint = missing_hint()  # one line that names the packages, instead of Qt's abort or an ImportError
+    if hint:
+        print(hint, file=sys.stderr)
+        return 1
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kanjipad.desktop_entry import APP_ID
     from kanjipad.ui.clipboard_keeper import hand_over
+    from kanjipad.ui.error_dialog import install as install_error_boundary
     from kanjipad.ui.icon import app_icon
     from kanjipad.ui.single_instance import SingleInstance
 
     app = QApplication(sys.argv[:1])
+    # From here on an unexpected error (a slot, a worker thread, start-up) is logged and shown, not lost.
+    install_error_boundary(app)
     app.setApplicationName("KanjiPad")
     app.setDesktopFileName(APP_ID)  # matches the desktop entry, so the desktop shows its icon
     instance = SingleInstance()

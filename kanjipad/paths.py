@@ -2,7 +2,7 @@
 
 Each directory can be overridden by an environment variable, so tests and
 portable installs never touch the user's real settings:
-``KANJIPAD_CONFIG_DIR``, ``KANJIPAD_DATA_DIR``, ``KANJIPAD_CACHE_DIR``.
+``KANJIPAD_CONFIG_DIR``, ``KANJIPAD_DATA_DIR``, ``KANJIPAD_CACHE_DIR``, ``KANJIPAD_LOG_DIR``.
 """
 
 from __future__ import annotations
@@ -42,6 +42,11 @@ def data_dir() -> Path:
 def cache_dir() -> Path:
     """Things that can be recomputed (features of remembered ink per model)."""
     return _dir("cache")
+
+
+def log_dir() -> Path:
+    """The error log (``kanjipad.log``): what a user sends with a report of a bug."""
+    return _dir("log")
 
 
 def file_sha256(path: Path) -> str:

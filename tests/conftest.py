@@ -22,7 +22,7 @@ BUNDLED_MODEL = REPO / "resources" / "models" / "kanjipad-full.onnx"
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path_factory, monkeypatch):
     base = tmp_path_factory.mktemp("appdirs")
-    for name in ("CONFIG", "DATA", "CACHE"):
+    for name in ("CONFIG", "DATA", "CACHE", "LOG"):
         monkeypatch.setenv(f"KANJIPAD_{name}_DIR", str(base / name.lower()))
 
 

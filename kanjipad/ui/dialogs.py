@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kanjipad import __version__
 from kanjipad.memory import MAX_SAMPLES, PER_CHAR, Memory
+from kanjipad.paths import log_dir
 from kanjipad.recognizer import ModelInfo, usable_devices
 from kanjipad.resources import resource_path
 from kanjipad.settings import LANGUAGES, THEMES, Settings
@@ -362,6 +363,8 @@ def about_dialog(info: ModelInfo | None, parent: QWidget | None = None) -> QDial
         notice = translate("About", "resources/NOTICE is missing from this installation.")
     html = (
         f"<h2>KanjiPad {__version__}</h2>{model}"
+        # Where a bug report's details are (kanjipad.ui.error_dialog writes them there).
+        + translate("About", "<p><b>Error log:</b> {folder}</p>").format(folder=escape(str(log_dir())))
         + translate(
             "About",
             "<p>Recognition data: KanjiVG stroke data © Ulrich Apel, CC BY-SA 3.0. "

@@ -16,6 +16,10 @@
         <translation>このインストールには resources/NOTICE がありません。</translation>
     </message>
     <message>
+        <source>&lt;p&gt;&lt;b&gt;Error log:&lt;/b&gt; {folder}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;エラーログ:&lt;/b&gt; {folder}&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;Recognition data: KanjiVG stroke data © Ulrich Apel, CC BY-SA 3.0. Readings and meanings: KANJIDIC2 © the Electronic Dictionary Research and Development Group, CC BY-SA 4.0. Words for reading rows: EDICT © the same group, CC BY-SA 4.0. The model is trained on synthetic handwriting derived from KanjiVG and is shared under CC BY-SA 3.0 likewise.&lt;/p&gt;</source>
         <translation>&lt;p&gt;認識データ: KanjiVG の筆順データ © Ulrich Apel、CC BY-SA 3.0。読みと意味: KANJIDIC2 © Electronic Dictionary Research and Development Group、CC BY-SA 4.0。複数文字の読み取りに使う単語: EDICT © 同グループ、CC BY-SA 4.0。モデルは KanjiVG から合成した手書きデータで学習しており、同じく CC BY-SA 3.0 で公開しています。&lt;/p&gt;</translation>
     </message>
@@ -358,6 +362,41 @@ The ink stays on this computer, in {folder}. You can turn this off, see how much
     <message>
         <source>Don&apos;t keep my ink</source>
         <translation>筆跡を保存しない</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>KanjiPad: something went wrong</source>
+        <translation>KanjiPad: 問題が発生しました</translation>
+    </message>
+    <message>
+        <source>The details are in the log file {path}; “Copy details” puts them on the clipboard for a report.</source>
+        <translation>詳細はログファイル {path} にあります。「詳細をコピー」で報告用にクリップボードへコピーできます。</translation>
+    </message>
+    <message>
+        <source>The log could not be written; “Copy details” still has everything.</source>
+        <translation>ログを書き込めませんでした。「詳細をコピー」ですべての情報をコピーできます。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>詳細をコピー</translation>
+    </message>
+    <message>
+        <source>Put the error, KanjiPad&apos;s version and the system&apos;s on the clipboard</source>
+        <translation>エラー内容、KanjiPad とシステムのバージョンをクリップボードにコピーします</translation>
+    </message>
+    <message>
+        <source>Errors so far: {count}</source>
+        <translation>これまでのエラー: {count} 件</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside KanjiPad. It may go on working; if it does not, start it again.</source>
+        <translation>KanjiPad の内部で問題が発生しました。このまま使える場合もありますが、動かなくなったら起動し直してください。</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from kanjipad import __version__
 from kanjipad.errors import KanjiPadError
 from kanjipad_trainer.args import (
     Parser,
@@ -424,6 +425,7 @@ def _add_precision(g: argparse._ArgumentGroup) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     ap = Parser(prog="kanjipad-train", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("classes", help="show or write a class set")
