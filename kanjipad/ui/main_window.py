@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QMoveEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self.worker: RecognitionWorker | None = None
         self.model_problem: str | None = None
         self.message_box: QMessageBox | None = None
+        self._box_on_show: QMessageBox | None = None  # a message from before the window was shown
+        self._box_follows: QMessageBox | None = None  # a message kept centred on the window
         self._enabled_state: tuple[bool, ...] | None = None  # what _update_enabled last applied
         self.acts: dict[str, QAction] = {}  # by id, from kanjipad.ui.actions
         self.learning = Learning(parent=self)
@@ -205,7 +207,29 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and model metadata
         box.setWindowModality(Qt.WindowModality.WindowModal)
         self.message_box = box
+        if self.isVisible():
+            self._open_centred(box)
+        else:  # at start-up (settings reset): opened once the window is on screen, so it is centred on it
+            self._box_on_show = box
+
+    def _open_centred(self, box: QMessageBox) -> None:
         box.open()
+        self._centre(box)
+        # At start-up the window manager may place the window after the box opened: the box follows
+        # the window until it is answered.
+        self._box_follows = box
+        box.finished.connect(lambda _r: setattr(self, "_box_follows", None))
+
+    def _centre(self, box: QMessageBox) -> None:
+        # The box sizes itself as it shows, after Qt placed it: centred on the window again at its size.
+        frame = box.frameGeometry()
+        frame.moveCenter(self.frameGeometry().center())
+        box.move(frame.topLeft())
+
+    def moveEvent(self, e: QMoveEvent) -> None:
+        super().moveEvent(e)
+        if (box := self._box_follows) is not None and box.isVisible():
+            self._centre(box)
 
     # --- recognition -----------------------------------------------------
     def _ink_changed(self, ink: Ink) -> None:
@@ -389,6 +413,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, e: QShowEvent) -> None:
         super().showEvent(e)
         self.lookup.window_shown()
+        if (box := self._box_on_show) is not None:
+            self._box_on_show = None
+            QTimer.singleShot(0, lambda: self._open_centred(box))  # once the window manager has placed it
 
     def show_panel(self, on: bool) -> None:
         self.lookup.show_panel(on)

@@ -134,6 +134,23 @@ def test_corrupt_settings_are_set_aside_with_a_message(qtbot, clipboard):
     assert path.with_name("settings.json.corrupt-1").read_text(encoding="utf-8") == "{ this is not json"
 
 
+def test_the_settings_reset_message_is_centred_on_the_window(qtbot, clipboard):
+    """Issue 26, finding 15: the box opened before the window was shown, away from it."""
+    path = settings_mod.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{ this is not json", encoding="utf-8")
+    win = MainWindow(clipboard=clipboard)
+    win.persist = False
+    qtbot.addWidget(win)
+    win.move(300, 200)
+    win.show()
+    box = win.message_box
+    qtbot.waitUntil(lambda: box is not None and box.isVisible())
+    assert box.parentWidget() is win
+    offset = box.frameGeometry().center() - win.frameGeometry().center()
+    assert abs(offset.x()) <= 20 and abs(offset.y()) <= 60
+
+
 def test_broken_model_shows_a_dialog_and_the_window_still_works(qtbot, clipboard, tmp_path):
     bad = tmp_path / "broken.onnx"
     bad.write_bytes(b"\x00garbage" * 100)
