@@ -33,6 +33,7 @@ from kanjipad.recognizer import ModelInfo, usable_devices
 from kanjipad.resources import resource_path
 from kanjipad.settings import LANGUAGES, THEMES, Settings
 from kanjipad.ui.i18n import QT_TRANSLATE_NOOP, translate
+from kanjipad.ui.notice import notice_html
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.type_into import blocked as typing_blocked
 from kanjipad.ui.type_into import unavailable_text
@@ -373,7 +374,7 @@ def about_dialog(info: ModelInfo | None, parent: QWidget | None = None) -> QDial
             "CC BY-SA 4.0. The model is trained on synthetic handwriting "
             "derived from KanjiVG and is shared under CC BY-SA 3.0 likewise.</p>",
         )
-        + f"<pre style='white-space: pre-wrap'>{escape(notice)}</pre>"
+        + notice_html(notice)  # wrapped once, by the window (the file's own line breaks made ragged lines)
     )
     dlg = _text_dialog(parent, translate("About", "About KanjiPad"), html)
     view = dlg.findChild(QTextBrowser)
