@@ -53,6 +53,12 @@ def test_the_wheel_carries_the_resources_and_no_generic_top_level_name(wheel):
         "kanjipad_trainer/etl/prepare.py",
     ):
         assert needed in names
+    # The licences travel with the wheel (pyproject license-files), and its metadata says where the project lives.
+    assert "kanjipad-0.1.0.dist-info/licenses/LICENSE" in names
+    assert "kanjipad-0.1.0.dist-info/licenses/resources/NOTICE" in names
+    metadata = zipfile.ZipFile(wheel).read("kanjipad-0.1.0.dist-info/METADATA").decode("utf-8")
+    assert "License-Expression: MIT" in metadata
+    assert "Project-URL: Homepage, https://github.com/kanjipad/kanjipad" in metadata
 
 
 @pytest.mark.slow
@@ -105,3 +111,20 @@ def test_the_gpu_requirements_are_the_base_dependencies_with_the_runtime_swapped
     assert {k: v for k, v in gpu.items() if k != "onnxruntime-gpu"} == {
         k: v for k, v in base.items() if k != "onnxruntime"
     }
+
+
+def test_the_licence_files_exist_and_the_urls_match_the_metainfo():
+    import xml.etree.ElementTree as ET
+
+    project = PYPROJECT["project"]
+    assert project["license"] == "MIT"
+    for name in project["license-files"]:
+        assert (REPO / name).is_file(), name
+    assert "MIT License" in (REPO / "LICENSE").read_text(encoding="utf-8")
+    metainfo = ET.parse(REPO / "resources" / "io.github.kanjipad.KanjiPad.metainfo.xml").getroot()
+    urls = {u.get("type"): u.text for u in metainfo.iter("url")}
+    assert project["urls"]["Homepage"] == urls["homepage"]
+    assert project["urls"]["Issues"] == urls["bugtracker"]
+    assert project["urls"]["Changelog"].startswith(urls["homepage"] + "/")
+    assert (REPO / "CHANGELOG.md").is_file()
+    assert metainfo.findtext("project_license") == project["license"]
