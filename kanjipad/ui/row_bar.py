@@ -41,6 +41,8 @@ GROUP_MARGIN = 2
 STRING_MIN_HEIGHT = 36
 #: Between the strings and the alternatives below them.
 ROW_SPACING = 4
+#: Between a string's key (1–5) and the string, in compact mode.
+KEY_GAP = 4
 
 
 class MarkedLabel(ElidedLabel):
@@ -114,7 +116,7 @@ class StringButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(48, STRING_MIN_HEIGHT)
-        lay = QVBoxLayout(self)
+        lay = self.box = QVBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 2)
         lay.setSpacing(0)
         # The key sits in the corner, outside the layout (as on the candidates): in compact mode
@@ -139,6 +141,9 @@ class StringButton(QPushButton):
         """Compact: the string alone, smaller, so it fits the short button."""
         self.word_label.setVisible(not compact)
         self.string_label.setFont(self._fonts[compact])
+        # Compact: the string shares the key's line, so it starts clear of the key (it touched it).
+        left = self.key_label.geometry().right() + 1 + KEY_GAP if compact else 4
+        self.box.setContentsMargins(left, 2, 4, 2)
 
     def set_string(self, text: str, lexicon: Lexicon | None, first: str = "") -> None:
         """``first``: the first string, which look-alikes are told apart from (曰本 beside 日本)."""

@@ -58,7 +58,7 @@ def apply_theme(app: QCoreApplication | None, theme: str) -> None:
     fusion = QStyleFactory.create("Fusion")
     app.setStyle(HighContrastStyle(fusion) if theme == "high-contrast" else fusion)
     app.setPalette(pal)
-    app.setStyleSheet(HIGH_CONTRAST_SHEET if theme == "high-contrast" else "")
+    app.setStyleSheet(SHEETS.get(theme, ""))
 
 
 class HighContrastStyle(QProxyStyle):
@@ -105,3 +105,12 @@ QPushButton:hover, QToolButton:hover, QLineEdit:focus, QComboBox:focus, QListWid
 QPushButton { padding: 3px 10px; }
 QCheckBox:focus { outline: 2px solid #ffff00; }
 """
+
+#: Dark: text fields get an edge that stands out from the window (Fusion's was about 1.3:1, and the
+#: compose field seemed to float); 3:1 or more, as WCAG asks of a control's boundary.
+DARK_SHEET = """
+QLineEdit { border: 1px solid #8a8a8a; border-radius: 2px; padding: 2px 3px; background: #17181a; }
+QLineEdit:focus { border-color: #5b9bff; }
+"""
+
+SHEETS = {"high-contrast": HIGH_CONTRAST_SHEET, "dark": DARK_SHEET}

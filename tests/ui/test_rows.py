@@ -202,3 +202,23 @@ def test_the_view_makes_room_between_characters_never_within_one(qtbot, window, 
         assert ahead.x() <= canvas.width() and ahead.y() <= canvas.height()  # the next character fits in view
     assert canvas.square().width() < before  # it made room for the line to go on
     qtbot.waitUntil(lambda: window.row_mode() and window.strings.strings()[:1] == ["日本語"], timeout=5000)
+
+
+def test_in_compact_mode_a_string_stands_clear_of_its_key(qtbot, window):
+    """Issue 26, finding 15: the key (1–5) touched the string in compact mode."""
+    from kanjipad.recognizer import Candidate
+    from kanjipad.row import RowCandidate, Segment
+
+    qtbot.keyClick(window.canvas, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    window.resize(360, 300)
+    qtbot.wait(50)
+    words = ["日本語", "曰本語", "日木語", "日本吾", "目本語"]
+    segments = tuple(Segment(i, i + 1, (Candidate(words[0][i], 0.5),)) for i in range(3))
+    window._show_row([RowCandidate(w, 0.5, segments) for w in words])  # as the row reader gives them
+    qtbot.waitUntil(lambda: window.strings.isVisible())
+    for button in window.strings.buttons:
+        label = button.string_label
+        fm = label.fontMetrics()
+        text_left = label.contentsRect().center().x() - fm.horizontalAdvance(label.text()) / 2
+        text_left += label.mapTo(button, label.rect().topLeft()).x()
+        assert text_left - button.key_label.geometry().right() >= 3, (button.index, label.text())

@@ -109,3 +109,20 @@ def test_the_menu_bar_is_light_after_high_contrast_then_light(qtbot, window):
     assert bar.palette().color(QPalette.ColorRole.Window) == light.color(QPalette.ColorRole.Window)
     img = bar.grab().toImage()
     assert QColor(img.pixel(img.width() - 4, img.height() // 2)).lightnessF() > 0.9
+
+
+def test_the_dark_compose_field_has_a_visible_edge(qtbot, window):
+    """Issue 26, finding 15: the dark compose field's edge was faint (about 1.3:1 on the window)."""
+    app = QApplication.instance()
+    apply_theme(app, "dark")
+    try:
+        window.canvas.setFocus()  # the edge at rest, not the focus ring
+        field = window.compose
+        img = window.grab().toImage()
+        top_left = field.mapTo(window, field.rect().topLeft())
+        y = top_left.y() + field.height() // 2
+        outside = QColor(img.pixel(top_left.x() - 3, y))
+        edge = max(contrast(QColor(img.pixel(top_left.x() + dx, y)), outside) for dx in range(3))
+        assert edge >= 3.0, round(edge, 2)
+    finally:
+        apply_theme(app, "light")
