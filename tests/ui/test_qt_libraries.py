@@ -74,3 +74,14 @@ def test_the_lists_hold_every_system_library_of_the_installed_qt_gui_and_xcb_plu
     assert {so for so in gui if x_or_gl.match(so)} <= set(checked["GUI"])
     assert {so for so in xcb if x_or_gl.match(so)} <= set(checked["GUI"]) | set(checked["xcb"])
     assert set(needed({"QT_QPA_PLATFORM": "xcb"}, "linux")) == set(GUI_LIBRARIES) | set(XCB_LIBRARIES)
+
+
+def test_the_readme_names_the_packages_the_install_script_installs_and_the_hint_can_name():
+    repo = Path(__file__).resolve().parents[2]
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    apt_line = readme.split("### Installing", 1)[1].split("sudo apt install", 1)[1].split("```", 1)[0]
+    in_readme = set(apt_line.replace("\\", " ").split())
+    script = (repo / "scripts" / "install_system_deps.sh").read_text(encoding="utf-8")
+    in_script = set(script.split("need=(", 1)[1].split(")", 1)[0].split())
+    assert in_readme == in_script
+    assert in_readme <= set(GUI_LIBRARIES.values()) | set(XCB_LIBRARIES.values())
