@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every number the README reports for a model, as JSON files in OUTDIR (one per measurement).
+# Every number docs/BENCHMARKS.md reports for a model, as JSON files in OUTDIR (one per measurement).
 # Usage: scripts/measure_model.sh MODEL.onnx OUTDIR   (needs ../shared/devsets and the train extra)
 # The held-out font set (Ume Gothic, IPAex Mincho: styles training never saw) is made once,
 # deterministically, in build/heldout-fonts.

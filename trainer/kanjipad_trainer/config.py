@@ -93,7 +93,7 @@ class QuantScheme:
     reduce_range: bool
 
 
-#: Quantisation schemes measured for the shipped model (README, "Same accuracy on every CPU").
+#: Quantisation schemes measured for the shipped model (docs/BENCHMARKS.md, "Same accuracy on every CPU").
 #: Both keep every uint8 × weight pair sum inside int16, so no CPU saturates:
 #: ``int8-7bit``: int8 weights limited to [-64, 64] (``reduce_range``), uint8 activations;
 #: ``uint8``: uint8 weights and activations (ONNX Runtime's u8u8 kernels).

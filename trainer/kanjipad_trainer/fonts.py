@@ -8,7 +8,7 @@ cropped to its centre-line box, scaled into the rendered square, its strokes
 thinned or thickened to the pen's width. Glyph outlines are filled shapes, not pen
 paths, so they cannot go through the stroke synthesis; the scan normaliser already
 turns filled shapes of any weight into pen-like lines. (Skeletonising the glyph into
-strokes was the other way considered; see the README for the measurement.)
+strokes was the other way considered; see docs/BENCHMARKS.md for the measurement.)
 
 Fonts come from Debian packages (:data:`FONTS`); :func:`ensure_installed` installs
 the missing ones where it can (root on Debian) and otherwise says which command to
