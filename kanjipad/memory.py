@@ -198,6 +198,11 @@ class Memory:
         """The ids of the kept samples of ``char``, oldest first."""
         return list(self._by_char.get(char, []))
 
+    def newest(self, char: str) -> Sample | None:
+        """The newest kept sample of ``char`` (its writing shows where no font has the character), or None."""
+        ids = self._by_char.get(char)
+        return self._samples[ids[-1]] if ids else None
+
     def taught_chars(self) -> list[str]:
         """Characters taught in the Teach dialog (or imported), as opposed to only picked."""
         return [c for c in self._by_char if "teach" in self.sources(c)]

@@ -8,7 +8,9 @@ A "more" button pages through the candidates after the first ten.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QEnterEvent,
@@ -23,9 +25,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from kanjipad import dictionary
+from kanjipad.ink import Ink
 from kanjipad.recognizer import Candidate
 from kanjipad.ui.char_names import code_point, unicode_name, wrap_words
 from kanjipad.ui.fonts import japanese_font
+from kanjipad.ui.glyphs import font_for, paint_ink
 from kanjipad.ui.i18n import translate
 from kanjipad.width import width_of
 
@@ -166,6 +170,11 @@ class CandidateButton(QPushButton):
         # twice as long to rasterise (45 vs 22 µs at 50 px, each new candidate).
         big.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         self.char_label = TextLine(big, center)
+        self._char_families = big.families()
+        #: Where a character's face comes from when no font has it: the user's ink (see CandidateBar.ink_for).
+        self.ink_for: Callable[[str], Ink | None] | None = None
+        #: The ink drawn as the character's face (no font has it), else None.
+        self.face: Ink | None = None
         self.meaning_label = TextLine(small, center)
         self.lines = [self.key_label, self.strokes_label, self.on_label, self.kun_label, self.char_label]
         self.lines.append(self.meaning_label)
@@ -219,6 +228,8 @@ class CandidateButton(QPushButton):
         p.setPen(self.palette().color(group, QPalette.ColorRole.ButtonText))
         for line in self.lines:
             line.paint(p)
+        if self.face is not None:
+            paint_ink(p, self.face, QRectF(self.char_label.rect), p.pen())
         p.end()
 
     def _paint_frame(self, p: QPainter) -> None:
@@ -251,6 +262,7 @@ class CandidateButton(QPushButton):
         self.char = cand.char if cand else ""
         self.setEnabled(cand is not None)
         self.update()
+        self.face = None
         if cand is None:
             for line in (self.on_label, self.kun_label, self.meaning_label, self.char_label, self.strokes_label):
                 line.set_full_text("")
@@ -261,7 +273,7 @@ class CandidateButton(QPushButton):
         on, kun = readings_text(entry)
         self.on_label.set_full_text(on)
         self.kun_label.set_full_text(kun)
-        self.char_label.set_full_text(cand.char)
+        self._set_face(cand.char)
         self.strokes_label.set_full_text(f"{entry.strokes}画" if entry.strokes else "")
         # Kana, punctuation and symbols are named too ("katakana ro"): a blank card says nothing.
         # A character nothing names (a rare kanji, a private mark) shows its code point.
@@ -280,6 +292,16 @@ class CandidateButton(QPushButton):
         if cand.learned:
             name += translate("Candidates", ", learned from your writing")
         self.setAccessibleName(name)
+
+    def _set_face(self, char: str) -> None:
+        """The character in the card's font, or a fallback font that has it, or else the user's own
+        ink for it (a character taught that no font has: the card was blank)."""
+        font = QFont(self.char_label.font())
+        font.setFamilies(self._char_families)
+        shown = font_for(font, char)
+        self.face = self.ink_for(char) if shown is None and self.ink_for is not None else None
+        self.char_label.set_font(shown or font)
+        self.char_label.set_full_text("" if self.face is not None else char)
 
 
 #: (palette, down, hover, enabled) → (face, border, border width): worked out once, not on every paint.
@@ -441,6 +463,11 @@ class CandidateBar(QWidget):
             if pages > 1
             else translate("Candidates", "More candidates (none yet)")
         )
+
+    def set_ink_for(self, ink_for: Callable[[str], Ink | None]) -> None:
+        """Where a character no font has gets its face: the user's ink for it (a taught sample), or None."""
+        for b in self.buttons:
+            b.ink_for = ink_for
 
     def chars(self) -> list[str]:
         """The characters on screen now (this page)."""

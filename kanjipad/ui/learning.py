@@ -67,6 +67,12 @@ class Learning(QObject):
         """The store. Used before its thread has read it (a pick in the first moments), it waits."""
         return self._take_memory()
 
+    def ink_for(self, char: str) -> Ink | None:
+        """The user's newest writing of ``char``, the face of a character no font has; None where none is
+        kept, or while the store is still being read (this never waits for it: it runs as cards paint)."""
+        sample = self._memory.newest(char) if self._memory is not None else None
+        return sample.ink if sample is not None else None
+
     def _take_memory(self) -> Memory:
         if self._memory is None:
             self._start_reading()

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.canvas.hint = translate("MainWindow", "Write a character here, or a word in a row or a column")
         self.canvas.set_show_grid(self.settings.show_grid)
         self.candidates = CandidateBar()
+        self.candidates.set_ink_for(self.learning.ink_for)  # a taught character no font has: the user's ink
         self._strings: RowBar | None = None  # made on the first row: see ``strings``
         self.bars = QStackedWidget()
         self.bars.addWidget(self.candidates)

@@ -6,7 +6,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +27,7 @@ from kanjipad import dictionary
 from kanjipad.ink import CHAR_AS_WRITTEN, Ink
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.fonts import japanese_font
+from kanjipad.ui.glyphs import paint_ink, shown_as
 from kanjipad.ui.i18n import translate
 from kanjipad.ui.learning import Learning
 
@@ -120,7 +122,7 @@ class TeachDialog(QDialog):
             self.next_button.setText(translate("Teach", "Done") if last else translate("Teach", "Next writing"))
             typed = self.char.text().strip()
             writing = translate("Teach", "Writing {n} of {count} of {char}").format(
-                n=len(self.writings) + 1, count=WRITINGS, char=ch
+                n=len(self.writings) + 1, count=WRITINGS, char=shown_as(self.progress.font(), ch)
             )
             if typed != ch:
                 taken = translate("Teach", "{writing} ({typed} is taken as {char}, its composed form)")
@@ -196,10 +198,25 @@ class TeachDialog(QDialog):
             n = counts[ch]
             entry = dictionary.lookup(ch)
             hint = entry.meaning or entry.romaji or ("、".join(entry.kun or entry.on))
-            samples = translate("Teach", "{char}   {n} samples").format(char=ch, n=n)
+            shown = shown_as(self.taught.font(), ch)  # its code point where no font has it
+            samples = translate("Teach", "{char}   {n} samples").format(char=shown, n=n)
             item = QListWidgetItem(samples + (f" — {hint}" if hint else ""))
             item.setData(Qt.ItemDataRole.UserRole, ch)
+            if shown != ch and (ink := self.learning.ink_for(ch)) is not None:
+                item.setIcon(self._ink_icon(ink))  # and the user's own writing of it
             self.taught.addItem(item)
+
+    def _ink_icon(self, ink: Ink) -> QIcon:
+        side = self.taught.fontMetrics().height() * 2
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(int(side * ratio), int(side * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        paint_ink(p, ink, QRectF(0, 0, side, side), QPen(self.taught.palette().color(QPalette.ColorRole.Text)))
+        p.end()
+        self.taught.setIconSize(QSize(side, side))
+        return QIcon(pixmap)
 
     def selected_chars(self) -> list[str]:
         return [i.data(Qt.ItemDataRole.UserRole) for i in self.taught.selectedItems()]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from kanjipad.ui.themes import apply_theme
 
-from .conftest import candidates_for, visible_labels
+from .conftest import candidates_for, draw_strokes, visible_labels
 
 
 @pytest.mark.parametrize("size", [(900, 720), (520, 640), (1600, 1000)])
@@ -107,3 +107,80 @@ def test_candidate_buttons_are_outlined_in_high_contrast_only_there(qtbot, windo
         apply_theme(QApplication.instance(), "light")
     assert hc.lightnessF() > 0.9  # a white outline on black
     assert 0.5 < light.lightnessF() < 0.95  # a soft grey edge on a light face, not a black box
+
+
+# --- issue 26, finding 5: a character no font has ------------------------------------------------------
+
+#: A character of Unicode's plane 15 (private use): no font has it, as none had 𠮷 on the reviewer's desktop.
+NO_FONT = "\U000f0001"
+#: 工 as three strokes, in a 300 px box: a long vertical stroke down the middle.
+KO = [[[60, 60], [240, 60]], [[150, 60], [150, 250]], [[60, 250], [240, 250]]]
+
+
+def _teach(qtbot, window, char):
+    from kanjipad.ui.teach import TeachDialog
+
+    qtbot.waitUntil(lambda: window.learning.ready)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "dialog", None), TeachDialog) and window.dialog.isVisible())
+    dlg = window.dialog
+    dlg.char.insert(char)  # pasted, as a user would a character they cannot type
+    for _ in range(3):
+        draw_strokes(qtbot, dlg.canvas, KO)
+        qtbot.keyClick(dlg.canvas, Qt.Key.Key_Return)
+    return dlg
+
+
+def _dark_run(img, x, top, bottom, text_colour) -> int:
+    """The longest run of pixels near the text colour down column ``x``."""
+    best = run = 0
+    for y in range(top, bottom):
+        c = QColor(img.pixel(x, y))
+        near = abs(c.lightness() - text_colour.lightness()) < 80
+        run = run + 1 if near else 0
+        best = max(best, run)
+    return best
+
+
+def test_a_taught_character_no_font_has_shows_the_users_ink_and_its_code_point(qtbot, window):
+    from kanjipad.recognizer import Candidate
+
+    dlg = _teach(qtbot, window, NO_FONT)
+    item = dlg.taught.item(0)
+    assert item.text().startswith("U+F0001") and not item.icon().isNull()  # not a □ in the list
+    dlg.reject()
+    window.resize(900, 720)
+    qtbot.wait(50)
+    window.candidates.set_candidates([Candidate(NO_FONT, 0.9, learned=True)])  # as a recognition shows it
+    button = window.candidates.buttons[0]
+    assert button.meaning_label.full_text == "U+F0001"
+    img = button.grab().toImage()
+    r = button.char_label.rect
+    text = button.palette().color(button.palette().ColorRole.ButtonText)
+    # The taught vertical stroke runs down the middle of the face (a blank card, or a font's empty box, has none).
+    assert _dark_run(img, r.center().x(), r.top(), r.bottom(), text) > r.height() * 0.4
+
+
+def test_a_character_only_a_fallback_font_has_is_drawn_in_it(qtbot, window):
+    """𠮷 (U+20BB7) is not in the bundled font: the card takes a system font that has it. (Where Qt's own
+    fallback finds that font too, as here, this passed before; it guards the fallback path.)"""
+    from kanjipad.recognizer import Candidate
+    from kanjipad.ui.glyphs import family_with
+
+    char = "\U00020bb7"
+    if family_with(char) is None:
+        pytest.skip("no font on this system has U+20BB7 (the ink test above covers that case)")
+    window.resize(900, 720)
+    qtbot.wait(50)
+    window.candidates.set_candidates([Candidate(char, 0.9, learned=True)])
+    button = window.candidates.buttons[0]
+    assert button.face is None and family_with(char) in button.char_label.font().families()
+    img = button.grab().toImage()
+    r = button.char_label.rect
+    text = button.palette().color(button.palette().ColorRole.ButtonText)
+    inked = sum(
+        abs(QColor(img.pixel(x, y)).lightness() - text.lightness()) < 80
+        for x in range(r.left(), r.right())
+        for y in range(r.top(), r.bottom())
+    )
+    assert inked > r.width() * r.height() * 0.05
