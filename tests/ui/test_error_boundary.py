@@ -4,6 +4,8 @@ puts a report on the clipboard. pytest-qt's own capture is off here: the boundar
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import threading
 
@@ -161,3 +163,41 @@ def test_about_names_the_log_folder(qtbot):
     dialog.show()
     text = dialog.findChild(QTextBrowser).toPlainText()
     assert f"Error log: {log_file().parent}" in text
+
+
+def test_the_pad_started_as_a_user_starts_it_logs_an_error_in_a_slot_and_shows_the_dialog(tmp_path):
+    """kanjipad's own start installs the boundary: a real process, an error raised in a timer slot."""
+    script = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import kanjipad.ui.main_window as main_window
+from kanjipad import app
+from kanjipad.ui.error_dialog import ErrorDialog
+
+start = main_window.start_window
+def start_and_fail(*args, **kwargs):
+    window = start(*args, **kwargs)
+    window.persist = False
+    def fail():
+        raise RuntimeError("a slot broke in the running pad")
+    def look_and_quit():
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, ErrorDialog) and w.isVisible()]
+        print("dialogs shown:", len(shown), flush=True)
+        QApplication.quit()
+    QTimer.singleShot(0, fail)
+    QTimer.singleShot(0, fail)
+    QTimer.singleShot(500, look_and_quit)
+    return window
+main_window.start_window = start_and_fail
+sys.exit(app.main([]))
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for kind in ("CONFIG", "DATA", "CACHE", "LOG"):
+        env[f"KANJIPAD_{kind}_DIR"] = str(tmp_path / kind.lower())
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "dialogs shown: 1" in done.stdout
+    assert done.stderr.count("RuntimeError: a slot broke in the running pad") == 2  # as Python prints it
+    logged = (tmp_path / "log" / "kanjipad.log").read_text(encoding="utf-8")
+    assert logged.count("RuntimeError: a slot broke in the running pad") == 2 and "in fail" in logged
