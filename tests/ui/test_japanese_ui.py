@@ -126,6 +126,11 @@ def test_the_main_window_and_its_menus_are_in_japanese(qtbot, ja_window):
         qtbot.keyClick(menu, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda menu=menu: not menu.isVisible(), timeout=2000)
     assert win.settings_action.text() == "設定…"
+    qtbot.keyClick(win.canvas, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # the look-up panel
+    qtbot.waitUntil(win.lookup_dock.isVisible, timeout=2000)
+    assert win.lookup_dock.windowTitle() == "辞書"
+    assert win.lookup_panel.search_box.placeholderText() == "検索: かな・ローマ字・英語"
+    assert_japanese(win.lookup_dock)
 
 
 def test_the_status_bar_says_what_happened_in_japanese(qtbot, ja_window, real_ink):
@@ -169,9 +174,11 @@ def test_about_and_the_shortcuts_are_in_japanese(qtbot, ja_window):
     view = about.findChild(QTextBrowser)
     text = view.toPlainText()
     assert text.startswith("KanjiPad ") and "モデル:" in text
-    # The licence notice (resources/NOTICE) is legal text, shown as its authors wrote it, in English.
-    notice = resource_path("NOTICE").read_text(encoding="utf-8").strip()
-    assert notice in text
+    # The licence notice (resources/NOTICE) is legal text, shown as its authors wrote it, in English:
+    # everything from its first line on is left out; all that comes before it is Japanese.
+    first_line = resource_path("NOTICE").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line in text
+    notice = text[text.index(first_line) :]
     assert_japanese(about, leave_out=(*model_name(ja_window), notice))
     about.reject()
     qtbot.keyClick(ja_window.canvas, Qt.Key.Key_F1)
@@ -265,3 +272,21 @@ def test_every_action_and_dialog_string_has_a_japanese_translation(japanese, qtb
     for spec in ACTIONS:
         action: QAction = getattr(win, f"{spec.id}_action")
         assert action.text() != spec.text and action.statusTip() != spec.what, spec.id
+
+
+def test_the_error_dialog_is_in_japanese(qtbot, japanese, tmp_path):
+    from kanjipad.ui.error_dialog import ErrorDialog
+
+    sentence = i18n.translate(
+        "ErrorDialog", "Something went wrong inside KanjiPad. It may go on working; if it does not, start it again."
+    )
+    dlg = ErrorDialog(sentence, tmp_path / "errors.log")
+    qtbot.addWidget(dlg)
+    dlg.add("Traceback …")
+    dlg.add("Traceback …")  # the second says how many came
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert dlg.copy_button.text() == "詳細をコピー"
+    assert_japanese(dlg)
+    qtbot.mouseClick(dlg.copy_button, Qt.MouseButton.LeftButton)
+    assert dlg.copy_button.text() == "コピーしました"
