@@ -36,11 +36,16 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks
 
 
 def ui_language(setting: str, system: QLocale | None = None) -> str:
-    """The language the UI takes for the setting ("system", "en", "ja"): the system's when it is one we have."""
+    """The language the UI takes for the setting ("system", "en", "ja"): for "system", the first of the
+    system's UI languages (LANGUAGE, then LC_ALL / LC_MESSAGES / LANG on Linux) that we have, else English."""
     if setting in UI_LANGUAGES:
         return setting
     locale = system or QLocale.system()
-    return "ja" if locale.language() == QLocale.Language.Japanese else "en"
+    for name in locale.uiLanguages():  # "ja-JP", "ja", "en-US", …
+        base = name.replace("_", "-").split("-")[0].lower()
+        if base in UI_LANGUAGES:
+            return base
+    return "en"
 
 
 def install(app: QCoreApplication, setting: str) -> str:
