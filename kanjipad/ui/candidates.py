@@ -296,11 +296,15 @@ class CandidateButton(QPushButton):
     def _set_face(self, char: str) -> None:
         """The character in the card's font, or a fallback font that has it, or else the user's own
         ink for it (a character taught that no font has: the card was blank)."""
-        font = QFont(self.char_label.font())
-        font.setFamilies(self._char_families)
-        shown = font_for(font, char)
+        font = self.char_label.font()
+        if font.families() != self._char_families:  # the last character took a fallback: the card's own again
+            font = QFont(font)
+            font.setFamilies(self._char_families)
+            self.char_label.set_font(font)
+        shown = font_for(font, char)  # the same font, without a copy, for nearly every character
         self.face = self.ink_for(char) if shown is None and self.ink_for is not None else None
-        self.char_label.set_font(shown or font)
+        if shown is not None and shown is not font:
+            self.char_label.set_font(shown)
         self.char_label.set_full_text("" if self.face is not None else char)
 
 
