@@ -22,7 +22,7 @@ from kanjipad import settings as settings_mod
 from kanjipad.candidate import Ranker
 from kanjipad.ink import Ink
 from kanjipad.lookalikes import order_by_context
-from kanjipad.recognizer import Candidate, ModelError, Recognizer
+from kanjipad.recognizer import CUDA_MISSING, Candidate, ModelError, Recognizer
 from kanjipad.resources import bundled_model_path
 from kanjipad.ui.actions import build_menus, create_actions
 from kanjipad.ui.candidates import KEYS, CandidateBar
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
             return False
         self.model_problem = None
         if self.recognizer.notice:
-            self._show_message(translate("MainWindow", "Recognising on the CPU"), self.recognizer.notice)
+            self._show_message(translate("MainWindow", "Recognising on the CPU"), _notice_text(self.recognizer.notice))
         # The row reader and its lexicon load in the worker thread on the first wide ink
         # (0.15 s the window does not wait for).
         self.worker = RecognitionWorker(self.recognizer, k=CANDIDATES, line_reader=shipped_row_reader(self.recognizer))
@@ -521,6 +521,19 @@ class MainWindow(QMainWindow):
         self.type_into.close()
         self.learning.wait_for_memory(timeout=5)  # reading the store may be compacting it
         super().closeEvent(e)
+
+
+def _notice_text(notice: str) -> str:
+    """The recognizer's notice in the UI's language: the core has no Qt, so its one fixed sentence is
+    translated here (the English text is the core's own, kept equal by a test)."""
+    if notice == CUDA_MISSING:
+        return translate(
+            "MainWindow",
+            "The GPU (CUDA) was chosen, but this installation's ONNX Runtime has no CUDA support; "
+            "recognising on the CPU instead. To use the GPU, install onnxruntime-gpu in place of onnxruntime "
+            "(see the README: requirements/gpu.txt).",
+        )
+    return notice
 
 
 def bring_to_front(win: MainWindow) -> None:

@@ -257,7 +257,7 @@
     </message>
     <message>
         <source>Candidate {key}: none</source>
-        <extracomment>Lines the text may take (broken between words); the rect is this many lines high.</extracomment>
+        <extracomment>Lines the text may take (broken between words); the rect is this many lines high. Where a character&apos;s face comes from when no font has it: the user&apos;s ink (see CandidateBar.ink_for). The ink drawn as the character&apos;s face (no font has it), else None.</extracomment>
         <translation>候補 {key}: なし</translation>
     </message>
     <message>
@@ -695,6 +695,10 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
         <translation>設定を保存できませんでした: {error}</translation>
     </message>
     <message>
+        <source>The GPU (CUDA) was chosen, but this installation&apos;s ONNX Runtime has no CUDA support; recognising on the CPU instead. To use the GPU, install onnxruntime-gpu in place of onnxruntime (see the README: requirements/gpu.txt).</source>
+        <translation>GPU（CUDA）が選ばれていますが、このインストールの ONNX Runtime は CUDA に対応していないため、CPU で認識します。GPU を使うには、onnxruntime の代わりに onnxruntime-gpu をインストールしてください（README の requirements/gpu.txt を参照）。</translation>
+    </message>
+    <message>
         <source>KanjiPad is already open: here it is</source>
         <translation>KanjiPad はすでに開いています（こちらです）</translation>
     </message>
@@ -898,7 +902,7 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     <name>RowBar</name>
     <message>
         <source>{new} where string 1 has {old}</source>
-        <extracomment>Alternatives offered under each character of the first string. The alternatives&apos; size (times the UI font), their group&apos;s margins, a string button&apos;s least height. Between the strings and the alternatives below them.</extracomment>
+        <extracomment>Alternatives offered under each character of the first string. The alternatives&apos; size (times the UI font), their group&apos;s margins, a string button&apos;s least height. Between the strings and the alternatives below them. Between a string&apos;s key (1–5) and the string, in compact mode.</extracomment>
         <translation>第1候補の {old} の代わりに {new}</translation>
     </message>
     <message>

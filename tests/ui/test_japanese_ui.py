@@ -31,7 +31,7 @@ from .conftest import draw_strokes, sample_for
 #: Words that stay as they are in a Japanese UI: names, key names, units, formats.
 ALLOWED = {
     "kanjipad", "cpu", "gpu", "cuda", "nvidia", "onnx", "onnxruntime", "kanjivg", "kanjidic", "kanjidic2",
-    "jmdict", "edict", "jlpt", "ascii", "nfc", "jsonl", "ulrich", "apel", "wayland", "macos",
+    "jmdict", "edict", "jlpt", "ascii", "nfc", "jsonl", "ulrich", "apel", "wayland", "macos", "runtime", "readme",
     "english",  # the language setting names each language in itself
     # key names, as the keyboard spells them
     "ctrl", "shift", "alt", "esc", "enter", "space", "backspace", "page", "down", "left", "right",
@@ -290,3 +290,26 @@ def test_the_error_dialog_is_in_japanese(qtbot, japanese, tmp_path):
     assert_japanese(dlg)
     qtbot.mouseClick(dlg.copy_button, Qt.MouseButton.LeftButton)
     assert dlg.copy_button.text() == "コピーしました"
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_core_s_fixed_cuda_notice_is_shown_in_the_ui_s_language(qtbot, qapp, clipboard, monkeypatch, language):
+    """The core (no Qt) says the CPU stands in for a missing CUDA in one fixed sentence: the window
+    shows the core's own words in English and their translation in Japanese."""
+    import kanjipad.recognizer as r
+
+    monkeypatch.setattr(r, "available_providers", lambda: ["CPUExecutionProvider"])
+    i18n.install(qapp, language)
+    try:
+        win = MainWindow(settings=settings_mod.Settings(device="cuda"), clipboard=clipboard)
+        win.persist = False
+        qtbot.addWidget(win)
+        assert win.load_model()
+        box = win.message_box
+        if language == "en":
+            assert box.text() == r.CUDA_MISSING
+        else:
+            assert box.windowTitle() == "CPU で認識します" and "onnxruntime-gpu" in box.text()
+            assert_japanese(box)
+    finally:
+        i18n.install(qapp, "en")
