@@ -84,3 +84,23 @@ def visible_labels(win):
         for lbl in (b.on_label, b.kun_label, b.meaning_label):
             if lbl.isVisible() and lbl.full_text:
                 yield lbl
+
+
+def write_row(qtbot, win, real_ink, word, size=240):
+    """``word`` in a row, each character in a ``size`` px cell from the canvas's left edge."""
+    from .test_rows import draw_row
+
+    draw_row(qtbot, win.canvas, [sample_for(real_ink, c) for c in word], size=size)
+    qtbot.waitUntil(lambda: win.row_mode() and win.strings.strings()[:1] == [word], timeout=5000)
+
+
+def write(qtbot, win, real_ink, char):
+    draw_strokes(qtbot, win.canvas, sample_for(real_ink, char)["strokes"])
+    qtbot.waitUntil(lambda: char in win.candidates.chars(), timeout=5000)
+
+
+def ctrl(qtbot, widget, key, shift=False):
+    mods = Qt.KeyboardModifier.ControlModifier
+    if shift:
+        mods |= Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(widget, key, mods)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
+from kanjipad.ui.teach import TeachDialog
 from kanjipad.ui.themes import apply_theme
 
 from .conftest import candidates_for, draw_strokes, visible_labels
@@ -118,7 +119,6 @@ KO = [[[60, 60], [240, 60]], [[150, 60], [150, 250]], [[60, 250], [240, 250]]]
 
 
 def _teach(qtbot, window, char):
-    from kanjipad.ui.teach import TeachDialog
 
     qtbot.waitUntil(lambda: window.learning.ready)
     qtbot.keyClick(window.canvas, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
@@ -184,3 +184,36 @@ def test_a_character_only_a_fallback_font_has_is_drawn_in_it(qtbot, window):
         for y in range(r.top(), r.bottom())
     )
     assert inked > r.width() * r.height() * 0.05
+
+
+# --- 12. candidate text: whole words, and every character named -----------------------------------
+
+
+@pytest.mark.parametrize("size", [(640, 600), (760, 640), (900, 720), (1600, 1000)])
+def test_a_meaning_is_cut_after_a_whole_word_or_wrapped(qtbot, window, size):
+    from kanjipad.recognizer import Candidate
+
+    window.resize(*size)
+    qtbot.wait(50)
+    window.candidates.set_candidates([Candidate(c, 0.1) for c in "曇鴛袷絢"])  # as a recognition shows them
+    for button in window.candidates.buttons[:4]:
+        label = button.meaning_label
+        words = label.full_text.split()
+        assert len(words) >= 2
+        kept = label.text().removesuffix("…").split()  # the lines shown, joined
+        assert kept and all(w in words for w in kept), label.text()  # no word cut in the middle ("weat…")
+    label = window.candidates.buttons[0].meaning_label
+    if size[0] >= 1600:
+        assert label.text() == "cloudy weather"  # whole, on one line or two
+
+
+def test_kana_and_symbols_are_named_and_a_nameless_character_shows_its_code_point(qtbot, window):
+    from kanjipad.recognizer import Candidate
+
+    window.resize(1600, 1000)
+    qtbot.wait(50)
+    window.candidates.set_candidates([Candidate(c, 0.1) for c in "ロ『□ぁ\ue010"])
+    meanings = [b.meaning_label.full_text for b in window.candidates.buttons[:5]]
+    assert meanings == ["katakana ro", "left white corner bracket", "white square", "hiragana small a", "U+E010"]
+    assert "katakana ro" in window.candidates.buttons[0].toolTip()
+    assert "katakana ro" in window.candidates.buttons[0].accessibleName()

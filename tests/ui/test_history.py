@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from kanjipad import settings as settings_mod
 from kanjipad.ui.main_window import MainWindow
 
-from .conftest import candidates_for, draw_strokes, sample_for
+from .conftest import candidates_for, ctrl, draw_strokes, sample_for, write_row
 
 
 def test_escape_clears_and_undo_brings_the_drawing_back(qtbot, window, real_ink):
@@ -124,3 +125,30 @@ def test_a_clipboard_that_only_takes_text_still_picks_and_undoes(qtbot, real_ink
     assert clip.value == win.compose.text() != ""
     qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert win.compose.text() == ""
+
+
+# --- 2. ink that comes back is shown as it was written ------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["pick", "clear", "Backspace then pick"])
+def test_ink_brought_back_by_undo_is_shown_as_it_was(qtbot, window, real_ink, how):
+    window.resize(800, 600)
+    qtbot.wait(50)
+    canvas = window.canvas
+    centred = canvas.square()
+    write_row(qtbot, window, real_ink, "日本語", size=200)
+    # the row made the view zoom out, in the pause after the last pen-up
+    qtbot.waitUntil(lambda: canvas.square().width() < centred.width(), timeout=2000)
+    canvas.setFocus()
+    shown = canvas.grab().toImage()
+    if how == "clear":
+        qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    else:
+        qtbot.keyClick(canvas, Qt.Key.Key_Return)  # the whole string
+        if how == "Backspace then pick":
+            qtbot.keyClick(canvas, Qt.Key.Key_Backspace)
+            ctrl(qtbot, canvas, Qt.Key.Key_Z)
+    assert not canvas.ink.strokes and canvas.square() == centred
+    ctrl(qtbot, canvas, Qt.Key.Key_Z)
+    assert canvas.ink.strokes
+    assert canvas.grab().toImage() == shown  # the same picture: zoomed out, room to go on

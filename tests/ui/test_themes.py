@@ -126,3 +126,36 @@ def test_the_dark_compose_field_has_a_visible_edge(qtbot, window):
         assert edge >= 3.0, round(edge, 2)
     finally:
         apply_theme(app, "light")
+
+
+# --- 11. high contrast: a checked box shows a tick; button text clear of the outline ----------------
+
+
+def test_high_contrast_checked_box_has_a_tick_and_button_text_has_room(qtbot):
+    from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QStyle, QStyleOptionButton
+
+    from kanjipad.ui.themes import apply_theme
+
+    apply_theme(QApplication.instance(), "high-contrast")
+    try:
+        box, button = QCheckBox("Show the guide grid"), QPushButton("Copy all")
+        for w in (box, button):
+            qtbot.addWidget(w)
+            w.show()
+            qtbot.waitExposed(w)
+        box.setChecked(True)
+        opt = QStyleOptionButton()
+        box.initStyleOption(opt)
+        r = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, opt, box).adjusted(3, 3, -3, -3)
+        img = box.grab().toImage()
+        inside = [img.pixelColor(x, y) for x in range(r.left(), r.right()) for y in range(r.top(), r.bottom())]
+        assert any(c == QColor("#ffff00") for c in inside)  # the tick
+        assert sum(c.lightnessF() < 0.1 for c in inside) > len(inside) / 3  # on black, not a solid square
+        img = button.grab().toImage()
+        y = button.height() // 2
+        row = [img.pixelColor(x, y).lightnessF() > 0.5 for x in range(button.width())]
+        outline = next(x for x, bright in enumerate(row) if not bright)  # the first dark pixel inside the border
+        text = next(x for x in range(outline, button.width()) if row[x])
+        assert text - outline >= 4  # the text stands clear of the outline
+    finally:
+        apply_theme(QApplication.instance(), "light")
