@@ -2,7 +2,7 @@
 
     scripts/tune_line_params.sh    # makes the synthetic sets (words, small kana, numbers; rows and columns)
     python bench/tune_lines.py --model resources/models/kanjipad-full.onnx --singles build/tune/singles.jsonl \
-        --rows build/tune/{rows,sk,num,vrows,vsk,kana,ksk,vksk}.jsonl
+        --rows build/tune/{rows,sk,num,vrows,vsk,kana,ksk,vksk,nrows,nvrows}.jsonl
 
 Coordinate search: each weight in turn tried at ×0, ×0.5, ×2 and ×4 of its value, kept
 where the mean of string top-1 on the rows and top-1 on single characters (every 10th of

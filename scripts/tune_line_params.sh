@@ -16,7 +16,10 @@ $S --count 150 --seed 25 --layout v --kind small-kana --out "$W/vsk.jsonl"
 $S --count 200 --seed 26 --kana --out "$W/kana.jsonl"
 $S --count 200 --seed 27 --kind small-kana --kana --out "$W/ksk.jsonl"
 $S --count 150 --seed 28 --layout v --kind small-kana --kana --out "$W/vksk.jsonl"
+# Characters written narrow (a tight row; a column of tall characters).
+$S --count 200 --seed 29 --narrow --out "$W/nrows.jsonl"
+$S --count 200 --seed 30 --narrow --layout v --out "$W/nvrows.jsonl"
 kanjipad-train synth-set --classes full --per-class 1 --seed 12 --out "$W/singles.jsonl"
 python bench/tune_lines.py --model "$M" --passes "${PASSES:-2}" --singles "$W/singles.jsonl" \
   --rows "$W/rows.jsonl" "$W/sk.jsonl" "$W/num.jsonl" "$W/vrows.jsonl" "$W/vsk.jsonl" \
-  "$W/kana.jsonl" "$W/ksk.jsonl" "$W/vksk.jsonl"
+  "$W/kana.jsonl" "$W/ksk.jsonl" "$W/vksk.jsonl" "$W/nrows.jsonl" "$W/nvrows.jsonl"

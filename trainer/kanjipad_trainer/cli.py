@@ -163,7 +163,8 @@ def cmd_synth_lines(args: argparse.Namespace) -> int:
     out = Path(args.out)
 
     def write(fh: BinaryIO) -> None:
-        for row in synth_rows(words, args.count, args.seed, RowConfig(layout=args.layout), args.kind):
+        cfg = RowConfig(layout=args.layout, narrow=(0.6, 0.9) if args.narrow else None)
+        for row in synth_rows(words, args.count, args.seed, cfg, args.kind):
             fh.write((dumps_sample(row) + "\n").encode("utf-8"))
 
     atomic_write(out, write)
@@ -489,6 +490,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write the words in kana, as their readings (ちくしょう for 畜生), as people write words whose kanji "
         "they do not know",
+    )
+    p.add_argument(
+        "--narrow",
+        action="store_true",
+        help="write each character 60-90 %% as wide as tall, as many people do (a row of three in under two "
+        "cells, a column's characters up to twice as tall as wide)",
     )
     p.add_argument("--out", required=True, type=out_file)
     p.set_defaults(func=cmd_synth_lines)

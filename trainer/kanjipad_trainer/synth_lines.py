@@ -43,6 +43,10 @@ class RowConfig:
     phrases: float = 0.4
     max_len: int = 8
     layout: str = "h"
+    #: Characters written narrow: each as wide as this range × its height (None: as KanjiVG draws
+    #: them). Many people write so: three characters of a row in under two cells, a column's kana
+    #: and kanji up to twice as tall as wide.
+    narrow: tuple[float, float] | None = None
 
 
 def words_for(lexicon_words: list[str], known: set[str], max_len: int = 8) -> list[str]:
@@ -121,10 +125,14 @@ def row_ink(text: str, strokes: dict[str, list[np.ndarray]], rng: np.random.Gene
         size = HEIGHT * (1 + rng.uniform(-cfg.size_jitter, cfg.size_jitter))
         across = HEIGHT * rng.uniform(-cfg.baseline_jitter, cfg.baseline_jitter) + (HEIGHT - size) / 2
         k = size / box
+        thin = rng.uniform(*cfg.narrow) if cfg.narrow else 1.0  # drawn only when asked: same rows otherwise
         for s in distort(_glyph(char, strokes, box, rng, vertical), rng, synth):
-            x, y = s[:, 0] * k, s[:, 1] * k
-            out.append(np.column_stack([across + x, pos + y] if vertical else [pos + x, across + y]))
-        pos += size + HEIGHT * rng.uniform(*cfg.gap)
+            x, y = s[:, 0] * k * thin, s[:, 1] * k
+            if vertical:  # centred across the column
+                out.append(np.column_stack([across + size * (1 - thin) / 2 + x, pos + y]))
+            else:
+                out.append(np.column_stack([pos + x, across + y]))
+        pos += (size if vertical else size * thin) + HEIGHT * rng.uniform(*cfg.gap)
     length = max(pos, HEIGHT)
     if vertical:
         return Ink(tuple(out), box=(HEIGHT, length), char=text, extra={"layout": "v"})
