@@ -1,7 +1,8 @@
 """User settings: defaults, validation, atomic saves, and recovery from a corrupt file.
 
 - A *corrupt* file (not JSON, not an object) is moved aside (``settings.json.corrupt-N``)
-  and defaults are used; :attr:`Settings.problem` says so, for the UI to show. Where it
+  and defaults are used; :attr:`Settings.problem` (a :class:`SettingsProblem`) says so, for the UI
+  to show in its own language. Where it
   cannot be moved aside (a read-only folder) it is left alone and defaults are used.
 - An *unreadable* file (permission denied, I/O error) is not corrupt: it is left as it
   is, defaults are used, and this session never overwrites it.
@@ -30,6 +31,41 @@ LAYOUTS = ("auto", "h", "v")
 LANGUAGES = ("system", "en", "ja")
 
 
+#: :attr:`SettingsProblem.kind`: the file could not be read (permission, I/O) and is left untouched.
+UNREADABLE = "unreadable"
+#: :attr:`SettingsProblem.kind`: the file is not settings; defaults are used and it is moved aside.
+CORRUPT = "corrupt"
+
+
+@dataclass(frozen=True)
+class SettingsProblem:
+    """Why the settings on file are not in use, as facts: the UI words the sentence in its language
+    (this module has no Qt); ``str()`` is the English sentence, for logs.
+
+    ``why`` is the system's or the parser's own detail (English, as they give it). For ``CORRUPT``,
+    ``aside`` is the backup's file name, or None when the file could not be moved aside (then
+    ``aside_error`` says why and the file is left as it is).
+    """
+
+    kind: str  # UNREADABLE or CORRUPT
+    path: Path
+    why: str
+    aside: str | None = None
+    aside_error: str | None = None
+
+    def __str__(self) -> str:
+        if self.kind == UNREADABLE:
+            return (
+                f"Your settings file {self.path} could not be read ({self.why}). Defaults are in use "
+                "for now; the file is left untouched and will not be overwritten."
+            )
+        if self.aside is not None:
+            kept = f"the old file was kept as {self.aside}"
+        else:
+            kept = f"the old file could not be moved aside ({self.aside_error}) and is left as it is"
+        return f"Your settings file could not be read ({self.why}). Defaults are in use; {kept}."
+
+
 @dataclass
 class Settings:
     theme: str = "system"
@@ -52,7 +88,7 @@ class Settings:
     language: str = "system"
     model_path: str = ""  # empty: the bundled model
     geometry: str = ""  # hex of QWidget.saveGeometry()
-    problem: str | None = field(default=None, compare=False, repr=False)
+    problem: SettingsProblem | None = field(default=None, compare=False, repr=False)
     #: The values as loaded (or last saved): what this instance has changed is the difference.
     baseline: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     #: False when the file exists but could not be read: never overwrite what we could not read.
@@ -132,19 +168,14 @@ def load(path: Path | None = None) -> Settings:
     except OSError as exc:
         s = _from_dict({})
         s.writable = False
-        s.problem = (
-            f"Your settings file {path} could not be read ({exc.strerror or exc}). Defaults are in use "
-            "for now; the file is left untouched and will not be overwritten."
-        )
+        s.problem = SettingsProblem(UNREADABLE, path, str(exc.strerror or exc))
         return s
     except _Corrupt as exc:
         s = _from_dict({})
         try:
-            aside = _set_aside(path)
-            kept = f"the old file was kept as {aside.name}"
+            s.problem = SettingsProblem(CORRUPT, path, str(exc), aside=_set_aside(path).name)
         except OSError as move_exc:
-            kept = f"the old file could not be moved aside ({move_exc.strerror or move_exc}) and is left as it is"
-        s.problem = f"Your settings file could not be read ({exc}). Defaults are in use; {kept}."
+            s.problem = SettingsProblem(CORRUPT, path, str(exc), aside_error=str(move_exc.strerror or move_exc))
         return s
     return _from_dict(raw or {})
 

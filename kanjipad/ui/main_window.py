@@ -29,6 +29,7 @@ from kanjipad.ui.candidates import KEYS, CandidateBar
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.compose_line import ComposeLine
+from kanjipad.ui.core_texts import settings_problem_text
 from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
 from kanjipad.ui.history import Step
 from kanjipad.ui.i18n import translate
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         self.fit.fit_to_screen()
         apply_theme(QApplication.instance(), self.settings.theme)
         if self.settings.problem:
-            self._show_message(translate("MainWindow", "Settings reset"), self.settings.problem)
+            self._show_message(translate("MainWindow", "Settings reset"), settings_problem_text(self.settings.problem))
         self._update_enabled()
         self.canvas.setFocus()
 

@@ -365,6 +365,21 @@ The ink stays on this computer, in {folder}. You can turn this off, see how much
     </message>
 </context>
 <context>
+    <name>CoreTexts</name>
+    <message>
+        <source>Your settings file {path} could not be read ({why}). Defaults are in use for now; the file is left untouched and will not be overwritten.</source>
+        <translation>設定ファイル {path} を読めませんでした（{why}）。今回は既定の設定を使います。ファイルはそのまま残し、上書きもしません。</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read ({why}). Defaults are in use; the old file was kept as {aside}.</source>
+        <translation>設定ファイルを読めませんでした（{why}）。既定の設定を使います。元のファイルは {aside} として残しました。</translation>
+    </message>
+    <message>
+        <source>Your settings file could not be read ({why}). Defaults are in use; the old file could not be moved aside ({error}) and is left as it is.</source>
+        <translation>設定ファイルを読めませんでした（{why}）。既定の設定を使います。元のファイルは退避できなかったため（{error}）、そのまま残しています。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>KanjiPad: something went wrong</source>

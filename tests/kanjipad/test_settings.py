@@ -31,10 +31,12 @@ def test_corrupt_files_are_set_aside_one_after_another(tmp_path):
         path.write_bytes(b"\xff\xfe not json")
         loaded = s.load(path)
         assert loaded == s.Settings()
-        assert f"settings.json.corrupt-{n}" in loaded.problem
+        assert loaded.problem is not None and loaded.problem.kind == s.CORRUPT
+        assert loaded.problem.aside == f"settings.json.corrupt-{n}"  # the facts, for the UI to word
+        assert f"kept as settings.json.corrupt-{n}" in str(loaded.problem)  # the English sentence, for logs
         assert not path.exists()
     path.write_text("[1, 2]")
-    assert "not a JSON object" in s.load(path).problem
+    assert s.load(path).problem.why == "not a JSON object"
 
 
 def test_two_instances_keep_each_others_changes(tmp_path):
@@ -74,7 +76,9 @@ def test_an_unreadable_file_is_not_treated_as_corrupt_nor_overwritten(tmp_path, 
 
     monkeypatch.setattr(type(path), "open", denied)  # tests may run as root
     loaded = s.load(path)
-    assert loaded == s.Settings() and "could not be read" in loaded.problem and "untouched" in loaded.problem
+    assert loaded == s.Settings() and loaded.problem.kind == s.UNREADABLE
+    assert loaded.problem.why == "Permission denied" and loaded.problem.path == path
+    assert "untouched" in str(loaded.problem)
     assert not list(tmp_path.glob("*.corrupt-*"))
     loaded.theme = "light"
     try:
@@ -96,7 +100,8 @@ def test_a_corrupt_file_in_a_read_only_folder_still_starts_with_defaults(tmp_pat
     monkeypatch.setattr(type(path), "replace", read_only)
     loaded = s.load(path)
     assert loaded == s.Settings()
-    assert "left as it is" in loaded.problem
+    assert loaded.problem.aside is None and loaded.problem.aside_error == "Read-only file system"
+    assert "left as it is" in str(loaded.problem)
     assert path.read_text() == "{ not json"
 
 
@@ -109,7 +114,7 @@ def test_a_settings_file_too_deep_or_too_large_is_set_aside_and_defaults_used(tm
     path = tmp_path / "settings.json"
     path.write_bytes(content)
     loaded = s.load(path)
-    assert loaded.theme == "system" and loaded.problem and "could not be read" in loaded.problem
+    assert loaded.theme == "system" and loaded.problem and loaded.problem.kind == s.CORRUPT
     assert (tmp_path / "settings.json.corrupt-1").read_bytes() == content
 
 

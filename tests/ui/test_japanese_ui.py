@@ -313,3 +313,32 @@ def test_the_core_s_fixed_cuda_notice_is_shown_in_the_ui_s_language(qtbot, qapp,
             assert_japanese(box)
     finally:
         i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_settings_reset_box_is_in_the_ui_s_language(qtbot, qapp, clipboard, language):
+    """A corrupt settings.json: the box's whole sentence is in the UI's language; only the parser's own
+    detail and the backup's file name stay as they are."""
+    path = settings_mod.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"theme": "dark", "compact":  }', encoding="utf-8")
+    detail = "Expecting value: line 1 column 31 (char 30)"
+    i18n.install(qapp, language)
+    try:
+        win = MainWindow(clipboard=clipboard)
+        win.persist = False
+        qtbot.addWidget(win)
+        win.show()
+        box = win.message_box
+        qtbot.waitUntil(lambda: box is not None and box.isVisible())
+        if language == "en":
+            assert box.text() == (
+                f"Your settings file could not be read ({detail}). "
+                "Defaults are in use; the old file was kept as settings.json.corrupt-1."
+            )
+        else:
+            assert box.windowTitle() == "設定をリセットしました"
+            assert detail in box.text() and "settings.json.corrupt-1" in box.text()
+            assert_japanese(box, leave_out=(detail, "settings.json.corrupt-1"))
+    finally:
+        i18n.install(qapp, "en")
