@@ -51,6 +51,8 @@ class Step(QUndoCommand):
         self.sample_id: str | None = None
         #: What the clipboard held before a pick copied over it (put back on undo).
         self.clipboard_before: object = None
+        #: A pick typed into another program's window: undo cannot take it back there.
+        self.typed_elsewhere = False
         # QUndoStack.push() calls redo(); a step that already happened (a pen-up) must not happen twice.
         self._skip_first_redo = applied
 

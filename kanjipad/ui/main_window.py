@@ -304,8 +304,9 @@ class MainWindow(QMainWindow):
     def pick(self, char: str) -> None:
         """Copy ``char``, add it to the compose line, keep the ink as a sample (if allowed): one undoable step;
         then, with "type where you write" on, type it into the window that has the focus."""
-        self.picking.pick(char)
-        self.type_into.type_pick(char)
+        step = self.picking.pick(char)
+        # Undo takes the pick back from the pad only: its message says so (kanjipad.ui.picking).
+        step.typed_elsewhere = self.type_into.type_pick(char)
 
     @property
     def consent_box(self) -> QMessageBox | None:

@@ -68,8 +68,9 @@ class Picking:
         self.pad, self.window, self.say, self.note = pad, window, say, note
         self.consent_box: QMessageBox | None = None
 
-    def pick(self, char: str) -> None:
-        """Copy ``char``, add it to the compose line, keep the ink as a sample (if allowed): one undoable step."""
+    def pick(self, char: str) -> Step:
+        """Copy ``char``, add it to the compose line, keep the ink as a sample (if allowed): one undoable step,
+        returned (the window marks it when the pick was also typed elsewhere)."""
         pad = self.pad
         ink, before, view = pad.canvas.ink, pad.compose.text(), pad.canvas.view
         pad.compose_line.insert_quietly(char)
@@ -87,6 +88,7 @@ class Picking:
         pad.lookup_panel.show_text(char)  # the last pick
         if len(char) == 1 and ink.strokes and pad.settings.learning == "ask":
             self._ask_consent(step, char)
+        return step
 
     def _redo_pick(self, step: Step, char: str, first: bool = False) -> None:
         clipboard = self.pad.clipboard
@@ -107,20 +109,41 @@ class Picking:
 
     def _undo_pick(self, step: Step, char: str) -> None:
         """Forget the sample the pick taught; put back what the clipboard held, unless something else was
-        copied since (the user's newer copy wins)."""
+        copied since (the user's newer copy wins). A pick typed into another window stays there: the message
+        says so, lest the user think the typed text was taken back too."""
         clipboard = self.pad.clipboard
         held = getattr(clipboard, "text", None)
         if step.clipboard_before is not None and held is not None and held() == char:
             clipboard.restore(step.clipboard_before)
+        typed = step.typed_elsewhere
         if step.sample_id is not None:
             problem = self.pad.learning.forget({step.sample_id})
             step.sample_id = None
-            if problem:
+            if problem and typed:
+                said = translate(
+                    "Picking",
+                    "Took back the pick of {char} here, but its sample {problem}; it stays typed in the other "
+                    "window (undo it there).",
+                )
+                self.note(said.format(char=char, problem=problem), 12000)
+            elif problem:
                 said = translate("Picking", "Undid the pick of {char}, but its sample {problem}")
                 self.note(said.format(char=char, problem=problem), 12000)
+            elif typed:
+                said = translate(
+                    "Picking",
+                    "Took back the pick of {char} here and forgot its sample; it stays typed in the other "
+                    "window (undo it there).",
+                )
+                self.note(said.format(char=char), 8000)
             else:
                 said = translate("Picking", "Undid the pick of {char}: the pad forgot that sample")
                 self.note(said.format(char=char), 4000)
+        elif typed:
+            said = translate(
+                "Picking", "Took back the pick of {char} here; it stays typed in the other window (undo it there)."
+            )
+            self.note(said.format(char=char), 8000)
         else:
             self.note(translate("Picking", "Undid the pick of {char}").format(char=char), 4000)
 

@@ -94,24 +94,26 @@ class TypeInto(QObject):
         """The window takes the focus unless picks are typed (call after the setting changed)."""
         set_takes_focus(self.window, not self.on)
 
-    def type_pick(self, text: str) -> None:
-        """Type ``text`` (a pick, already copied) into the focused window, when the setting is on; say what happened."""
+    def type_pick(self, text: str) -> bool:
+        """Type ``text`` (a pick, already copied) into the focused window, when the setting is on; say what
+        happened. True when it was typed there."""
         if not self.on or not typeable(text):
-            return
+            return False
         click_first = translate("TypeInto", "Copied {text}. To type it, click first in the window you write in.")
         if pad_has_focus():  # typing would land in the pad itself (a digit picks again)
             self.say(click_first.format(text=text), 6000)
-            return
+            return False
         try:
             self.send(text)
         except NoFocusError:  # no program's window has the keys (the keys would be lost)
             self.say(click_first.format(text=text), 6000)
-            return
+            return False
         except TypingError as exc:
             said = translate("TypeInto", "Copied {text}, but it could not be typed: {problem}")
             self.say(said.format(text=text, problem=str(exc)), 10000)
-            return
+            return False
         self.say(translate("TypeInto", "Typed {text} (and copied it)").format(text=text), 3000)
+        return True
 
     def _send(self, text: str) -> None:
         if QGuiApplication.platformName() == "windows":

@@ -897,12 +897,24 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
         <translation>選択をやり直しました: {message}</translation>
     </message>
     <message>
+        <source>Took back the pick of {char} here, but its sample {problem}; it stays typed in the other window (undo it there).</source>
+        <translation>{char} の選択をこのパッドで元に戻しましたが、そのサンプルは{problem}。入力したウィンドウには残っています（そちらで元に戻してください）。</translation>
+    </message>
+    <message>
         <source>Undid the pick of {char}, but its sample {problem}</source>
         <translation>{char} の選択を元に戻しましたが、そのサンプルは{problem}</translation>
     </message>
     <message>
+        <source>Took back the pick of {char} here and forgot its sample; it stays typed in the other window (undo it there).</source>
+        <translation>{char} の選択をこのパッドで元に戻し、そのサンプルも削除しました。入力したウィンドウには残っています（そちらで元に戻してください）。</translation>
+    </message>
+    <message>
         <source>Undid the pick of {char}: the pad forgot that sample</source>
         <translation>{char} の選択を元に戻しました（そのサンプルは削除しました）</translation>
+    </message>
+    <message>
+        <source>Took back the pick of {char} here; it stays typed in the other window (undo it there).</source>
+        <translation>{char} の選択をこのパッドで元に戻しました。入力したウィンドウには残っています（そちらで元に戻してください）。</translation>
     </message>
     <message>
         <source>Undid the pick of {char}</source>

@@ -160,3 +160,39 @@ def test_a_second_start_raises_the_pad_without_asking_for_the_focus(typing_windo
     assert win.isVisible() and not win.isMinimized()
     # Asking would only earn Qt's warning that the window takes no focus (and none is given).
     assert not [m for m in qtlog.records if "WindowDoesNotAcceptFocus" in m.message]
+
+
+def test_undoing_a_typed_pick_says_it_stays_typed_in_the_other_window(qtbot, typing_window, real_ink, clipboard):
+    """Undo (a right click on the pad: the keys belong to the editor) takes the pick back from the pad only;
+    the status must not let the user think the typed text was taken back too."""
+    win = typing_window
+    qtbot.mouseClick(candidates_for(qtbot, win, real_ink, "木"), Qt.MouseButton.LeftButton)
+    assert win.sent == ["木"] and win.compose.text() == "木"
+    qtbot.mouseClick(win.canvas, Qt.MouseButton.RightButton)
+    assert win.compose.text() == ""
+    assert win.statusBar().currentMessage() == (
+        "Took back the pick of 木 here; it stays typed in the other window (undo it there)."
+    )
+
+
+def test_undoing_a_pick_that_was_not_typed_says_only_that_it_was_undone(qtbot, typing_window, real_ink):
+    win = typing_window
+
+    def no_focus(_text):
+        raise NoFocusError("no window has the keyboard focus")
+
+    win.type_into.send = no_focus
+    qtbot.mouseClick(candidates_for(qtbot, win, real_ink, "木"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(win.canvas, Qt.MouseButton.RightButton)
+    assert win.statusBar().currentMessage() == "Undid the pick of 木"
+
+
+def test_undoing_a_typed_pick_that_taught_a_sample_says_both(qtbot, typing_window, real_ink):
+    win = typing_window
+    win.settings.learning = "on"
+    qtbot.mouseClick(candidates_for(qtbot, win, real_ink, "木"), Qt.MouseButton.LeftButton)
+    assert win.sent == ["木"]
+    qtbot.mouseClick(win.canvas, Qt.MouseButton.RightButton)
+    assert win.statusBar().currentMessage() == (
+        "Took back the pick of 木 here and forgot its sample; it stays typed in the other window (undo it there)."
+    )
