@@ -166,3 +166,18 @@ def test_synth_lines_can_write_the_words_in_kana():
     }
     known = set("ちくしょうにほん")
     assert kana_spellings(entries, known) == ["ちくしょう", "にほん"]  # にっぽん: no っ to draw; き: one kana
+
+
+def test_a_set_of_singles_and_rows_lists_the_misses_of_both(tmp_path):
+    """The rows' misses were dropped from --misses when the set also held single characters."""
+    from kanjipad_trainer.evaluate import evaluate_file
+
+    samples = [json.loads(line) for line in SAMPLES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    single, other = samples[0], samples[1]
+    wrong_single = {**single, "char": other["char"]}  # its ink is another character: a sure miss
+    strokes = single["strokes"] + [[[x + 400, y] for x, y in s] for s in other["strokes"]]
+    wrong_row = {"char": other["char"] + single["char"], "strokes": strokes}  # the row written the other way round
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps(s, ensure_ascii=False) for s in (wrong_single, wrong_row)), encoding="utf-8")
+    result = evaluate_file(MODEL, path)
+    assert {m["char"] for m in result["misses"]} == {wrong_single["char"], wrong_row["char"]}

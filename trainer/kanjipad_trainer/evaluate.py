@@ -444,7 +444,10 @@ def evaluate_file(
         line_result = evaluate_lines(
             rec, rows, lexicon=lexicon, variant=kw.get("variant", "orig"), seed=kw.get("seed", 0), params=line_params
         )
-        result = {**line_result, **result} if singles else dict(line_result)
+        if singles:  # both: the singles' keys win, but the misses of both are listed
+            result = {**line_result, **result, "misses": [*line_result["misses"], *result["misses"]]}
+        else:
+            result = dict(line_result)
     result["strokes"] = str(strokes)
     result["bad_lines"] = len(problems)
     if problems:
