@@ -32,7 +32,7 @@ from kanjipad.paths import log_dir
 from kanjipad.recognizer import ModelInfo, usable_devices
 from kanjipad.resources import resource_path
 from kanjipad.settings import LANGUAGES, THEMES, Settings
-from kanjipad.ui.i18n import QT_TRANSLATE_NOOP, translate
+from kanjipad.ui.i18n import QT_TRANSLATE_NOOP, number, translate
 from kanjipad.ui.notice import notice_html
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.type_into import blocked as typing_blocked
@@ -204,7 +204,7 @@ class SettingsDialog(QDialog):
                 kb=f"{m.size_bytes() / 1024:.0f}",
                 folder=m.folder,
                 per_char=PER_CHAR,
-                most=f"{MAX_SAMPLES:,}",
+                most=number(MAX_SAMPLES),
             )
         )
         self.delete_memory.setEnabled(len(m) > 0)
@@ -351,7 +351,7 @@ def about_dialog(info: ModelInfo | None, parent: QWidget | None = None) -> QDial
             "About", "<p><b>Model:</b> {name} — {classes} characters, {mb} MB, format {format}<br>{path}</p>"
         ).format(
             name=escape(info.name),
-            classes=info.class_count,
+            classes=number(info.class_count),
             mb=f"{info.size_bytes / 1e6:.1f}",
             format=info.format_version,
             path=escape(str(info.path)),

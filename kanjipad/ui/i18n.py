@@ -30,6 +30,12 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return QCoreApplication.translate(context, text, disambiguation, n)
 
 
+def number(n: int) -> str:
+    """``n`` with the locale's digit grouping (``6,701`` under ja_JP or en_US); every count the UI shows
+    goes through here, so About and the status bar write the same number the same way."""
+    return QLocale().toString(n)
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
     """Mark ``text`` for translation where it is defined (a table); :func:`translate` it where shown."""
     return text

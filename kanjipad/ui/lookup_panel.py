@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kanjipad.dictionary import readable_list
 from kanjipad.errors import KanjiPadError
 from kanjipad.ui.fonts import japanese_font, text_font
 from kanjipad.ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -37,6 +38,7 @@ from kanjipad.ui.stroke_order import StrokeOrderView, accent_colour
 
 if TYPE_CHECKING:  # kanjipad.lookup (and sqlite3) load on the look-up thread, after the window shows
     from kanjipad.lookup import CharEntry, Lookup, Segment, WordEntry, WordMatch
+    from kanjipad.lookup.entries import Reading
 
 #: What the panel shows: ("char", c), ("text", t), ("search", q), or ("at" or "before", t, cursor).
 Subject = tuple[str, str] | tuple[str, str, int]
@@ -277,6 +279,19 @@ def _search_query(query: str) -> Callable[[Lookup], SearchAnswer]:
     return lambda lk: SearchAnswer(query, lk.search(query, limit=SEARCH_RESULTS))
 
 
+def _readings(readings: Sequence[Reading]) -> str:
+    """Readings as the candidate cards write them (:func:`kanjipad.dictionary.readable_list`): okurigana in
+    brackets, no KANJIDIC affix hyphens (はや- and はや read the same to a user), repeats dropped; as HTML."""
+    return "、".join(escape(r) for r in readable_list([_kanjidic(r) for r in readings]))
+
+
+def _kanjidic(r: Reading) -> str:
+    """The reading's kana in KANJIDIC's notation, okurigana after a dot (た.べる); the affix hyphens are
+    left off, as :func:`readable_list` drops them anyway."""
+    stem = r.kana[: len(r.kana) - len(r.okurigana)]
+    return f"{stem}.{r.okurigana}" if r.okurigana else stem
+
+
 def _link(text: str) -> str:
     return "look:" + quote(text, safe="")
 
@@ -501,9 +516,9 @@ class LookupPanel(QWidget):
             if html:
                 rows.append(f"<tr><td style='color:{dim}; padding-right:8px'>{label}</td><td>{html}</td></tr>")
 
-        row(translate("LookupPanel", "On"), "、".join(escape(r.display) for r in e.on))
-        row(translate("LookupPanel", "Kun"), "、".join(escape(r.display) for r in e.kun))
-        row(translate("LookupPanel", "Names"), "、".join(escape(r.display) for r in e.nanori))
+        row(translate("LookupPanel", "On"), _readings(e.on))
+        row(translate("LookupPanel", "Kun"), _readings(e.kun))
+        row(translate("LookupPanel", "Names"), _readings(e.nanori))
         row(translate("LookupPanel", "Meaning"), escape(", ".join(e.meanings)))
         row(translate("LookupPanel", "Romaji"), escape(e.romaji))
         row(translate("LookupPanel", "Parts"), " ".join(f"<a href='{_link(c)}'>{escape(c)}</a>" for c in e.components))

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar
 
 from kanjipad.recognizer import Recognizer
 from kanjipad.ui.elided_label import ElidedLabel
-from kanjipad.ui.i18n import translate
+from kanjipad.ui.i18n import number, translate
 from kanjipad.ui.steady_label import SteadyLabel
 
 
@@ -34,7 +34,7 @@ class StatusLabels:
             info = recognizer.info
             self.provider.setText(recognizer.provider)
             self.model.set_full_text(
-                translate("StatusBar", "{model} · {n} characters").format(model=info.name, n=f"{info.class_count:,}")
+                translate("StatusBar", "{model} · {n} characters").format(model=info.name, n=number(info.class_count))
             )
         else:
             self.provider.setText(translate("StatusBar", "no model"))

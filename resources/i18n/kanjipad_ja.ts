@@ -221,7 +221,7 @@
     <message>
         <source>{char}  ({n} strokes)</source>
         <extracomment>Narrowest a button may get with readings shown; below this the bar takes two rows. Between the buttons (a pixel less in compact mode). The character&apos;s height below which the meaning keeps to one line.</extracomment>
-        <translation>{char}  （{n} 画）</translation>
+        <translation>{char}  （{n}画）</translation>
     </message>
     <message>
         <source>On: {readings}</source>
@@ -270,7 +270,7 @@
     </message>
     <message>
         <source>, {n} strokes</source>
-        <translation>、{n} 画</translation>
+        <translation>、{n}画</translation>
     </message>
     <message>
         <source>, learned from your writing</source>
@@ -325,7 +325,7 @@
     </message>
     <message>
         <source>Clear line</source>
-        <translation>行を消去</translation>
+        <translation>入力行を消去</translation>
     </message>
     <message>
         <source>Clear compose line</source>
@@ -531,11 +531,11 @@ The ink stays on this computer, in {folder}. You can turn this off, see how much
     </message>
     <message>
         <source>1 stroke</source>
-        <translation>1 画</translation>
+        <translation>1画</translation>
     </message>
     <message>
         <source>{n} strokes</source>
-        <translation>{n} 画</translation>
+        <translation>{n}画</translation>
     </message>
     <message>
         <source>radical {char} ({number})</source>
@@ -551,7 +551,7 @@ The ink stays on this computer, in {folder}. You can turn this off, see how much
     </message>
     <message>
         <source>Draw the {n} strokes one by one</source>
-        <translation>{n} 画を一画ずつ描く</translation>
+        <translation>{n}画を一画ずつ描く</translation>
     </message>
     <message>
         <source>Draw the stroke</source>
@@ -671,11 +671,11 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     </message>
     <message>
         <source>1 stroke</source>
-        <translation>1 画</translation>
+        <translation>1画</translation>
     </message>
     <message>
         <source>{n} strokes</source>
-        <translation>{n} 画</translation>
+        <translation>{n}画</translation>
     </message>
     <message>
         <source>The compose line is empty: nothing copied</source>
@@ -894,7 +894,7 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     </message>
     <message>
         <source>Redid the pick: {message}</source>
-        <translation>選択をやり直しました: {message}</translation>
+        <translation>選択をやり直しました（{message}）</translation>
     </message>
     <message>
         <source>Took back the pick of {char} here, but its sample {problem}; it stays typed in the other window (undo it there).</source>
@@ -1184,11 +1184,11 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     </message>
     <message>
         <source>Undid: {step}</source>
-        <translation>元に戻しました: {step}</translation>
+        <translation>{step}を元に戻しました</translation>
     </message>
     <message>
         <source>Redid: {step}</source>
-        <translation>やり直しました: {step}</translation>
+        <translation>{step}をやり直しました</translation>
     </message>
     <message>
         <source>clear</source>
@@ -1200,7 +1200,7 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     </message>
     <message>
         <source>clear line</source>
-        <translation>行の消去</translation>
+        <translation>入力行の消去</translation>
     </message>
     <message>
         <source>Cleared the compose line (Ctrl+Z brings it back)</source>
@@ -1229,7 +1229,7 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     </message>
     <message>
         <source>{n} strokes</source>
-        <translation>{n} 画</translation>
+        <translation>{n}画</translation>
     </message>
 </context>
 <context>

@@ -137,7 +137,7 @@ def test_the_status_bar_says_what_happened_in_japanese(qtbot, ja_window, real_in
     win = ja_window
     draw_strokes(qtbot, win.canvas, sample_for(real_ink, "日")["strokes"])
     qtbot.waitUntil(lambda: "日" in win.candidates.chars(), timeout=5000)
-    assert win.status_strokes.text() == f"{len(win.canvas.ink.strokes)} 画"
+    assert win.status_strokes.text() == f"{len(win.canvas.ink.strokes)}画"  # as the cards write it
     assert win.undo_action.text() == "元に戻す（画）"
     qtbot.keyClick(win.canvas, Qt.Key.Key_Escape)
     assert win.statusBar().currentMessage() == "消去しました（Ctrl+Z で元に戻せます）"
@@ -342,3 +342,48 @@ def test_the_settings_reset_box_is_in_the_ui_s_language(qtbot, qapp, clipboard, 
             assert_japanese(box, leave_out=(detail, "settings.json.corrupt-1"))
     finally:
         i18n.install(qapp, "en")
+
+
+def test_undo_and_redo_say_what_they_did_in_one_style(qtbot, ja_window, real_ink):
+    """Every undo and redo message is "<step>を元に戻しました" / "<step>をやり直しました", as a pick's undo is."""
+    win = ja_window
+    draw_strokes(qtbot, win.canvas, sample_for(real_ink, "日")["strokes"][:1])
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.statusBar().currentMessage() == "画を元に戻しました"
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert win.statusBar().currentMessage() == "画をやり直しました"
+    win.compose.setFocus()
+    win.compose_line.insert_quietly("しゃしん")
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Escape)  # the ink goes
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Backspace)  # then the line's last character
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.statusBar().currentMessage() == "ん の削除を元に戻しました"
+    win.clear_line_action.trigger()
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.statusBar().currentMessage() == "入力行の消去を元に戻しました"
+
+
+def test_the_compose_line_is_clear_d_in_one_term(ja_window):
+    """The Edit menu and the button under the line name the same thing the same way."""
+    menu_text = ja_window.clear_line_action.text().split("\t")[0]
+    assert ja_window.compose_line.clear_button.text() == menu_text == "入力行を消去"
+
+
+def test_numbers_are_grouped_by_the_locale_in_about_and_the_status_bar(qtbot, ja_window):
+    from PySide6.QtCore import QLocale
+
+    old = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    try:
+        n = ja_window.recognizer.info.class_count
+        grouped = QLocale().toString(n)
+        assert "," in grouped  # the bundled model has thousands of classes
+        ja_window.status_labels.show_model(ja_window.recognizer)
+        assert f"{grouped} 文字" in ja_window.status_labels.model.full_text
+        qtbot.mouseClick(ja_window.toolbar.widgetForAction(ja_window.about_action), Qt.MouseButton.LeftButton)
+        about = ja_window.dialog
+        qtbot.waitExposed(about)
+        assert f"{grouped} 文字" in about.findChild(QTextBrowser).toPlainText()
+        about.reject()
+    finally:
+        QLocale.setDefault(old)

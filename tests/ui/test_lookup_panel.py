@@ -329,3 +329,18 @@ def test_after_a_search_ctrl_z_and_backspace_reach_the_pad_once_the_box_has_noth
     assert window.compose.text() == ""
     qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undoes that deletion in the pad
     assert window.compose.text() == "木"
+
+
+def test_kun_readings_are_written_as_the_cards_write_them(qtbot, window):
+    """KANJIDIC's affix hyphens (はや-) are left off and okurigana go in brackets, as on the candidate cards."""
+    from kanjipad import dictionary
+    from kanjipad.ui.candidates import readings_text
+
+    open_panel(qtbot, window)
+    panel = window.lookup_panel
+    panel.show_char("早")
+    qtbot.waitUntil(lambda: panel.title.text() == "早", timeout=WAIT)
+    lines = panel.details.toPlainText().splitlines()
+    kun = lines[lines.index("Kun") + 1]  # the table's cells: the label, then its readings
+    assert "-" not in kun and "はや(い)" in kun
+    assert kun == readings_text(dictionary.lookup("早"))[1]
