@@ -898,7 +898,7 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     </message>
     <message>
         <source>Took back the pick of {char} here, but its sample {problem}; it stays typed in the other window (undo it there).</source>
-        <translation>{char} の選択をこのパッドで元に戻しましたが、そのサンプルは{problem}。入力したウィンドウには残っています（そちらで元に戻してください）。</translation>
+        <translation>{char} の選択はパッドでだけ元に戻しましたが、そのサンプルは{problem}（入力先の文字はそちらで元に戻してください）</translation>
     </message>
     <message>
         <source>Undid the pick of {char}, but its sample {problem}</source>
@@ -906,7 +906,7 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     </message>
     <message>
         <source>Took back the pick of {char} here and forgot its sample; it stays typed in the other window (undo it there).</source>
-        <translation>{char} の選択をこのパッドで元に戻し、そのサンプルも削除しました。入力したウィンドウには残っています（そちらで元に戻してください）。</translation>
+        <translation>{char} の選択はパッドでだけ元に戻し、サンプルも削除しました（入力先の文字はそちらで元に戻してください）</translation>
     </message>
     <message>
         <source>Undid the pick of {char}: the pad forgot that sample</source>
@@ -914,7 +914,7 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     </message>
     <message>
         <source>Took back the pick of {char} here; it stays typed in the other window (undo it there).</source>
-        <translation>{char} の選択をこのパッドで元に戻しました。入力したウィンドウには残っています（そちらで元に戻してください）。</translation>
+        <translation>{char} の選択はパッドでだけ元に戻しました（入力先の文字はそちらで元に戻してください）</translation>
     </message>
     <message>
         <source>Undid the pick of {char}</source>
@@ -1224,7 +1224,7 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     <name>StrokeOrder</name>
     <message>
         <source>Stroke order</source>
-        <extracomment>How many numbers each command takes per repetition. Frames of the animation. Strokes shown, with a fraction for the one being drawn; None: all of them, still.</extracomment>
+        <extracomment>Frames of the animation. Strokes shown, with a fraction for the one being drawn; None: all of them, still.</extracomment>
         <translation>筆順</translation>
     </message>
     <message>
