@@ -5,6 +5,7 @@ Sources (installed by package name, never fetched at run time)::
     apt-get install edict kanjidic-xml     # EDICT and KANJIDIC2, EDRDG, CC BY-SA 4.0
     pip install kanjivg                    # KanjiVG, Ulrich Apel, CC BY-SA 3.0 (in the venv for the trainer)
     python scripts/build_lookup_db.py
+    python scripts/check_stroke_paths.py --kanjivg   # every stored stroke parses and matches KanjiVG
 
 What it holds (the schema is the contract with ``kanjipad.lookup.db``; ``meta`` names
 its ``schema`` version):
@@ -31,7 +32,8 @@ its ``schema`` version):
   affix marks kept), English meanings, strokes, classical radical, grade, old JLPT level
   (1-4), frequency rank, JIS row; plus KanjiVG for every character KanjiVG draws
   (kana, digits and Latin letters too): the stroke paths (SVG path data, one line per
-  stroke, zlib-compressed), the stroke numbers' positions and the first-level components.
+  stroke, shortened by ``kanjipad.svgpath.compact`` to :data:`DECIMALS` decimals,
+  zlib-compressed), the stroke numbers' positions and the first-level components.
 - ``kanji_word``: for each kanji, the ids of up to :data:`WORDS_PER_KANJI` words that
   contain it, most common first.
 
@@ -55,6 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kanjipad.paths import atomic_write
+from kanjipad.svgpath import compact
 
 ROOT = Path(__file__).resolve().parent.parent
 EDICT = Path("/usr/share/edict/edict")
@@ -229,19 +232,6 @@ def read_kanjidic(source: Path) -> tuple[dict[str, Kanji], str]:
 
 _PATH = re.compile(r'<path\b[^>]*?\sd="([^"]+)"')
 _NUMBER = re.compile(r'<text transform="matrix\(1 0 0 1 ([-\d.]+) ([-\d.]+)\)">(\d+)</text>')
-_NUM = re.compile(r"-?\d+(?:\.\d+)?")
-
-
-def _short(d: str) -> str:
-    """Path data with numbers at two decimals at most (KanjiVG's own precision) and no spare zeros."""
-
-    def fmt(m: re.Match[str]) -> str:
-        s = f"{float(m[0]):.{DECIMALS}f}".rstrip("0").rstrip(".")
-        return "0" if s in ("-0", "") else s
-
-    out = _NUM.sub(fmt, d)
-    # "c1,-2" → "c1-2": a minus sign separates numbers by itself in SVG path data.
-    return re.sub(r",(?=-)", "", out)
 
 
 def _components(svg: str, ch: str) -> list[str]:
@@ -285,7 +275,7 @@ def read_kanjivg(folder: Path | None) -> dict[str, tuple[str, str]]:
             continue  # variants (Kaisho…): the base file is the standard form
         ch = chr(int(stem, 16))
         svg = path.read_text(encoding="utf-8")
-        paths = [_short(d) for d in _PATH.findall(svg)]
+        paths = [compact(d, DECIMALS) for d in _PATH.findall(svg)]
         if not paths:
             continue
         numbers = ";".join(f"{float(x):g},{float(y):g}" for x, y, _ in _NUMBER.findall(svg))

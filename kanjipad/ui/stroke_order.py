@@ -1,27 +1,25 @@
 """A character's stroke order: KanjiVG's stroke paths drawn with their numbers, and drawn one by one on request.
 
-:func:`parse_path` reads SVG path data (the ``d`` attribute: ``M m L l H h V v C c S s Q q T t Z z``) into a
+:func:`parse_path` draws SVG path data (the ``d`` attribute, read by :mod:`kanjipad.svgpath`) as a
 ``QPainterPath``; :class:`StrokeOrderView` paints a :class:`kanjipad.lookup.StrokeOrder` in the palette's
 colours (ink in Text, numbers and the stroke being drawn in Highlight, guides in PlaceholderText on Base).
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kanjipad.svgpath import PathDataError, segments
 from kanjipad.ui.i18n import translate
 
 if TYPE_CHECKING:
     from kanjipad.lookup import StrokeOrder
 
-_TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-#: How many numbers each command takes per repetition.
-_ARITY = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "Z": 0}
+__all__ = ["PathDataError", "StrokeOrderView", "accent_colour", "contrast", "parse_path", "partial"]
 
 
 def contrast(a: QColor, b: QColor) -> float:
@@ -47,82 +45,25 @@ def accent_colour(pal: QPalette, *roles: QPalette.ColorRole, minimum: float = 4.
     return pal.color(QPalette.ColorRole.Text)
 
 
-class PathDataError(ValueError):
-    """Path data this parser cannot read (a stroke drawn from it is skipped)."""
-
-
 def parse_path(d: str) -> QPainterPath:
     """SVG path data as a ``QPainterPath`` in the data's own coordinates (KanjiVG: 109 × 109, y down).
 
-    Numbers may be separated by commas, spaces or nothing (``c0.1,1-0.2,2.7``); a command repeats while
-    numbers follow it, and numbers after a moveto are linetos, as SVG says. Raises :class:`PathDataError`
-    for data that does not start with a command, ends in the middle of one, or uses arcs.
+    Read by the core's parser (:func:`kanjipad.svgpath.segments`: numbers run together as SVG allows,
+    ``c0-.5.5.5``, repeated commands, linetos after a moveto). Raises :class:`PathDataError` for data that
+    does not start with a moveto, gives a command a wrong count of numbers, or uses arcs.
     """
-    tokens = _TOKEN.findall(d)
-    if "".join(tokens).replace(" ", "") == "" or len(re.sub(r"[\s,]", "", d)) != sum(map(len, tokens)):
-        raise PathDataError(f"unreadable path data: {d[:60]!r}")
     path = QPainterPath()
-    x = y = 0.0
-    start = (0.0, 0.0)
-    last_ctrl: tuple[float, float] | None = None  # the second control point of the last C/S (for S)
-    last_quad: tuple[float, float] | None = None  # the control point of the last Q/T (for T)
-    i, cmd = 0, ""
-    while i < len(tokens):
-        if tokens[i].isalpha():
-            cmd = tokens[i]
-            i += 1
-        elif not cmd:
-            raise PathDataError(f"path data does not start with a command: {d[:60]!r}")
-        upper, rel = cmd.upper(), cmd.islower()
-        n = _ARITY[upper]
-        args = tokens[i : i + n]
-        if len(args) < n or any(a.isalpha() for a in args):
-            raise PathDataError(f"truncated path data: {d[:60]!r}")
-        v = [float(a) for a in args]
-        i += n
-        ox, oy = (x, y) if rel else (0.0, 0.0)
-        ctrl, quad = None, None
-        if upper == "M":
-            x, y = ox + v[0], oy + v[1]
-            path.moveTo(x, y)
-            start = (x, y)
-            cmd = "l" if rel else "L"  # more pairs after a moveto are linetos
-        elif upper == "L":
-            x, y = ox + v[0], oy + v[1]
-            path.lineTo(x, y)
-        elif upper == "H":
-            x = ox + v[0]
-            path.lineTo(x, y)
-        elif upper == "V":
-            y = (y if rel else 0.0) + v[0]
-            path.lineTo(x, y)
-        elif upper in "CS":
-            if upper == "C":
-                c1 = (ox + v[0], oy + v[1])
-                rest = v[2:]
-            else:  # the first control point mirrors the last one (or is the current point)
-                c1 = (2 * x - last_ctrl[0], 2 * y - last_ctrl[1]) if last_ctrl else (x, y)
-                rest = v
-            c2 = (ox + rest[0], oy + rest[1])
-            x, y = ox + rest[2], oy + rest[3]
-            path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(x, y))
-            ctrl = c2
-        elif upper in "QT":
-            if upper == "Q":
-                q = (ox + v[0], oy + v[1])
-                end = (ox + v[2], oy + v[3])
-            else:
-                q = (2 * x - last_quad[0], 2 * y - last_quad[1]) if last_quad else (x, y)
-                end = (ox + v[0], oy + v[1])
-            x, y = end
-            path.quadTo(QPointF(*q), QPointF(x, y))
-            quad = q
-        else:  # Z
+    for op, pts in segments(d):
+        if op == "M":
+            path.moveTo(*pts[0])
+        elif op == "L":
+            path.lineTo(*pts[0])
+        elif op == "C":
+            path.cubicTo(QPointF(*pts[0]), QPointF(*pts[1]), QPointF(*pts[2]))
+        elif op == "Q":
+            path.quadTo(QPointF(*pts[0]), QPointF(*pts[1]))
+        else:
             path.closeSubpath()
-            x, y = start
-        last_ctrl, last_quad = ctrl, quad
-    if path.isEmpty() and path.elementCount() == 0:
-        raise PathDataError(f"empty path data: {d[:60]!r}")
     return path
 
 
