@@ -61,3 +61,11 @@ def test_cache_round_trip(tmp_path):
 
 def test_missing_characters_are_left_out():
     assert "\U0001f600" not in kanjivg.load_many(["日", "\U0001f600"])
+
+
+def test_the_trainer_reads_path_data_with_the_apps_parser():
+    # Numbers SVG allows run together (.5, -.5, exponents) and a quadratic, raised to the same curve as a cubic.
+    pts = kanjivg.parse_path("M0,0q10,0,10,10t-.5-.5l1e1,0")
+    np.testing.assert_allclose(pts[8], [10, 10])  # the quadratic's end, after its 8 samples
+    np.testing.assert_allclose(pts[4], [7.5, 2.5])  # its middle: (P0 + 2 Q + P1) / 4
+    np.testing.assert_allclose(pts[-1], [19.5, 9.5])

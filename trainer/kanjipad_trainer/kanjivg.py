@@ -1,8 +1,9 @@
 """KanjiVG stroke data: parse the SVG paths of the ``kanjivg`` package into polylines.
 
 Each character file holds one ``<path d=...>`` per stroke, in stroke order, in a
-109x109 box, using only the ``M m C c S s`` commands. We tokenise the path data
-ourselves and flatten every cubic Bézier with numpy: sampling paths point by point
+109x109 box, using only the ``M m C c S s`` commands. The core's parser
+(``kanjipad.svgpath``, the one the app draws with) reads the path data and we flatten
+every cubic Bézier with numpy: sampling paths point by point
 through a generic SVG library costs ~0.2 s per character, this costs ~1 ms. The
 result for all characters is cached once as a compressed ``.npz``.
 """
@@ -17,11 +18,11 @@ from pathlib import Path
 import numpy as np
 
 from kanjipad.paths import atomic_write
+from kanjipad.svgpath import PathDataError, segments
 from kanjipad_trainer.errors import UserError
 
 KANJIVG_BOX = 109.0
 _PATH_RE = re.compile(r'<path\b[^>]*?\sd="([^"]+)"')
-_TOKEN_RE = re.compile(r"[MmCcSsLlHhVvZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 #: Points per Bézier segment: enough for smooth curves at 64x64 after supersampling.
 _SAMPLES_PER_SEGMENT = 8
 _T = np.linspace(0.0, 1.0, _SAMPLES_PER_SEGMENT + 1)[1:]
@@ -48,68 +49,26 @@ def file_for(char: str) -> str:
 
 
 def parse_path(d: str) -> np.ndarray:
-    """Flatten one SVG path (``M m C c S s``, plus ``L l H h V v`` for safety) to points."""
-    tokens = _TOKEN_RE.findall(d)
+    """Flatten one SVG path to points (``float64`` ``[N, 2]``, the 109 box). Read by the core's parser
+    (:func:`kanjipad.svgpath.segments`, the one the app draws with); cubics are sampled
+    :data:`_SAMPLES_PER_SEGMENT` times, quadratics raised to cubics. Raises :class:`KanjiVGError` for
+    data the parser refuses."""
+    try:
+        steps = segments(d)
+    except PathDataError as exc:
+        raise KanjiVGError(str(exc)) from None
     pts: list[np.ndarray] = []
     cur = np.zeros(2)
-    last_ctrl: np.ndarray | None = None
-    cmd = ""
-    i = 0
-
-    def nums(k: int) -> np.ndarray:
-        nonlocal i
-        vals = tokens[i : i + k]
-        if len(vals) < k or any(v.isalpha() for v in vals):
-            raise KanjiVGError(f"truncated path data: {d[:60]!r}")
-        i += k
-        return np.asarray(vals, dtype=np.float64)
-
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.isalpha():
-            cmd = tok
-            i += 1
-            if cmd in "Zz":
-                if pts:
-                    pts.append(pts[0][:1])
-                continue
-        elif not cmd:
-            raise KanjiVGError(f"path data does not start with a command: {d[:60]!r}")
-        rel = cmd.islower()
-        c = cmd.upper()
-        base = cur if rel else np.zeros(2)
-        if c == "M":
-            cur = base + nums(2)
-            pts.append(cur[None].copy())
-            last_ctrl = None
-            cmd = "l" if rel else "L"  # implicit lineto after moveto
-        elif c == "L":
-            cur = base + nums(2)
-            pts.append(cur[None].copy())
-            last_ctrl = None
-        elif c in "HV":
-            v = nums(1)[0]
-            cur = cur.copy()
-            axis = 0 if c == "H" else 1
-            cur[axis] = (cur[axis] if rel else 0.0) + v
-            pts.append(cur[None].copy())
-            last_ctrl = None
-        elif c in "CS":
-            if c == "C":
-                p = nums(6).reshape(3, 2) + base
-                c1, c2, end = p
-            else:
-                p = nums(4).reshape(2, 2) + base
-                c2, end = p
-                c1 = 2 * cur - last_ctrl if last_ctrl is not None else cur.copy()
-            ctrl = np.stack([cur, c1, c2, end])
-            pts.append(_BERNSTEIN @ ctrl)
-            last_ctrl = c2
-            cur = end
-        else:  # pragma: no cover - regex only yields known commands
-            raise KanjiVGError(f"unsupported path command {cmd!r}")
-    if not pts:
-        raise KanjiVGError(f"empty path data: {d[:60]!r}")
+    for op, points in steps:
+        p = np.asarray(points, dtype=np.float64)
+        if op == "C":
+            pts.append(_BERNSTEIN @ np.vstack([cur, p]))
+        elif op == "Q":  # the same curve as a cubic: control points 2/3 of the way to the quadratic's
+            c1, c2 = cur + 2 / 3 * (p[0] - cur), p[1] + 2 / 3 * (p[0] - p[1])
+            pts.append(_BERNSTEIN @ np.stack([cur, c1, c2, p[1]]))
+        else:  # M, L, Z: the point itself
+            pts.append(p[-1:].copy())
+        cur = p[-1]
     return np.concatenate(pts)
 
 
