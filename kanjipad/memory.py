@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 from filelock import FileLock
 
+from kanjipad.errors import Message
 from kanjipad.ink import Ink, InkError, dumps_sample, is_written, read_stroke_set
 from kanjipad.jsonl import append_line, append_lines
 from kanjipad.paths import atomic_write, data_dir
@@ -47,6 +48,15 @@ FORGOTTEN = "forgotten.txt"
 LOCK = "memory.lock"
 #: Seconds to wait for another writer's lock before giving up (an OSError: TimeoutError).
 LOCK_TIMEOUT = 10.0
+
+# What goes wrong with the store, as fixed sentences with facts (kanjipad.errors.Message): the UI words
+# them in its language. ``why``: the system's word, or what is wrong with a sample (English detail).
+UNCOMPACTED = "{path}: could not compact the store ({why}); it stays as it is"
+FORGOTTEN_UNREADABLE = "{path}: could not be read ({why}); samples you took back may be used again until it can be read"
+STORE_UNREADABLE = "{path}: could not be read ({why}); learning uses what was read"
+SAMPLE_UNNAMED = "{path}: a sample without id or character was skipped"
+SAMPLE_SKIPPED = "{path}: a sample was skipped: {why}"
+DAMAGED_KEPT = "{path}: lines that could not be read are kept in {kept}"
 
 
 def memory_dir() -> Path:
@@ -73,7 +83,7 @@ class Sample:
 class Memory:
     """The samples in the store, newest last; loads once, then follows its own appends."""
 
-    def __init__(self, folder: Path | None = None, on_problem: Callable[[str], None] | None = None):
+    def __init__(self, folder: Path | None = None, on_problem: Callable[[str | Message], None] | None = None):
         self.folder = folder or memory_dir()
         self.path = self.folder / STORE
         self.forgotten_path = self.folder / FORGOTTEN
@@ -89,8 +99,10 @@ class Memory:
         self._load()
 
     # --- reading ---------------------------------------------------------
-    def _problem(self, message: str) -> None:
-        self.problems.append(message)
+    def _problem(self, message: str | Message) -> None:
+        """``message``: a fixed sentence with facts, or free text (a damaged line's reader's words);
+        :attr:`problems` keeps the English text, ``on_problem`` gets it as it is."""
+        self.problems.append(str(message))
         if self._on_problem:
             self._on_problem(message)
 
@@ -100,7 +112,7 @@ class Memory:
         try:
             self.compact()  # keeps the file near the size of what is live
         except OSError as exc:
-            self._problem(f"{self.path}: could not compact the store ({exc.strerror or exc}); it stays as it is")
+            self._problem(Message(UNCOMPACTED, {"path": self.path, "why": str(exc.strerror or exc)}))
 
     def _locked(self) -> FileLock:
         """The store's lock, its folder made first (the lock file lives beside the store)."""
@@ -119,10 +131,7 @@ class Memory:
             # Learning goes on; the store is not compacted while it is not known what was taken back.
             forgotten = set()
             self._forgotten_unknown = True
-            self._problem(
-                f"{self.forgotten_path}: could not be read ({exc.strerror or exc}); "
-                "samples you took back may be used again until it can be read"
-            )
+            self._problem(Message(FORGOTTEN_UNREADABLE, {"path": self.forgotten_path, "why": str(exc.strerror or exc)}))
         if not self.path.exists():
             return False
 
@@ -141,18 +150,18 @@ class Memory:
         except OSError as exc:
             # Never rewrite a store that was not read to the end: it would lose the rest.
             self._unread = True
-            self._problem(f"{self.path}: could not be read ({exc.strerror or exc}); learning uses what was read")
+            self._problem(Message(STORE_UNREADABLE, {"path": self.path, "why": str(exc.strerror or exc)}))
             return False
         return True
 
     def _sample_of(self, ink: Ink) -> Sample | None:
         sid, source = ink.extra.get("id"), ink.extra.get("source", "pick")
         if not isinstance(sid, str) or not ink.char:
-            self._problem(f"{self.path}: a sample without id or character was skipped")
+            self._problem(Message(SAMPLE_UNNAMED, {"path": self.path}))
             return None
         problem = sample_problem(ink, ink.char)
         if problem:
-            self._problem(f"{self.path}: a sample was skipped: {problem}")
+            self._problem(Message(SAMPLE_SKIPPED, {"path": self.path, "why": problem}))
             return None
         try:
             when = float(ink.extra.get("time") or 0)
@@ -315,7 +324,7 @@ class Memory:
             # Never throw away what could not be read: it may be recoverable by hand.
             kept = self.folder / f"memory.damaged-{time.strftime('%Y%m%d-%H%M%S')}.jsonl"
             shutil.copyfile(self.path, kept)
-            self._problem(f"{self.path}: lines that could not be read are kept in {kept}")
+            self._problem(Message(DAMAGED_KEPT, {"path": self.path, "kept": kept}))
             self._damaged = 0
         # A symlinked store is rewritten where it points, not replaced by a file.
         atomic_write(self.path.resolve(), lambda fh: fh.write("".join(line + "\n" for line in lines).encode("utf-8")))

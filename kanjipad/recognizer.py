@@ -33,6 +33,12 @@ PROBS_OUTPUT = "probs"
 EMBEDDING_OUTPUT = "embedding"
 
 
+#: The model path names no file (a model moved or deleted since it was chosen).
+MODEL_MISSING = "model file not found: {path}. Choose an existing .onnx model in Settings."
+#: The model file (or its folder) cannot be read: ``why`` is the system's word (EACCES, EIO, ...).
+MODEL_UNREADABLE = "{path}: the model cannot be read ({why})"
+
+
 class ModelError(KanjiPadError):
     """A model that cannot be used; the message says what to do about it."""
 
@@ -173,13 +179,13 @@ class Recognizer:
         try:
             self._load(path, device, threads)
         except OSError as exc:  # unreadable folder or file: EACCES, EIO, ...
-            raise ModelError(f"{path}: the model cannot be read ({exc.strerror or exc})") from None
+            raise ModelError.of(MODEL_UNREADABLE, path=path, why=str(exc.strerror or exc)) from None
 
     def _load(self, path: Path, device: str, threads: int) -> None:
         import onnxruntime as ort
 
         if not path.is_file():
-            raise ModelError(f"model file not found: {path}. Choose an existing .onnx model in Settings.")
+            raise ModelError.of(MODEL_MISSING, path=path)
         opts = ort.SessionOptions()
         # One thread: the network is small, and a second thread costs more in
         # synchronisation than it saves at batch size 1 (and keeps the UI thread free).

@@ -25,6 +25,16 @@ SCHEMA = 1
 DB_NAME = "lookup.sqlite"
 
 
+#: The shipped dictionary file is not there.
+LOOKUP_MISSING = "{path}: the dictionary file is missing; reinstall KanjiPad"
+#: SQLite could not open it (``why``: SQLite's words).
+LOOKUP_UNOPENABLE = "{path}: cannot open the dictionary ({why}); reinstall KanjiPad"
+#: Truncated, not SQLite, or missing its tables (``why``: what was found).
+LOOKUP_DAMAGED = "{path}: the dictionary file is damaged ({why}); reinstall KanjiPad"
+#: Built for another KanjiPad.
+LOOKUP_SCHEMA = "{path}: dictionary schema {schema}, this KanjiPad reads {reads}"
+
+
 class LookupDataError(KanjiPadError):
     """The look-up database is missing, damaged or of another schema; the message names the file."""
 
@@ -58,13 +68,13 @@ class LookupDB:
         """
         self.path = Path(path) if path is not None else default_path()
         if not self.path.is_file():
-            raise LookupDataError(f"{self.path}: the dictionary file is missing; reinstall KanjiPad")
+            raise LookupDataError.of(LOOKUP_MISSING, path=self.path)
         uri = self.path.resolve().as_uri() + "?mode=ro"
         self._lock = threading.Lock()
         try:
             self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise LookupDataError(f"{self.path}: cannot open the dictionary ({exc}); reinstall KanjiPad") from None
+            raise LookupDataError.of(LOOKUP_UNOPENABLE, path=self.path, why=str(exc)) from None
         try:
             self._con.execute("PRAGMA query_only = ON")
             page_size = self._con.execute("PRAGMA page_size").fetchone()[0]
@@ -79,10 +89,10 @@ class LookupDB:
             self.max_form_len = int(meta.get("max_form_len", 24))
         except (sqlite3.Error, KeyError, ValueError, TypeError) as exc:
             self._con.close()
-            raise LookupDataError(f"{self.path}: the dictionary file is damaged ({exc}); reinstall KanjiPad") from None
+            raise LookupDataError.of(LOOKUP_DAMAGED, path=self.path, why=str(exc)) from None
         if schema != SCHEMA:
             self._con.close()
-            raise LookupDataError(f"{self.path}: dictionary schema {schema}, this KanjiPad reads {SCHEMA}")
+            raise LookupDataError.of(LOOKUP_SCHEMA, path=self.path, schema=schema, reads=SCHEMA)
 
     def close(self) -> None:
         self._con.close()
@@ -98,7 +108,7 @@ class LookupDB:
             with self._lock:
                 return self._con.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise LookupDataError(f"{self.path}: the dictionary file is damaged ({exc}); reinstall KanjiPad") from None
+            raise LookupDataError.of(LOOKUP_DAMAGED, path=self.path, why=str(exc)) from None
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """Run one statement on the read-only connection (for tests and tools); writes raise

@@ -1,13 +1,59 @@
 """The core's problems worded in the UI's language: the core (no Qt) hands over facts, such as a
-:class:`~kanjipad.settings.SettingsProblem`; the sentence is built here through :func:`translate`.
+:class:`~kanjipad.settings.SettingsProblem` or a :class:`~kanjipad.errors.Message` (a fixed English
+sentence and its facts); the sentence is built here through :func:`translate`.
 
-A system's or a parser's own detail (``strerror``, a JSON error) is quoted as it comes: it is data.
+A system's or a parser's own detail (``strerror``, a JSON or SQLite error) is quoted as it comes: it is
+data. Free text from the core (a model's metadata problem, a damaged line's reader) stays English.
 """
 
 from __future__ import annotations
 
+from kanjipad import memory, recognizer
+from kanjipad.errors import KanjiPadError, Message
 from kanjipad.settings import UNREADABLE, SettingsProblem
-from kanjipad.ui.i18n import translate
+from kanjipad.ui.i18n import QT_TRANSLATE_NOOP, translate
+
+#: The core's fixed sentences (its constants) → the same text, marked for translation. Kept equal by a
+#: test; the look-up's are here as text, as kanjipad.lookup (sqlite3) loads on its thread, not at start.
+SENTENCES: dict[str, str] = {
+    recognizer.MODEL_MISSING: QT_TRANSLATE_NOOP(
+        "CoreTexts", "model file not found: {path}. Choose an existing .onnx model in Settings."
+    ),
+    recognizer.MODEL_UNREADABLE: QT_TRANSLATE_NOOP("CoreTexts", "{path}: the model cannot be read ({why})"),
+    memory.UNCOMPACTED: QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}: could not compact the store ({why}); it stays as it is"
+    ),
+    memory.FORGOTTEN_UNREADABLE: QT_TRANSLATE_NOOP(
+        "CoreTexts",
+        "{path}: could not be read ({why}); samples you took back may be used again until it can be read",
+    ),
+    memory.STORE_UNREADABLE: QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}: could not be read ({why}); learning uses what was read"
+    ),
+    memory.SAMPLE_UNNAMED: QT_TRANSLATE_NOOP("CoreTexts", "{path}: a sample without id or character was skipped"),
+    memory.SAMPLE_SKIPPED: QT_TRANSLATE_NOOP("CoreTexts", "{path}: a sample was skipped: {why}"),
+    memory.DAMAGED_KEPT: QT_TRANSLATE_NOOP("CoreTexts", "{path}: lines that could not be read are kept in {kept}"),
+    "{path}: the dictionary file is missing; reinstall KanjiPad": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}: the dictionary file is missing; reinstall KanjiPad"
+    ),
+    "{path}: cannot open the dictionary ({why}); reinstall KanjiPad": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}: cannot open the dictionary ({why}); reinstall KanjiPad"
+    ),
+    "{path}: the dictionary file is damaged ({why}); reinstall KanjiPad": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}: the dictionary file is damaged ({why}); reinstall KanjiPad"
+    ),
+    "{path}: dictionary schema {schema}, this KanjiPad reads {reads}": QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path}: dictionary schema {schema}, this KanjiPad reads {reads}"
+    ),
+}
+
+
+def core_text(what: str | Message | KanjiPadError) -> str:
+    """What the core said, in the UI's language where it is one of its fixed sentences; else as it said it."""
+    message = what.message if isinstance(what, KanjiPadError) else what
+    if isinstance(message, Message) and message.template in SENTENCES:
+        return translate("CoreTexts", SENTENCES[message.template]).format(**message.facts)
+    return str(what)
 
 
 def settings_problem_text(problem: SettingsProblem) -> str:

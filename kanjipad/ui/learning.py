@@ -21,6 +21,7 @@ from kanjipad.memory import Memory, Sample
 from kanjipad.paths import cache_dir
 from kanjipad.prototypes import PrototypeCache, PrototypeIndex
 from kanjipad.recognizer import Recognizer
+from kanjipad.ui.core_texts import core_text
 from kanjipad.ui.i18n import translate
 
 #: Imports of at least this many samples get their features in the background.
@@ -54,7 +55,7 @@ class Learning(QObject):
     # --- the store -------------------------------------------------------------
     def _read_memory(self) -> None:
         try:
-            self._read = Memory(on_problem=self.message.emit)
+            self._read = Memory(on_problem=lambda problem: self.message.emit(core_text(problem)))
         except BaseException as exc:  # handed to the UI thread, which raises it where the store is used
             self._read = exc
         try:

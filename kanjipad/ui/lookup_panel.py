@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kanjipad.dictionary import readable_list
 from kanjipad.errors import KanjiPadError
+from kanjipad.ui.core_texts import core_text
 from kanjipad.ui.fonts import japanese_font, text_font
 from kanjipad.ui.i18n import QT_TRANSLATE_NOOP, translate
 from kanjipad.ui.stroke_order import StrokeOrderView, accent_colour
@@ -185,7 +186,7 @@ class LookupService(QObject):
 
             self.lookup = (self._opener or Lookup)()
         except Exception as exc:  # LookupDataError; anything else is a bug, but must not take the pad down
-            self.problem = str(exc) if isinstance(exc, KanjiPadError) else f"{type(exc).__name__}: {exc}"
+            self.problem = core_text(exc) if isinstance(exc, KanjiPadError) else f"{type(exc).__name__}: {exc}"
             self.problem = " ".join(self.problem.split())  # one line
             self._emit(self.failed, self.problem)
             return
@@ -202,7 +203,7 @@ class LookupService(QObject):
             try:
                 result = query(self.lookup)
             except LookupDataError as exc:  # the file went bad under us: no look-up from now on
-                self.problem = " ".join(str(exc).split())
+                self.problem = " ".join(core_text(exc).split())
                 self._emit(self.failed, self.problem)
                 break
             except KanjiPadError as exc:  # text that cannot be looked up: said, not raised

@@ -29,7 +29,7 @@ from kanjipad.ui.candidates import KEYS, CandidateBar
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.compose_line import ComposeLine
-from kanjipad.ui.core_texts import settings_problem_text
+from kanjipad.ui.core_texts import core_text, settings_problem_text
 from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
 from kanjipad.ui.history import Step
 from kanjipad.ui.i18n import translate
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
                     "MainWindow",
                     "{problem}\n\nYou can still draw. Choose a working model in Settings "
                     "(Ctrl+,), or clear the model path there to use the bundled one.",
-                ).format(problem=exc),
+                ).format(problem=core_text(exc)),
             )
             return False
         self.model_problem = None

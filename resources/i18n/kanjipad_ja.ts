@@ -367,6 +367,54 @@ The ink stays on this computer, in {folder}. You can turn this off, see how much
 <context>
     <name>CoreTexts</name>
     <message>
+        <source>model file not found: {path}. Choose an existing .onnx model in Settings.</source>
+        <translation>モデルファイルが見つかりません: {path}。「設定」で存在する .onnx モデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>{path}: the model cannot be read ({why})</source>
+        <translation>{path}: モデルを読めません（{why}）</translation>
+    </message>
+    <message>
+        <source>{path}: could not compact the store ({why}); it stays as it is</source>
+        <translation>{path}: 保存ファイルを整理できませんでした（{why}）。そのままにしています</translation>
+    </message>
+    <message>
+        <source>{path}: could not be read ({why}); samples you took back may be used again until it can be read</source>
+        <translation>{path}: 読めませんでした（{why}）。読めるようになるまで、取り消したサンプルがまた使われることがあります</translation>
+    </message>
+    <message>
+        <source>{path}: could not be read ({why}); learning uses what was read</source>
+        <translation>{path}: 読めませんでした（{why}）。読めた分だけで学習します</translation>
+    </message>
+    <message>
+        <source>{path}: a sample without id or character was skipped</source>
+        <translation>{path}: ID か文字のないサンプルを読み飛ばしました</translation>
+    </message>
+    <message>
+        <source>{path}: a sample was skipped: {why}</source>
+        <translation>{path}: サンプルを読み飛ばしました（{why}）</translation>
+    </message>
+    <message>
+        <source>{path}: lines that could not be read are kept in {kept}</source>
+        <translation>{path}: 読めなかった行は {kept} に残しました</translation>
+    </message>
+    <message>
+        <source>{path}: the dictionary file is missing; reinstall KanjiPad</source>
+        <translation>{path}: 辞書ファイルがありません。KanjiPad を入れ直してください</translation>
+    </message>
+    <message>
+        <source>{path}: cannot open the dictionary ({why}); reinstall KanjiPad</source>
+        <translation>{path}: 辞書を開けません（{why}）。KanjiPad を入れ直してください</translation>
+    </message>
+    <message>
+        <source>{path}: the dictionary file is damaged ({why}); reinstall KanjiPad</source>
+        <translation>{path}: 辞書ファイルが壊れています（{why}）。KanjiPad を入れ直してください</translation>
+    </message>
+    <message>
+        <source>{path}: dictionary schema {schema}, this KanjiPad reads {reads}</source>
+        <translation>{path}: 辞書の形式が {schema} ですが、この KanjiPad が読めるのは {reads} です</translation>
+    </message>
+    <message>
         <source>Your settings file {path} could not be read ({why}). Defaults are in use for now; the file is left untouched and will not be overwritten.</source>
         <translation>設定ファイル {path} を読めませんでした（{why}）。今回は既定の設定を使います。ファイルはそのまま残し、上書きもしません。</translation>
     </message>

@@ -51,7 +51,7 @@ def test_a_damaged_line_is_skipped_with_a_message_and_nothing_else_is_lost(tmp_p
     lines.insert(3, json.dumps({"char": "木", "strokes": []}))  # readable, but not a sample
     m.path.write_text("\n".join(lines) + "\n", "utf-8")
     messages: list[str] = []
-    after = Memory(tmp_path, on_problem=messages.append)
+    after = Memory(tmp_path, on_problem=lambda problem: messages.append(str(problem)))  # English, as logged
     assert [s.id for s in after.samples()] == [ids[0], ids[2], ids[3]]
     assert messages and all(str(m.path) in text for text in messages[:2])
 
@@ -109,7 +109,7 @@ def test_a_store_that_cannot_be_read_is_never_rewritten(tmp_path, monkeypatch):
 
     monkeypatch.setattr(memory_mod, "read_stroke_set", unreadable)
     messages: list[str] = []
-    after = Memory(tmp_path, on_problem=messages.append)
+    after = Memory(tmp_path, on_problem=lambda problem: messages.append(str(problem)))  # English, as logged
     assert len(after) == 0 and "could not be read" in messages[0]
     assert not after.compact(force=True) and m.path.read_bytes() == before
 

@@ -387,3 +387,63 @@ def test_numbers_are_grouped_by_the_locale_in_about_and_the_status_bar(qtbot, ja
         about.reject()
     finally:
         QLocale.setDefault(old)
+
+
+def test_a_missing_model_is_said_in_japanese(qtbot, japanese, clipboard, tmp_path):
+    """The core's fixed sentence (recognizer.MODEL_MISSING) worded in Japanese; only the path stays."""
+    gone = tmp_path / "gone.onnx"
+    win = MainWindow(settings=settings_mod.Settings(model_path=str(gone)), clipboard=clipboard)
+    win.persist = False
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.load_model()
+    box = win.message_box
+    qtbot.waitUntil(lambda: box is not None and box.isVisible())
+    assert str(gone) in box.text()
+    assert_japanese(box, leave_out=(str(gone),))
+
+
+def test_a_missing_dictionary_is_said_in_japanese(qtbot, japanese, clipboard, tmp_path, monkeypatch):
+    import kanjipad.lookup.db as db
+
+    monkeypatch.setattr(db, "default_path", lambda: tmp_path / "lookup.sqlite")
+    win = MainWindow(settings=settings_mod.Settings(lookup_panel=True), clipboard=clipboard)
+    win.persist = False
+    qtbot.addWidget(win)
+    win.show()
+    panel = win.lookup_panel
+    qtbot.waitUntil(lambda: panel.off, timeout=5000)
+    assert "lookup.sqlite" in panel.subtitle.text()
+    assert_japanese(panel, leave_out=(str(tmp_path / "lookup.sqlite"),))
+
+
+def test_the_core_s_fixed_sentences_are_the_ones_the_ui_translates():
+    """core_texts.SENTENCES lists each fixed sentence of the core as the same literal lupdate reads."""
+    import kanjipad.lookup.db as db
+    from kanjipad import memory, recognizer
+    from kanjipad.errors import Message
+    from kanjipad.ui.core_texts import SENTENCES, core_text
+
+    core = {
+        recognizer.MODEL_MISSING, recognizer.MODEL_UNREADABLE, memory.UNCOMPACTED, memory.FORGOTTEN_UNREADABLE,
+        memory.STORE_UNREADABLE, memory.SAMPLE_UNNAMED, memory.SAMPLE_SKIPPED, memory.DAMAGED_KEPT,
+        db.LOOKUP_MISSING, db.LOOKUP_UNOPENABLE, db.LOOKUP_DAMAGED, db.LOOKUP_SCHEMA,
+    }  # fmt: skip
+    assert set(SENTENCES) == core and all(key == text for key, text in SENTENCES.items())
+    said = Message(memory.STORE_UNREADABLE, {"path": "/m/memory.jsonl", "why": "Input/output error"})
+    assert (
+        core_text(said)
+        == str(said)
+        == "/m/memory.jsonl: could not be read (Input/output error); learning uses what was read"
+    )
+    assert core_text("a damaged line's own words") == "a damaged line's own words"
+
+
+def test_a_memory_problem_is_said_in_japanese(japanese):
+    from kanjipad import memory
+    from kanjipad.errors import Message
+    from kanjipad.ui.core_texts import core_text
+
+    said = core_text(Message(memory.STORE_UNREADABLE, {"path": "/m/memory.jsonl", "why": "Input/output error"}))
+    assert "/m/memory.jsonl" in said and "Input/output error" in said
+    assert not english_words(said.replace("Input/output error", " "))
