@@ -40,6 +40,7 @@ WEIGHTS = (
     "split_cost",
     "wide_cost",
     "glued_cost",
+    "apart_cost",
     "follow_cost",
     "switch_cost",
     "sure_cost",

@@ -53,6 +53,12 @@ VERTICAL_BAR = set("1lI|丨｜ノ丿")
 #: Written downwards in a column (the long vowel and the wave dash).
 TURNED = set("ー～〜")
 DIGITS = set("0123456789")
+#: Written as one connected shape: a Latin letter (but i and j, whose dots stand apart) or a digit, in
+#: ASCII or full width. Read from parts that stand clear side by side, it is more likely those parts
+#: (1 + 0 read as p, 1 + 1 as N, 0 + 1 as d).
+CONNECTED = set("abcdefghklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") | {
+    chr(ord(c) + 0xFEE0) for c in "abcdefghklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+}
 #: Characters that only come after a kana: the long vowel and the small kana.
 FOLLOWERS = set(SMALL_TO_LARGE) | {"ー"}
 LAYOUTS = ("h", "v")
@@ -120,6 +126,10 @@ class RowParams:
     small_cost: float = 4.0
     #: Cost × smallness of the smallest-looking part of a run that stands clear of the rest.
     glued_cost: float = 3.0
+    #: Cost of reading a run whose parts stand more than ``apart_gap`` × cell apart side by side as
+    #: one ``CONNECTED`` character (a 7's tick touches its bar or nearly: it is no gap).
+    apart_cost: float = 3.0
+    apart_gap: float = 0.1
     #: Cost of a character that only follows kana (ー, small kana) at the start or after a non-kana.
     follow_cost: float = 3.0
     #: Cost of each change between Japanese and ASCII letters or digits (一l心 is 一心), or between
@@ -320,6 +330,7 @@ class RowRecognizer:
             clear = [c for c in cuts if a < c < b and gap[c] > 0]
             parts = list(itertools.pairwise([a, *clear, b])) if clear else []
             glued = pr.glued_cost * max((_smallness(size[p], pr) for p in parts if p in size), default=0.0)
+            apart = pr.apart_cost if any(gap[c] > pr.apart_gap for c in clear) else 0.0
             # In a column a long, thin run may be ー written downwards.
             bar = vertical and w >= pr.bar_length and h < pr.narrow
             readings = list(_with_lookalikes(run, lookalikes, bar))
@@ -338,6 +349,8 @@ class RowRecognizer:
                 # top stroke of う or ち: only a row exempts it.
                 if w < pr.narrow and (vertical or char not in FLAT) and char not in NARROW:
                     geo -= pr.narrow_cost * (pr.narrow - w)
+                if char in CONNECTED:
+                    geo -= apart
                 small = companions.get(char)
                 base = float(lp) - pr.char_cost + geo + cut_gain
                 if small:

@@ -236,3 +236,27 @@ def test_a_word_spelled_in_kana_earns_the_word_bonus(rec, real_ink):
     without = RowRecognizer(rec, Lexicon({}, {})).recognize(ink, 3)
     assert with_word[0].text == without[0].text == "ちくしょう"
     assert with_word[0].score == pytest.approx(without[0].score + RowRecognizer(rec).params.word_gain)
+
+
+def tight_row(real_ink, text: str, gap: float = 0.15) -> Ink:
+    """``text`` written as people write numbers: each character ``gap`` × height right of the ink before."""
+    strokes: list[np.ndarray] = []
+    right = 0.0
+    for char in text:
+        s = sample(real_ink, char)
+        k = 1000 / max(s["box"])
+        pts = [np.asarray(stroke, float) * k for stroke in s["strokes"]]
+        left = min(float(p[:, 0].min()) for p in pts)
+        shift = (right + gap * 1000 - left) if strokes else -left
+        strokes += [p + np.array([shift, 0.0]) for p in pts]
+        right = max(float(p[:, 0].max()) for p in strokes)
+    return Ink(tuple(strokes), char=text)
+
+
+@pytest.mark.parametrize("number", ["10", "11", "100", "1010"])
+def test_digits_that_stand_apart_are_not_read_as_one_latin_letter(rec, real_ink, number):
+    """1 + 0 written close read as p, 1 + 1 as N (field/digit-rows): a Latin letter or a digit is one
+    connected shape, so parts with a clear gap between them are not one. Written 0.11 × the height
+    apart (closer than most people write numbers: the field set has 0.05 to 0.3)."""
+    found = RowRecognizer(rec, shipped()).recognize(tight_row(real_ink, number, gap=0.11))
+    assert found[0].text == number
