@@ -45,6 +45,9 @@ def _handler() -> logging.Handler:
     Raises OSError when the folder cannot be made (a read-only home)."""
     path = log_file()
     with _lock:
+        # A logging.config call elsewhere in the process (dictConfig's disable_existing_loggers, as
+        # import-linter's CLI makes) silences loggers made before it: the error log must still be written.
+        _logger.disabled = False
         for old in list(_logger.handlers):
             if isinstance(old, logging.handlers.RotatingFileHandler):
                 if Path(old.baseFilename) == path.absolute():

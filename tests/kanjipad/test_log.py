@@ -41,3 +41,18 @@ def test_a_log_folder_that_cannot_be_made_gives_none_and_a_line_on_stderr(tmp_pa
     monkeypatch.setenv("KANJIPAD_LOG_DIR", str(blocker / "log"))
     assert log.log_error(_report("nowhere to go")) is None
     assert "could not write the error log" in capsys.readouterr().err
+
+
+def test_a_logging_config_elsewhere_does_not_silence_the_error_log(tmp_path, monkeypatch):
+    """dictConfig disables the loggers made before it (import-linter's CLI does this); errors are still logged."""
+    import logging.config
+
+    from kanjipad import log
+
+    monkeypatch.setenv("KANJIPAD_LOG_DIR", str(tmp_path / "log"))
+    logging.config.dictConfig({"version": 1})
+    try:
+        assert log.log_error("Unexpected error: boom") == tmp_path / "log" / log.LOG_NAME
+        assert "boom" in (tmp_path / "log" / log.LOG_NAME).read_text(encoding="utf-8")
+    finally:
+        logging.getLogger("kanjipad").disabled = False
