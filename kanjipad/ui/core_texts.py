@@ -76,3 +76,16 @@ def settings_problem_text(problem: SettingsProblem) -> str:
         "moved aside ({error}) and is left as it is.",
     )
     return text.format(why=problem.why, error=problem.aside_error)
+
+
+def notice_text(notice: str) -> str:
+    """The recognizer's notice in the UI's language: the core has no Qt, so its one fixed sentence is
+    translated here (the English text is the core's own, kept equal by a test)."""
+    if notice == recognizer.CUDA_MISSING:
+        return translate(
+            "MainWindow",
+            "The GPU (CUDA) was chosen, but this installation's ONNX Runtime has no CUDA support; "
+            "recognising on the CPU instead. To use the GPU, install onnxruntime-gpu in place of onnxruntime "
+            "(see the README: requirements/gpu.txt).",
+        )
+    return notice

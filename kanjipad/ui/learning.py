@@ -15,6 +15,8 @@ from collections.abc import Iterable
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kanjipad.ink import Ink, InkError
 from kanjipad.memory import Memory, Sample
@@ -22,6 +24,7 @@ from kanjipad.paths import cache_dir
 from kanjipad.prototypes import PrototypeCache, PrototypeIndex
 from kanjipad.recognizer import Recognizer
 from kanjipad.ui.core_texts import core_text
+from kanjipad.ui.history import Step
 from kanjipad.ui.i18n import translate
 
 #: Imports of at least this many samples get their features in the background.
@@ -215,6 +218,23 @@ class Learning(QObject):
 
     def forget_char(self, char: str) -> str | None:
         return self.forget(set(self.memory.ids_of(char)))
+
+    def forget_everything(self, history: QUndoStack, parent: QWidget) -> None:
+        """Settings' "delete what the pad learned": all of it, and no undo step keeps a sample to forget
+        again; a warning over ``parent`` when it could not be deleted, else a status message."""
+        problem = self.forget_all()
+        for i in range(history.count()):
+            step = history.command(i)
+            if isinstance(step, Step):
+                step.sample_id = None
+        if problem:
+            QMessageBox.warning(
+                parent,
+                translate("MainWindow", "Could not delete"),
+                translate("MainWindow", "What the pad learned could not be deleted: {problem}").format(problem=problem),
+            )
+        else:
+            self.message.emit(translate("MainWindow", "Deleted everything the pad had learned"))
 
     def forget_all(self) -> str | None:
         """Delete everything learned; why it could not be (all of it), or None."""

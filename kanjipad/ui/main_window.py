@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QMoveEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,16 +22,15 @@ from kanjipad import settings as settings_mod
 from kanjipad.candidate import Ranker
 from kanjipad.ink import Ink
 from kanjipad.lookalikes import order_by_context
-from kanjipad.recognizer import CUDA_MISSING, Candidate, ModelError, Recognizer
+from kanjipad.recognizer import Candidate, ModelError, Recognizer
 from kanjipad.resources import bundled_model_path
 from kanjipad.ui.actions import build_menus, create_actions
 from kanjipad.ui.candidates import KEYS, CandidateBar
 from kanjipad.ui.canvas import InkCanvas
 from kanjipad.ui.clipboard import Clipboard, QtClipboard
 from kanjipad.ui.compose_line import ComposeLine
-from kanjipad.ui.core_texts import core_text, settings_problem_text
+from kanjipad.ui.core_texts import core_text, notice_text, settings_problem_text
 from kanjipad.ui.dialogs import SettingsDialog, about_dialog, shortcuts_dialog
-from kanjipad.ui.history import Step
 from kanjipad.ui.i18n import translate
 from kanjipad.ui.learning import Learning
 from kanjipad.ui.lookup_follow import LookupFollow
@@ -42,6 +41,7 @@ from kanjipad.ui.status_labels import StatusLabels
 from kanjipad.ui.themes import apply_theme
 from kanjipad.ui.type_into import TypeInto
 from kanjipad.ui.window_fit import WindowFit
+from kanjipad.ui.window_messages import WindowMessages
 from kanjipad.ui.worker import Reading, RecognitionWorker, shipped_row_reader
 from kanjipad.width import to_width
 
@@ -65,9 +65,7 @@ class MainWindow(QMainWindow):
         self.recognizer: Recognizer | None = None
         self.worker: RecognitionWorker | None = None
         self.model_problem: str | None = None
-        self.message_box: QMessageBox | None = None
-        self._box_on_show: QMessageBox | None = None  # a message from before the window was shown
-        self._box_follows: QMessageBox | None = None  # a message kept centred on the window
+        self.messages = WindowMessages(self)  # warnings centred on the window (kanjipad.ui.window_messages)
         self._enabled_state: tuple[bool, ...] | None = None  # what _update_enabled last applied
         self.acts: dict[str, QAction] = {}  # by id, from kanjipad.ui.actions
         self.learning = Learning(parent=self)
@@ -85,10 +83,8 @@ class MainWindow(QMainWindow):
         self.bars.addWidget(self.candidates)
         self.compose_line = ComposeLine()
         self.compose = self.compose_line.edit
-        self.copy_all_button, self.clear_compose_button = (
-            self.compose_line.copy_all_button,
-            self.compose_line.clear_button,
-        )
+        self.copy_all_button = self.compose_line.copy_all_button
+        self.clear_compose_button = self.compose_line.clear_button
         self.compose.installEventFilter(self)  # digits and Enter pick from the compose line too
         # Strokes, clear, delete, typing: one history, undo and redo (kanjipad.ui.pad_steps); picks.
         self.steps = PadSteps(self.canvas, self.compose_line, self)
@@ -116,12 +112,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.status_labels = StatusLabels(self.statusBar())  # strokes, provider, model, time
         lab = self.status_labels
-        self.status_strokes, self.status_provider, self.status_model, self.status_time = (
-            lab.strokes,
-            lab.provider,
-            lab.model,
-            lab.time,
-        )
+        self.status_strokes, self.status_provider = lab.strokes, lab.provider
+        self.status_model, self.status_time = lab.model, lab.time
 
         self.canvas.inkChanged.connect(self._ink_changed)
         self.candidates.picked.connect(self.pick)
@@ -141,11 +133,16 @@ class MainWindow(QMainWindow):
         self.fit.fit_to_screen()
         apply_theme(QApplication.instance(), self.settings.theme)
         if self.settings.problem:
-            self._show_message(translate("MainWindow", "Settings reset"), settings_problem_text(self.settings.problem))
+            self.messages.show(translate("MainWindow", "Settings reset"), settings_problem_text(self.settings.problem))
         self._update_enabled()
         self.canvas.setFocus()
 
     # --- model -----------------------------------------------------------
+    @property
+    def message_box(self) -> QMessageBox | None:
+        """The last warning shown (or waiting for the window to show)."""
+        return self.messages.box
+
     def model_path(self) -> Path:
         return Path(self.settings.model_path) if self.settings.model_path else bundled_model_path()
 
@@ -170,7 +167,7 @@ class MainWindow(QMainWindow):
             self.model_problem = str(exc)
             self.learning.set_recognizer(None)
             self.status_labels.show_model(self.recognizer)
-            self._show_message(
+            self.messages.show(
                 translate("MainWindow", "No recognition model"),
                 translate(
                     "MainWindow",
@@ -181,7 +178,7 @@ class MainWindow(QMainWindow):
             return False
         self.model_problem = None
         if self.recognizer.notice:
-            self._show_message(translate("MainWindow", "Recognising on the CPU"), _notice_text(self.recognizer.notice))
+            self.messages.show(translate("MainWindow", "Recognising on the CPU"), notice_text(self.recognizer.notice))
         # The row reader and its lexicon load in the worker thread on the first wide ink
         # (0.15 s the window does not wait for).
         self.worker = RecognitionWorker(self.recognizer, k=CANDIDATES, line_reader=shipped_row_reader(self.recognizer))
@@ -202,36 +199,6 @@ class MainWindow(QMainWindow):
             self.worker.memory = index
             if self.canvas.ink.strokes:
                 self.worker.submit(self.canvas.ink)  # what was learned may change the candidates now
-
-    def _show_message(self, title: str, text: str) -> None:
-        # Window-modal and non-blocking: the window keeps working behind it.
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and model metadata
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        self.message_box = box
-        if self.isVisible():
-            self._open_centred(box)
-        else:  # at start-up (settings reset): opened once the window is on screen, so it is centred on it
-            self._box_on_show = box
-
-    def _open_centred(self, box: QMessageBox) -> None:
-        box.open()
-        self._centre(box)
-        # At start-up the window manager may place the window after the box opened: the box follows
-        # the window until it is answered.
-        self._box_follows = box
-        box.finished.connect(lambda _r: setattr(self, "_box_follows", None))
-
-    def _centre(self, box: QMessageBox) -> None:
-        # The box sizes itself as it shows, after Qt placed it: centred on the window again at its size.
-        frame = box.frameGeometry()
-        frame.moveCenter(self.frameGeometry().center())
-        box.move(frame.topLeft())
-
-    def moveEvent(self, e: QMoveEvent) -> None:
-        super().moveEvent(e)
-        if (box := self._box_follows) is not None and box.isVisible():
-            self._centre(box)
 
     # --- recognition -----------------------------------------------------
     def _ink_changed(self, ink: Ink) -> None:
@@ -416,9 +383,6 @@ class MainWindow(QMainWindow):
     def showEvent(self, e: QShowEvent) -> None:
         super().showEvent(e)
         self.lookup.window_shown()
-        if (box := self._box_on_show) is not None:
-            self._box_on_show = None
-            QTimer.singleShot(0, lambda: self._open_centred(box))  # once the window manager has placed it
 
     def show_panel(self, on: bool) -> None:
         self.lookup.show_panel(on)
@@ -483,21 +447,7 @@ class MainWindow(QMainWindow):
         if self.worker and self.canvas.ink.strokes:  # the width setting changes how candidates are shown
             self.worker.submit(self.canvas.ink)
         if dlg.deleteRequested:
-            problem = self.learning.forget_all()
-            if problem:
-                QMessageBox.warning(
-                    self,
-                    translate("MainWindow", "Could not delete"),
-                    translate("MainWindow", "What the pad learned could not be deleted: {problem}").format(
-                        problem=problem
-                    ),
-                )
-            for i in range(self.history.count()):
-                step = self.history.command(i)
-                if isinstance(step, Step):
-                    step.sample_id = None
-            if not problem:
-                self.statusBar().showMessage(translate("MainWindow", "Deleted everything the pad had learned"), 5000)
+            self.learning.forget_everything(self.history, self)
         apply_theme(QApplication.instance(), self.settings.theme)
         self.canvas.set_show_grid(self.settings.show_grid)
         self.type_into.follow_setting()
@@ -523,19 +473,6 @@ class MainWindow(QMainWindow):
         self.type_into.close()
         self.learning.wait_for_memory(timeout=5)  # reading the store may be compacting it
         super().closeEvent(e)
-
-
-def _notice_text(notice: str) -> str:
-    """The recognizer's notice in the UI's language: the core has no Qt, so its one fixed sentence is
-    translated here (the English text is the core's own, kept equal by a test)."""
-    if notice == CUDA_MISSING:
-        return translate(
-            "MainWindow",
-            "The GPU (CUDA) was chosen, but this installation's ONNX Runtime has no CUDA support; "
-            "recognising on the CPU instead. To use the GPU, install onnxruntime-gpu in place of onnxruntime "
-            "(see the README: requirements/gpu.txt).",
-        )
-    return notice
 
 
 def bring_to_front(win: MainWindow) -> None:
