@@ -134,14 +134,14 @@ def order_by_context(
 ) -> list[Candidate]:
     """Reorder each block of look-alikes so the member fitting the text ``before`` comes first.
 
-    Only the order inside a group's block changes; without context (or with no
-    member of the context's script) the recognizer's order stands.
+    Only the order inside a group's block changes; with no member of the context's script the
+    recognizer's order stands. At the start of the line (no text before) a kanji comes first: a
+    line does not start with ー or a dash, and 一, 二, 口, 八 alone are the characters written there
+    (〇 excepted: alone, a circle is more often 0 or O, left in the recognizer's order).
     """
     context = _context_script(before)
     out = list(candidates)
-    if context is None:
-        return out
-    prefer = (context, *_FALLBACK.get(context, ()))
+    prefer = (context, *_FALLBACK.get(context, ())) if context is not None else ("kanji",)
     i = 0
     while i < len(out):
         group = groups.get(out[i].char)
@@ -151,7 +151,12 @@ def order_by_context(
         if j - i > 1:
             block = out[i:j]
             rank = {s: n for n, s in enumerate(prefer)}
-            block.sort(key=lambda c: rank.get(script_of(c.char), len(prefer)))  # stable: model order within
+            block.sort(key=lambda c: rank.get(_script_here(c.char, context), len(prefer)))  # stable: model order
             out[i:j] = block
         i = j
     return out
+
+
+def _script_here(char: str, context: str | None) -> str:
+    """``script_of``, except that 〇 counts as no kanji at the start of a line (see order_by_context)."""
+    return "symbol" if context is None and char == "〇" else script_of(char)

@@ -60,6 +60,17 @@ def test_zero_after_a_digit_letter_o_after_letters(before, first):
     assert sorted(x.char for x in ordered) == sorted("〇○0Oo")  # only the order changes
 
 
+@pytest.mark.parametrize(("model_order", "first"), [("－ー一", "一"), ("ー一－", "一"), ("ニ二", "二"), ("ロ口", "口")])
+def test_at_the_start_of_the_line_the_kanji_comes_first(model_order, first):
+    """A flat stroke alone showed a dash first (the model's order): no line starts with ー or a dash."""
+    ordered = order_by_context(c(model_order), groups_for(model_order), "")
+    assert ordered[0].char == first
+
+
+def test_at_the_start_of_the_line_a_circle_keeps_the_recognizers_order():
+    assert [x.char for x in order_by_context(c("0O〇"), groups_for("0O〇"), "")] == ["0", "O", "〇"]
+
+
 def test_only_the_block_of_a_group_is_reordered():
     groups = groups_for("一ー日")
     assert [x.char for x in order_by_context(c("日一ー"), groups, "カ")] == ["日", "ー", "一"]
