@@ -192,6 +192,50 @@ def test_an_os_error_elsewhere_is_a_bug_with_its_traceback(tmp_path, monkeypatch
         cli.main(["classes", "--classes", "standard", "--out", str(tmp_path / "chars.txt")])
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["evaluate", "--model", os.devnull, "--strokes", "{FILE}"],
+        ["evaluate", "--model", "{MODEL}", "--strokes", os.devnull],
+        ["evaluate", "--model", "{MODEL}", "--strokes", "{FIFO}"],
+        ["finetune", "--strokes", os.devnull, "--out", "{OUT}"],
+        ["classes", "--classes", "{FIFO}"],
+    ],
+    ids=["--model a device", "--strokes a device", "--strokes a pipe", "finetune --strokes a device", "classes a pipe"],
+)
+def test_a_device_or_a_pipe_is_not_called_a_folder(argv, places, tmp_path, capsys):
+    """A tester's ``evaluate --model /dev/null`` was told '/dev/null is a folder'."""
+    fifo = tmp_path / "some.jsonl"
+    os.mkfifo(fifo)
+    assert cli.main([a.format(FIFO=fifo, **places) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert "is not a regular file (a device or a pipe); give a file" in err and "folder" not in err, err
+
+
+def _full_disk(*_a, **_k):
+    raise OSError(28, "No space left on device")  # as a failed flush: no file name
+
+
+def test_a_full_disk_names_the_output_and_does_not_promise_a_resume(tmp_path, capsys, monkeypatch):
+    """``classes --out /dev/full`` said 'output: …; (a re-run resumes)': no path, and classes does not resume."""
+    monkeypatch.setattr(Path, "write_text", _full_disk)
+    out = tmp_path / "chars.txt"
+    assert cli.main(["classes", "--classes", "standard", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{out}: No space left on device; free some space and run again" in err, err
+    assert "resume" not in err
+
+
+def test_a_full_disk_in_a_command_that_resumes_says_how(tmp_path, capsys, monkeypatch):
+    from kanjipad_trainer import shards
+
+    monkeypatch.setattr(shards, "prepare", _full_disk)
+    out = tmp_path / "shards"
+    assert cli.main(["prepare", "--cache", "", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{out}: No space left on device;" in err and "a re-run resumes" in err, err
+
+
 def test_help_still_exits_0(capsys):
     assert cli.main(["--help"]) == 0
     assert "kanjipad-train" in capsys.readouterr().out

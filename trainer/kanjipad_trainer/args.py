@@ -70,13 +70,20 @@ def _readable(path: Path) -> None:
         raise argparse.ArgumentTypeError(f"{path}: permission denied; make it readable or choose another")
 
 
+def _not_special(path: Path) -> None:
+    # A device or a FIFO exists but is neither a file nor a folder: reading one blocks or never ends.
+    if not path.is_file() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{path} is not a regular file (a device or a pipe); give a file")
+
+
 def existing_file(text: str) -> str:
-    """A file that exists and can be read (not a folder)."""
+    """A regular file that exists and can be read (not a folder, a device or a pipe)."""
     path = Path(text)
     if not path.exists():
         raise argparse.ArgumentTypeError(f"{path}: no such file; check the path")
-    if not path.is_file():
+    if path.is_dir():
         raise argparse.ArgumentTypeError(f"{path} is a folder; give a file")
+    _not_special(path)
     _readable(path)
     return text
 
@@ -93,10 +100,11 @@ def existing_folder(text: str) -> str:
 
 
 def existing_path(text: str) -> str:
-    """A file or a folder that exists and can be read."""
+    """A regular file or a folder that exists and can be read (not a device or a pipe)."""
     path = Path(text)
     if not path.exists():
         raise argparse.ArgumentTypeError(f"{path}: no such file or folder; check the path")
+    _not_special(path)
     _readable(path)
     return text
 
@@ -147,8 +155,10 @@ def class_spec(presets: tuple[str, ...]) -> Callable[[str], str]:
     """A class preset name or a readable file of characters."""
 
     def parse(text: str) -> str:
-        if text in presets or Path(text).is_file():
-            return existing_file(text) if text not in presets else text
+        if text in presets:
+            return text
+        if Path(text).exists() and not Path(text).is_dir():
+            return existing_file(text)  # a file, or a device or pipe it refuses
         if Path(text).is_dir():
             raise argparse.ArgumentTypeError(f"{text} is a folder; give a preset ({', '.join(presets)}) or a file")
         raise argparse.ArgumentTypeError(

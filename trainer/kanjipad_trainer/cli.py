@@ -741,9 +741,16 @@ _ADVICE = {
     errno.EPERM: "check its permissions",
     errno.EISDIR: "give a file, not a folder",
     errno.ENOTDIR: "a part of the path is a file, not a folder; check the path",
-    errno.ENOSPC: "free some space and run again (a re-run resumes)",
-    errno.EDQUOT: "free some space and run again (a re-run resumes)",
+    errno.ENOSPC: "free some space and run again",
+    errno.EDQUOT: "free some space and run again",
     errno.EROFS: "choose a writable place",
+}
+#: How a re-run continues, for the commands that keep their finished work (the others start over).
+_RESUMES = {
+    "prepare": "a re-run resumes",
+    "etl-prepare": "a re-run resumes",
+    "train": "add --resume to continue from the last checkpoint",
+    "finetune": "add --resume to continue from the last checkpoint",
 }
 
 
@@ -777,9 +784,18 @@ def _users_fault(exc: OSError, args: argparse.Namespace) -> bool:
 
 def _os_message(exc: OSError, args: argparse.Namespace) -> str:
     path = _users_path(exc, args)
-    where = str(path) if path else os.fsdecode(exc.filename) if isinstance(exc.filename, str | bytes) else "output"
+    if path is not None:
+        where = str(path)
+    elif isinstance(exc.filename, str | bytes):
+        where = os.fsdecode(exc.filename)
+    else:  # a failed write or flush names no file: it is the command's output
+        out = getattr(args, "out", None)
+        where = out if isinstance(out, str) and out else "output"
     why = exc.strerror or type(exc).__name__
-    return f"{where}: {why}; {_ADVICE.get(exc.errno or 0, 'check the path and run again')}"
+    advice = _ADVICE.get(exc.errno or 0, "check the path and run again")
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT) and args.command in _RESUMES:
+        advice += f" ({_RESUMES[args.command]})"
+    return f"{where}: {why}; {advice}"
 
 
 if __name__ == "__main__":
