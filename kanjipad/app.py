@@ -82,10 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         if instance.hand_over():
             print("KanjiPad is already running: its window was brought to the front.", file=sys.stderr)
             return 0
-        print(
-            "KanjiPad is already running but does not answer; close it (or end its process) and start again.",
-            file=sys.stderr,
-        )
+        from kanjipad.ui.i18n import install as install_language
+        from kanjipad.ui.single_instance import tell_not_answering
+
+        install_language(app, "system")  # the settings are the first pad's: this start reads none of them
+        tell_not_answering()
         return 1
     # Only the first start loads the icon and the window (a second one exits above, before either).
     app.setWindowIcon(app_icon())

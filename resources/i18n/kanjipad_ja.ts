@@ -312,7 +312,7 @@
     <name>ComposeLine</name>
     <message>
         <source>Compose line</source>
-        <extracomment>The user typed in the line: (text before, text after), one step of the window&apos;s history. The text changed, by typing, a pick, an undo or a load. Something to say in the status bar: (text, milliseconds).</extracomment>
+        <extracomment>The user typed in the line: (text before, text after), one step of the window&apos;s history. The text changed, by typing, a pick, an undo or a load. Something to say in the status bar: (text, milliseconds). Something to say in a dialog: (title, text). :attr:`not_saved` changed.</extracomment>
         <translation>入力行</translation>
     </message>
     <message>
@@ -332,8 +332,16 @@
         <translation>入力行を消去</translation>
     </message>
     <message>
+        <source>the saved file could not be read</source>
+        <extracomment>False for headless runs (self-test, benchmarks): they must not overwrite the user&apos;s line. Why the line as it is now is not saved (the system&apos;s words), or None when it is.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved compose line not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not keep the compose line: {error}</source>
-        <extracomment>False for headless runs (self-test, benchmarks): they must not overwrite the user&apos;s line.</extracomment>
         <translation>入力行を保存できませんでした: {error}</translation>
     </message>
     <message>
@@ -397,6 +405,58 @@ The ink stays on this computer, in {folder}. You can turn this off, see how much
     <message>
         <source>{path}: lines that could not be read are kept in {kept}</source>
         <translation>{path}: 読めなかった行は {kept} に残しました</translation>
+    </message>
+    <message>
+        <source>it is longer than a compose line ({limit:,} characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (byte {offset:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compose line saved in {path} could not be read: {why}. The file was kept as {kept}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compose line saved in {path} could not be read: {why}. It could not be moved aside ({error}), so it is left as it is and the compose line is not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compose line saved in {path} could not be read ({why}), so it is left as it is and the compose line is not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose a stroke-set file (.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a pipe, a device or a socket); only files can be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is {size} MB; the largest file KanjiPad imports is {limit} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} could not be read ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is empty: there is nothing to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a text file; taught characters are exported as stroke-set text (.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} has no stroke samples KanjiPad can read: none of its {lines} lines is one</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{path}: the dictionary file is missing; reinstall KanjiPad</source>
@@ -1007,6 +1067,46 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     </message>
 </context>
 <context>
+    <name>SaveWatch</name>
+    <message>
+        <source>⚠ Not saved</source>
+        <extracomment>Why the last settings save failed (the system&apos;s words), None when it did not.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings are not saved to {path} ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compose line is not saved to {path} ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compose line could not be saved to {path} ({why}). Copy it below to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings changed in this session could not be saved to {path} ({why}); KanjiPad starts with the ones saved before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not everything was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compose line that was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished">終了</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>As the system</source>
@@ -1194,6 +1294,14 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     <message>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Another KanjiPad is using this data folder ({folder}) and did not answer. If one is open, bring it to the front yourself; if none is open, one may be stuck without a window: end it in your task manager and start KanjiPad again.</source>
+        <extracomment>How long a later start waits for the first one&apos;s socket (it may be starting too).</extracomment>
+        <translation>別の KanjiPad がこのデータフォルダー ({folder}) を使っていて、応答しませんでした。開いていれば、そのウィンドウを前面に出してください。開いていなければ、ウィンドウのないまま止まっているかもしれません。タスクマネージャーで終了してから KanjiPad をもう一度起動してください。</translation>
     </message>
 </context>
 <context>
@@ -1419,18 +1527,41 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
         <translation>教えた文字を読み込む</translation>
     </message>
     <message>
+        <source>Could not import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the samples could not be stored ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {n} of the {found} samples in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported, {n}: their characters already have the most samples kept of one character ({most}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported, {n}: the store is full ({most} samples in all). Delete characters you no longer need to make room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing you had already taught or picked was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{typed} was taken as {char} (its composed form, NFC)</source>
         <translation>{typed} は合成済みの形 {char}（NFC）として扱いました</translation>
     </message>
     <message>
-        <source>Skipped:
+        <source>Lines skipped, {n}:
 {problems}</source>
-        <translation>読み込まなかったもの:
-{problems}</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Imported {n} samples.</source>
-        <translation>{n} 件のサンプルを読み込みました。</translation>
+        <source>Lines skipped, {n}: they are not stroke samples KanjiPad can read.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Import</source>

@@ -24,11 +24,19 @@ def env(tmp_path):
     return e
 
 
-def test_a_second_start_brings_the_first_forward_and_leaves_its_compose_line_alone(env, tmp_path):
+@pytest.mark.parametrize("own_tmpdir", [False, True], ids=["same TMPDIR", "another TMPDIR"])
+def test_a_second_start_brings_the_first_forward_and_leaves_its_compose_line_alone(env, tmp_path, own_tmpdir):
+    """With another TMPDIR the second start missed the first's socket and told the user to end it."""
     compose = tmp_path / "data" / "compose.txt"
     compose.parent.mkdir(parents=True)
     compose.write_text("書きかけ", encoding="utf-8")
-    first = _start(env)
+    if own_tmpdir:
+        for name in ("x", "y"):
+            (tmp_path / name).mkdir()
+        first = _start(dict(env, TMPDIR=str(tmp_path / "x")))
+        env = dict(env, TMPDIR=str(tmp_path / "y"))
+    else:
+        first = _start(env)
     try:
         deadline = time.monotonic() + 60
         while not (tmp_path / "data" / "instance.lock").exists():  # the first holds the pad
@@ -53,3 +61,32 @@ def test_two_data_folders_are_two_pads(monkeypatch, tmp_path):
     a = server_name()
     monkeypatch.setenv("KANJIPAD_DATA_DIR", str(tmp_path / "b"))
     assert server_name() != a
+
+
+def test_a_pad_that_does_not_answer_is_not_called_broken_and_shows_a_box(qtbot, monkeypatch, tmp_path):
+    """Started from the desktop menu (no terminal), the refusal went only to stderr, which nobody sees."""
+    import io
+
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kanjipad.ui.single_instance import tell_not_answering
+
+    monkeypatch.setenv("KANJIPAD_DATA_DIR", str(tmp_path / "data"))
+    err = io.StringIO()  # not a tty
+    monkeypatch.setattr("sys.stderr", err)
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        seen.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, read_and_close)
+    tell_not_answering()
+    assert seen and "did not answer" in seen[0] and str(tmp_path / "data") in seen[0]
+    assert seen[0] in err.getvalue()
+    assert "close it" not in seen[0] and "end its process" not in seen[0]
