@@ -45,11 +45,17 @@ def main(argv: list[str]) -> int:
         prog="kanjipad lookup", description="Look up Japanese text, a character, or search."
     )
     parser.add_argument(
-        "text", help="Japanese text (words are deinflected), one character, or romaji/English to search"
+        "text",
+        nargs="?",  # checked below, after unknown options: '-x' alone is an unknown option, not a missing text
+        help="Japanese text (words are deinflected), one character, or romaji/English to search",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     try:
-        args = parser.parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:
+            parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+        if args.text is None:
+            parser.error("the following arguments are required: text")
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
     from kanjipad.lookup.query import Lookup

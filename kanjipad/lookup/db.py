@@ -67,6 +67,10 @@ class LookupDB:
         schema. Opening costs about a millisecond (no table is read whole).
         """
         self.path = Path(path) if path is not None else default_path()
+        if self.path.is_dir():
+            raise LookupDataError.of(LOOKUP_UNOPENABLE, path=self.path, why="it is a folder, not a file")
+        if self.path.exists() and not self.path.is_file():
+            raise LookupDataError.of(LOOKUP_UNOPENABLE, path=self.path, why="not a regular file")
         if not self.path.is_file():
             raise LookupDataError.of(LOOKUP_MISSING, path=self.path)
         uri = self.path.resolve().as_uri() + "?mode=ro"

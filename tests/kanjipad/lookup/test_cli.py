@@ -56,6 +56,19 @@ def test_bad_input_exits_2_with_one_line(capsys, argv):
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("argv", [["-x"], ["-x", "食"], ["食", "--bogus"]])
+def test_an_unknown_option_is_named(capsys, argv):
+    """``kanjipad lookup -x`` said 'the following arguments are required: text'."""
+    code, _, err = _run(capsys, *argv)
+    assert code == 2 and "unrecognized arguments" in err and argv[-1 if argv[-1].startswith("-") else 0] in err
+    assert "required" not in err
+
+
+def test_no_text_still_says_it_is_required(capsys):
+    code, _, err = _run(capsys)
+    assert code == 2 and "required: text" in err
+
+
 def test_a_missing_dictionary_exits_2(capsys, monkeypatch, tmp_path):
     import kanjipad.lookup.db as db
 

@@ -46,6 +46,14 @@ def test_a_missing_file_is_a_lookup_data_error(tmp_path):
         LookupDB(tmp_path / "nope.sqlite")
 
 
+def test_a_folder_in_its_place_is_not_called_missing(tmp_path):
+    folder = tmp_path / "lookup.sqlite"
+    folder.mkdir()
+    with pytest.raises(LookupDataError, match="it is a folder") as caught:
+        LookupDB(folder)
+    assert "missing" not in str(caught.value)
+
+
 def test_a_truncated_file_is_a_lookup_data_error(tmp_path):
     cut = tmp_path / "lookup.sqlite"
     cut.write_bytes(default_path().read_bytes()[:200_000])
