@@ -150,6 +150,8 @@ def _read(path: Path) -> dict[str, Any] | None:
             text = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         return None
+    if not text.strip():  # what an interrupted first save or a `touch` leaves: no settings yet, not damage
+        return None
     if len(text) > MAX_BYTES:
         raise _Corrupt(f"it is larger than a settings file can be ({MAX_BYTES // 1024} KB)")
     try:

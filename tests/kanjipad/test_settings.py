@@ -39,6 +39,20 @@ def test_corrupt_files_are_set_aside_one_after_another(tmp_path):
     assert s.load(path).problem.why == "not a JSON object"
 
 
+@pytest.mark.parametrize("content", [b"", b"\n", b"  \n\t"], ids=["0 bytes", "a newline", "blanks"])
+def test_an_empty_file_is_no_settings_not_a_corrupt_one(tmp_path, content):
+    """An interrupted first save or a ``touch`` leaves an empty settings.json: defaults, no box, nothing moved."""
+    path = tmp_path / "settings.json"
+    path.write_bytes(content)
+    loaded = s.load(path)
+    assert loaded.problem is None and loaded.writable
+    assert loaded.theme == s.load(tmp_path / "none.json").theme
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.json"]
+    loaded.theme = "dark"
+    s.save(loaded, path)
+    assert s.load(path).theme == "dark"
+
+
 def test_two_instances_keep_each_others_changes(tmp_path):
     path = tmp_path / "settings.json"
     s.save(s.Settings(), path)
