@@ -34,7 +34,8 @@ EMBEDDING_OUTPUT = "embedding"
 
 
 #: The model path names no file (a model moved or deleted since it was chosen).
-MODEL_MISSING = "model file not found: {path}. Choose an existing .onnx model in Settings."
+#: What to do about it is the caller's to say (the window: choose a model in Settings).
+MODEL_MISSING = "Model file not found: {path}."
 #: The model file (or its folder) cannot be read: ``why`` is the system's word (EACCES, EIO, ...).
 MODEL_UNREADABLE = "{path}: the model cannot be read ({why})"
 

@@ -16,9 +16,7 @@ from kanjipad.ui.i18n import QT_TRANSLATE_NOOP, translate
 #: The core's fixed sentences (its constants) → the same text, marked for translation. Kept equal by a
 #: test; the look-up's are here as text, as kanjipad.lookup (sqlite3) loads on its thread, not at start.
 SENTENCES: dict[str, str] = {
-    recognizer.MODEL_MISSING: QT_TRANSLATE_NOOP(
-        "CoreTexts", "model file not found: {path}. Choose an existing .onnx model in Settings."
-    ),
+    recognizer.MODEL_MISSING: QT_TRANSLATE_NOOP("CoreTexts", "Model file not found: {path}."),
     recognizer.MODEL_UNREADABLE: QT_TRANSLATE_NOOP("CoreTexts", "{path}: the model cannot be read ({why})"),
     memory.UNCOMPACTED: QT_TRANSLATE_NOOP(
         "CoreTexts", "{path}: could not compact the store ({why}); it stays as it is"

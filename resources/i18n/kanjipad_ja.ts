@@ -375,8 +375,8 @@ The ink stays on this computer, in {folder}. You can turn this off, see how much
 <context>
     <name>CoreTexts</name>
     <message>
-        <source>model file not found: {path}. Choose an existing .onnx model in Settings.</source>
-        <translation>モデルファイルが見つかりません: {path}。「設定」で存在する .onnx モデルを選んでください。</translation>
+        <source>Model file not found: {path}.</source>
+        <translation>モデルファイルが見つかりません: {path}。</translation>
     </message>
     <message>
         <source>{path}: the model cannot be read ({why})</source>
@@ -428,35 +428,35 @@ The ink stays on this computer, in {folder}. You can turn this off, see how much
     </message>
     <message>
         <source>{path} was not found</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} が見つかりません</translation>
     </message>
     <message>
         <source>{path} is a folder; choose a stroke-set file (.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} はフォルダーです。ストロークセットのファイル (.jsonl) を選んでください</translation>
     </message>
     <message>
         <source>{path} is not a regular file (a pipe, a device or a socket); only files can be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} は通常のファイルではありません (パイプ、デバイスまたはソケット)。取り込めるのはファイルだけです</translation>
     </message>
     <message>
         <source>{path} is {size} MB; the largest file KanjiPad imports is {limit} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} は {size} MB です。KanjiPad が取り込めるファイルは {limit} MB までです</translation>
     </message>
     <message>
         <source>{path} could not be read ({why})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} を読み込めませんでした ({why})</translation>
     </message>
     <message>
         <source>{path} is empty: there is nothing to import</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} は空です。取り込むものがありません</translation>
     </message>
     <message>
         <source>{path} is not a text file; taught characters are exported as stroke-set text (.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} はテキストファイルではありません。教えた文字はストロークセットのテキスト (.jsonl) として書き出されます</translation>
     </message>
     <message>
         <source>{path} has no stroke samples KanjiPad can read: none of its {lines} lines is one</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} には KanjiPad が読める筆跡サンプルがありません ({lines} 行のどれもサンプルではありません)</translation>
     </message>
     <message>
         <source>{path}: the dictionary file is missing; reinstall KanjiPad</source>
@@ -1528,27 +1528,27 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     </message>
     <message>
         <source>Could not import</source>
-        <translation type="unfinished"></translation>
+        <translation>取り込めませんでした</translation>
     </message>
     <message>
         <source>Nothing was imported: the samples could not be stored ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>何も取り込まれませんでした。サンプルを保存できませんでした ({error})。</translation>
     </message>
     <message>
         <source>Imported {n} of the {found} samples in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル内の {found} 個のサンプルのうち {n} 個を取り込みました。</translation>
     </message>
     <message>
         <source>Not imported, {n}: their characters already have the most samples kept of one character ({most}).</source>
-        <translation type="unfinished"></translation>
+        <translation>取り込まなかったもの {n} 個: その文字には 1 文字あたりの上限 ({most} 個) のサンプルがすでにあります。</translation>
     </message>
     <message>
         <source>Not imported, {n}: the store is full ({most} samples in all). Delete characters you no longer need to make room.</source>
-        <translation type="unfinished"></translation>
+        <translation>取り込まなかったもの {n} 個: 保存領域がいっぱいです (全部で {most} 個まで)。不要になった文字を削除して空きを作ってください。</translation>
     </message>
     <message>
         <source>Nothing you had already taught or picked was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>すでに教えた文字や選んだ候補のサンプルは一つも削除されていません。</translation>
     </message>
     <message>
         <source>{typed} was taken as {char} (its composed form, NFC)</source>
@@ -1557,11 +1557,12 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     <message>
         <source>Lines skipped, {n}:
 {problems}</source>
-        <translation type="unfinished"></translation>
+        <translation>読み飛ばした行 {n} 行:
+{problems}</translation>
     </message>
     <message>
         <source>Lines skipped, {n}: they are not stroke samples KanjiPad can read.</source>
-        <translation type="unfinished"></translation>
+        <translation>読み飛ばした行 {n} 行: KanjiPad が読める筆跡サンプルではありません。</translation>
     </message>
     <message>
         <source>Import</source>

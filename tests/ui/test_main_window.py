@@ -167,6 +167,20 @@ def test_broken_model_shows_a_dialog_and_the_window_still_works(qtbot, clipboard
     assert len(win.canvas.ink) == 1  # drawing still works
 
 
+def test_a_missing_model_box_is_one_sentence_and_the_advice_once(qtbot, clipboard, tmp_path):
+    """It read 'model file not found: …. Choose an existing .onnx model in Settings.' and then the window's
+    own 'Choose a working model in Settings …'."""
+    gone = tmp_path / "gone.onnx"
+    win = MainWindow(settings=settings_mod.Settings(model_path=str(gone)), clipboard=clipboard)
+    win.persist = False
+    qtbot.addWidget(win)
+    win.show()
+    assert win.load_model() is False
+    text = win.message_box.text()
+    assert text.startswith(f"Model file not found: {gone}.")
+    assert text.count("Settings") == 1 and "You can still draw" in text
+
+
 @pytest.mark.parametrize("theme, base", [("dark", "#17181a"), ("high-contrast", "#000000"), ("light", "#ffffff")])
 def test_themes_apply(qtbot, window, theme, base):
     window.settings.theme = theme
