@@ -312,7 +312,7 @@
     <name>ComposeLine</name>
     <message>
         <source>Compose line</source>
-        <extracomment>The user typed in the line: (text before, text after), one step of the window&apos;s history. The text changed, by typing, a pick, an undo or a load. Something to say in the status bar: (text, milliseconds). Something to say in a dialog: (title, text). :attr:`not_saved` changed.</extracomment>
+        <extracomment>The user typed in the line: (text before, text after), one step of the window&apos;s history. The text changed, by typing, a pick, an undo or a load. Something to say in the status bar: (text, milliseconds).</extracomment>
         <translation>入力行</translation>
     </message>
     <message>
@@ -332,16 +332,8 @@
         <translation>入力行を消去</translation>
     </message>
     <message>
-        <source>the saved file could not be read</source>
-        <extracomment>False for headless runs (self-test, benchmarks): they must not overwrite the user&apos;s line. Why the line as it is now is not saved (the system&apos;s words), or None when it is.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved compose line not read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not keep the compose line: {error}</source>
+        <extracomment>False for headless runs (self-test, benchmarks): they must not overwrite the user&apos;s line.</extracomment>
         <translation>入力行を保存できませんでした: {error}</translation>
     </message>
     <message>
@@ -405,58 +397,6 @@ The ink stays on this computer, in {folder}. You can turn this off, see how much
     <message>
         <source>{path}: lines that could not be read are kept in {kept}</source>
         <translation>{path}: 読めなかった行は {kept} に残しました</translation>
-    </message>
-    <message>
-        <source>it is longer than a compose line ({limit:,} characters)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>it is not UTF-8 text (byte {offset:,})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The compose line saved in {path} could not be read: {why}. The file was kept as {kept}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The compose line saved in {path} could not be read: {why}. It could not be moved aside ({error}), so it is left as it is and the compose line is not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The compose line saved in {path} could not be read ({why}), so it is left as it is and the compose line is not saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} was not found</source>
-        <translation>{path} が見つかりません</translation>
-    </message>
-    <message>
-        <source>{path} is a folder; choose a stroke-set file (.jsonl)</source>
-        <translation>{path} はフォルダーです。ストロークセットのファイル (.jsonl) を選んでください</translation>
-    </message>
-    <message>
-        <source>{path} is not a regular file (a pipe, a device or a socket); only files can be imported</source>
-        <translation>{path} は通常のファイルではありません (パイプ、デバイスまたはソケット)。取り込めるのはファイルだけです</translation>
-    </message>
-    <message>
-        <source>{path} is {size} MB; the largest file KanjiPad imports is {limit} MB</source>
-        <translation>{path} は {size} MB です。KanjiPad が取り込めるファイルは {limit} MB までです</translation>
-    </message>
-    <message>
-        <source>{path} could not be read ({why})</source>
-        <translation>{path} を読み込めませんでした ({why})</translation>
-    </message>
-    <message>
-        <source>{path} is empty: there is nothing to import</source>
-        <translation>{path} は空です。取り込むものがありません</translation>
-    </message>
-    <message>
-        <source>{path} is not a text file; taught characters are exported as stroke-set text (.jsonl)</source>
-        <translation>{path} はテキストファイルではありません。教えた文字はストロークセットのテキスト (.jsonl) として書き出されます</translation>
-    </message>
-    <message>
-        <source>{path} has no stroke samples KanjiPad can read: none of its {lines} lines is one</source>
-        <translation>{path} には KanjiPad が読める筆跡サンプルがありません ({lines} 行のどれもサンプルではありません)</translation>
     </message>
     <message>
         <source>{path}: the dictionary file is missing; reinstall KanjiPad</source>
@@ -1067,46 +1007,6 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     </message>
 </context>
 <context>
-    <name>SaveWatch</name>
-    <message>
-        <source>⚠ Not saved</source>
-        <extracomment>Why the last settings save failed (the system&apos;s words), None when it did not.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings are not saved to {path} ({why}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The compose line is not saved to {path} ({why}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The compose line could not be saved to {path} ({why}). Copy it below to keep it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The settings changed in this session could not be saved to {path} ({why}); KanjiPad starts with the ones saved before.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not everything was saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The compose line that was not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation type="unfinished">終了</translation>
-    </message>
-</context>
-<context>
     <name>Settings</name>
     <message>
         <source>As the system</source>
@@ -1527,42 +1427,18 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
         <translation>教えた文字を読み込む</translation>
     </message>
     <message>
-        <source>Could not import</source>
-        <translation>取り込めませんでした</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: the samples could not be stored ({error}).</source>
-        <translation>何も取り込まれませんでした。サンプルを保存できませんでした ({error})。</translation>
-    </message>
-    <message>
-        <source>Imported {n} of the {found} samples in the file.</source>
-        <translation>ファイル内の {found} 個のサンプルのうち {n} 個を取り込みました。</translation>
-    </message>
-    <message>
-        <source>Not imported, {n}: their characters already have the most samples kept of one character ({most}).</source>
-        <translation>取り込まなかったもの {n} 個: その文字には 1 文字あたりの上限 ({most} 個) のサンプルがすでにあります。</translation>
-    </message>
-    <message>
-        <source>Not imported, {n}: the store is full ({most} samples in all). Delete characters you no longer need to make room.</source>
-        <translation>取り込まなかったもの {n} 個: 保存領域がいっぱいです (全部で {most} 個まで)。不要になった文字を削除して空きを作ってください。</translation>
-    </message>
-    <message>
-        <source>Nothing you had already taught or picked was removed.</source>
-        <translation>すでに教えた文字や選んだ候補のサンプルは一つも削除されていません。</translation>
-    </message>
-    <message>
         <source>{typed} was taken as {char} (its composed form, NFC)</source>
         <translation>{typed} は合成済みの形 {char}（NFC）として扱いました</translation>
     </message>
     <message>
-        <source>Lines skipped, {n}:
+        <source>Skipped:
 {problems}</source>
-        <translation>読み飛ばした行 {n} 行:
+        <translation>読み込まなかったもの:
 {problems}</translation>
     </message>
     <message>
-        <source>Lines skipped, {n}: they are not stroke samples KanjiPad can read.</source>
-        <translation>読み飛ばした行 {n} 行: KanjiPad が読める筆跡サンプルではありません。</translation>
+        <source>Imported {n} samples.</source>
+        <translation>{n} 件のサンプルを読み込みました。</translation>
     </message>
     <message>
         <source>Import</source>
