@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -198,25 +198,30 @@ def read_stroke_set(path: str | Path, on_error: Callable[[str], None] | None = N
     costs only itself. Memory stays bounded by :data:`MAX_LINE_BYTES` per line.
     """
     with open(path, "rb") as fh:
-        lineno = 0
-        while True:
-            line = fh.readline(MAX_LINE_BYTES + 1)
-            if not line:
-                return
-            lineno += 1
-            try:
-                if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-                    while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
-                        pass  # skip the rest of the over-long line without holding it
-                    raise InkError(f"line longer than {MAX_LINE_BYTES >> 20} MiB")
-                if not line.strip():
-                    continue
-                yield _parse_line(line)
-            except InkError as exc:
-                message = f"{path}:{lineno}: {exc}"
-                if on_error is None:
-                    raise InkError(message) from None
-                on_error(message)
+        yield from read_stroke_lines(fh, path, on_error)
+
+
+def read_stroke_lines(fh: BinaryIO, path: str | Path, on_error: Callable[[str], None] | None = None) -> Iterator[Ink]:
+    """:func:`read_stroke_set` of a file already open for binary reading (``path`` names it in messages)."""
+    lineno = 0
+    while True:
+        line = fh.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        lineno += 1
+        try:
+            if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+                while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass  # skip the rest of the over-long line without holding it
+                raise InkError(f"line longer than {MAX_LINE_BYTES >> 20} MiB")
+            if not line.strip():
+                continue
+            yield _parse_line(line)
+        except InkError as exc:
+            message = f"{path}:{lineno}: {exc}"
+            if on_error is None:
+                raise InkError(message) from None
+            on_error(message)
 
 
 def _parse_line(line: bytes) -> Ink:

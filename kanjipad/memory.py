@@ -13,8 +13,10 @@ Two pads (or a pad and ``finetune``) may share the store: every append and every
 compaction holds ``memory.lock`` (an OS file lock), and a compaction re-reads the store
 under it, so it never drops a line another writer added after this one read the file.
 
-Bounded: at most :data:`PER_CHAR` samples per character (the oldest are dropped)
-and :data:`MAX_SAMPLES` in all. Features are not stored here: they depend on the
+Bounded: at most :data:`PER_CHAR` samples per character and :data:`MAX_SAMPLES` in all.
+What the user writes (a pick, a character taught by hand) always goes in: the oldest
+samples make room for it. An import never does that: it only fills the free room,
+never pushing out a sample already kept (see :meth:`Memory.add_many`). Features are not stored here: they depend on the
 model, so :mod:`kanjipad.prototypes` recomputes them per model hash.
 """
 
@@ -25,7 +27,7 @@ import shutil
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +35,17 @@ import numpy as np
 from filelock import FileLock
 
 from kanjipad.errors import Message
-from kanjipad.ink import Ink, InkError, dumps_sample, is_written, read_stroke_set
+from kanjipad.import_file import (
+    EMPTY,
+    MAX_IMPORT_BYTES,
+    MAX_IMPORT_MB,
+    NO_SAMPLES,
+    TOO_BIG,
+    UNREADABLE,
+    open_importable,
+    refused,
+)
+from kanjipad.ink import Ink, InkError, dumps_sample, is_written, read_stroke_lines, read_stroke_set
 from kanjipad.jsonl import append_line, append_lines
 from kanjipad.paths import atomic_write, data_dir
 from kanjipad.render import MAX_ABS_COORD
@@ -41,6 +53,8 @@ from kanjipad.render import MAX_ABS_COORD
 PER_CHAR = 20
 MAX_SAMPLES = 10_000
 SOURCES = ("pick", "teach")
+#: Problems of single lines an import keeps word for word (the rest are counted).
+LISTED_PROBLEMS = 10
 
 
 STORE = "memory.jsonl"
@@ -78,6 +92,28 @@ class Sample:
     ink: Ink
     source: str
     time: float
+
+
+@dataclass(frozen=True)
+class Added:
+    """What :meth:`Memory.add_many` stored, and how many of the items it did not, by reason."""
+
+    samples: list[Sample]
+    #: Not stored: their character already had its :data:`PER_CHAR` samples (or the batch had more).
+    char_full: int = 0
+    #: Not stored: the store had no free room left (:data:`MAX_SAMPLES`).
+    store_full: int = 0
+
+
+@dataclass(frozen=True)
+class Importable:
+    """The samples of a file to import that can be kept (``(ink, char)``, in file order) and the rest:
+    ``skipped`` lines that are not such samples, the first :data:`LISTED_PROBLEMS` of them as
+    ``"file:line: why"`` (English free text: the reader's words) in ``problems``."""
+
+    samples: list[tuple[Ink, str]]
+    skipped: int
+    problems: list[str]
 
 
 class Memory:
@@ -217,15 +253,25 @@ class Memory:
         return [c for c in self._by_char if "teach" in self.sources(c)]
 
     def add(self, ink: Ink, char: str, source: str = "pick") -> Sample:
-        """Store one sample (appended at once; OSError if it cannot be stored whole)."""
-        return self.add_many([(ink, char)], source)[0]
+        """Store one sample the user wrote (appended at once; the oldest make room for it;
+        OSError if it cannot be stored whole)."""
+        return self.add_many([(ink, char)], source, make_room=True).samples[0]
 
-    def add_many(self, items: Iterable[tuple[Ink, str]], source: str = "pick") -> list[Sample]:
-        """Store several samples with one append and one fsync (an import), newest last.
+    def add_many(self, items: Iterable[tuple[Ink, str]], source: str = "pick", *, make_room: bool = False) -> Added:
+        """Store several samples with one append and one fsync, newest last.
 
         All are checked first (InkError names the first that cannot be kept; nothing is
-        stored then); of one character only the last :data:`PER_CHAR` are written, since the
-        bound would drop the others at once. OSError if they cannot be stored whole.
+        stored then). OSError if they cannot be stored whole.
+
+        Where they do not all fit, the last ones of ``items`` are stored (an export lists the
+        oldest first, so these are the newest), at most :data:`PER_CHAR` of one character:
+
+        - ``make_room=False`` (an import, the default): only the free room is filled. No sample
+          already kept is ever pushed out: a character gets at most its free places (``PER_CHAR``
+          minus those kept), the store at most ``MAX_SAMPLES`` minus those kept; the others are
+          not stored and counted in :class:`Added` (``char_full``, ``store_full``).
+        - ``make_room=True`` (what the user just wrote: a pick, a character taught by hand):
+          the oldest of the character, then the oldest of all, are dropped to make room.
         """
         if source not in SOURCES:
             raise ValueError(f"source must be one of {SOURCES}")
@@ -234,11 +280,20 @@ class Memory:
             problem = sample_problem(ink, char)
             if problem:
                 raise InkError(problem)
-        per_char: dict[str, int] = {}
+        char_room: dict[str, int] = {}
+        room = len(items) if make_room else MAX_SAMPLES - len(self._samples)
+        char_full = store_full = 0
         kept = []
-        for ink, char in reversed(items):  # the newest of each character win
-            per_char[char] = per_char.get(char, 0) + 1
-            if per_char[char] <= PER_CHAR:
+        for ink, char in reversed(items):  # the newest win
+            if char not in char_room:
+                char_room[char] = PER_CHAR if make_room else PER_CHAR - len(self._by_char.get(char, ()))
+            if char_room[char] <= 0:
+                char_full += 1
+            elif room <= 0:
+                store_full += 1
+            else:
+                char_room[char] -= 1
+                room -= 1
                 kept.append((ink, char))
         now = time.time()
         samples = []
@@ -251,7 +306,7 @@ class Memory:
         self._lines += len(samples)
         for sample in samples:
             self._keep(sample)
-        return samples
+        return Added(samples, char_full, store_full)
 
     def forget(self, ids: Iterable[str]) -> int:
         """Forget samples by id (e.g. undoing a pick); returns how many were kept before.
@@ -344,14 +399,38 @@ class Memory:
         atomic_write(path, lambda fh: fh.write("".join(line + "\n" for line in lines).encode("utf-8")))
         return len(lines)
 
-    def read_importable(self, path: Path, on_problem: Callable[[str], None]) -> Iterator[Ink]:
-        """The samples of a stroke-set JSONL file that can be kept (to :meth:`add`); others are reported."""
-        for ink in read_stroke_set(path, on_error=on_problem):
-            problem = sample_problem(ink, ink.char or "")
-            if problem:
-                on_problem(f"{path}: a sample of {ink.char!r} was skipped: {problem}")
-            else:
-                yield ink
+    def read_importable(self, path: Path) -> Importable:
+        """The samples of a stroke-set JSONL file that can be kept (for :meth:`add_many`), and the rest.
+
+        Only a regular text file of at most :data:`~kanjipad.import_file.MAX_IMPORT_BYTES` is read
+        (:func:`~kanjipad.import_file.open_importable`); :class:`~kanjipad.import_file.ImportRefused`
+        says why a whole file cannot be imported: one of those, a read error, or no sample in it.
+        """
+        samples: list[tuple[Ink, str]] = []
+        problems: list[str] = []
+        skipped = 0
+
+        def bad(message: str) -> None:
+            nonlocal skipped
+            skipped += 1
+            if len(problems) < LISTED_PROBLEMS:
+                problems.append(message)
+
+        with open_importable(path) as fh:
+            try:
+                for ink in read_stroke_lines(fh, path, on_error=bad):
+                    problem = sample_problem(ink, ink.char or "")
+                    if problem:
+                        bad(f"{path}: a sample of {ink.char!r} was skipped: {problem}")
+                    else:
+                        samples.append((ink, ink.char or ""))
+                    if fh.tell() > MAX_IMPORT_BYTES:  # it grew while being read
+                        raise refused(TOO_BIG, path, size=f"{fh.tell() / 1e6:.0f}", limit=MAX_IMPORT_MB)
+            except OSError as exc:
+                raise refused(UNREADABLE, path, why=exc.strerror or str(exc)) from None
+        if not samples:
+            raise refused(NO_SAMPLES, path, lines=skipped) if skipped else refused(EMPTY, path)
+        return Importable(samples, skipped, problems)
 
 
 def sample_problem(ink: Ink, char: str) -> str | None:

@@ -8,7 +8,7 @@ data. Free text from the core (a model's metadata problem, a damaged line's read
 
 from __future__ import annotations
 
-from kanjipad import memory, recognizer
+from kanjipad import import_file, memory, recognizer
 from kanjipad.errors import KanjiPadError, Message
 from kanjipad.settings import UNREADABLE, SettingsProblem
 from kanjipad.ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -31,6 +31,22 @@ SENTENCES: dict[str, str] = {
     memory.SAMPLE_UNNAMED: QT_TRANSLATE_NOOP("CoreTexts", "{path}: a sample without id or character was skipped"),
     memory.SAMPLE_SKIPPED: QT_TRANSLATE_NOOP("CoreTexts", "{path}: a sample was skipped: {why}"),
     memory.DAMAGED_KEPT: QT_TRANSLATE_NOOP("CoreTexts", "{path}: lines that could not be read are kept in {kept}"),
+    import_file.NOT_FOUND: QT_TRANSLATE_NOOP("CoreTexts", "{path} was not found"),
+    import_file.FOLDER: QT_TRANSLATE_NOOP("CoreTexts", "{path} is a folder; choose a stroke-set file (.jsonl)"),
+    import_file.NOT_A_FILE: QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path} is not a regular file (a pipe, a device or a socket); only files can be imported"
+    ),
+    import_file.TOO_BIG: QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path} is {size} MB; the largest file KanjiPad imports is {limit} MB"
+    ),
+    import_file.UNREADABLE: QT_TRANSLATE_NOOP("CoreTexts", "{path} could not be read ({why})"),
+    import_file.EMPTY: QT_TRANSLATE_NOOP("CoreTexts", "{path} is empty: there is nothing to import"),
+    import_file.NOT_TEXT: QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path} is not a text file; taught characters are exported as stroke-set text (.jsonl)"
+    ),
+    import_file.NO_SAMPLES: QT_TRANSLATE_NOOP(
+        "CoreTexts", "{path} has no stroke samples KanjiPad can read: none of its {lines} lines is one"
+    ),
     "{path}: the dictionary file is missing; reinstall KanjiPad": QT_TRANSLATE_NOOP(
         "CoreTexts", "{path}: the dictionary file is missing; reinstall KanjiPad"
     ),

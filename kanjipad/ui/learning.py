@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kanjipad.ink import Ink, InkError
-from kanjipad.memory import Memory, Sample
+from kanjipad.memory import Added, Memory, Sample
 from kanjipad.paths import cache_dir
 from kanjipad.prototypes import PrototypeCache, PrototypeIndex
 from kanjipad.recognizer import Recognizer
@@ -171,25 +171,27 @@ class Learning(QObject):
 
     def learn(self, ink: Ink, char: str, source: str = "pick") -> Sample:
         """Remember ``ink`` as ``char`` (OSError if it cannot be stored) and use it at once."""
-        added, error = self.learn_all([(ink, char)], source)
+        stored, error = self.learn_all([(ink, char)], source, make_room=True)
         if error is not None:
             raise error
-        return added[0]
+        return stored.samples[0]
 
     def learn_all(
-        self, items: Iterable[tuple[Ink, str]], source: str
-    ) -> tuple[list[Sample], OSError | InkError | None]:
+        self, items: Iterable[tuple[Ink, str]], source: str, *, make_room: bool = False
+    ) -> tuple[Added, OSError | InkError | None]:
         """Remember several samples and bring the index up to date once (teach, import).
 
-        Stores them with one append (Memory.add_many); when that fails, none is stored
-        and the error is returned.
+        Stores them with one append (Memory.add_many: an import, ``make_room=False``, only fills the
+        free room; what the user wrote, ``make_room=True``, pushes out the oldest); when that fails,
+        none is stored and the error is returned.
         """
-        added: list[Sample] = []
+        stored = Added([])
         error: OSError | InkError | None = None
         try:
-            added = self.memory.add_many(items, source)
+            stored = self.memory.add_many(items, source, make_room=make_room)
         except (OSError, InkError) as exc:
             error = exc
+        added = stored.samples
         if added and self.index is not None and self.recognizer is not None and len(added) >= BACKGROUND_FROM:
             # A large import: its features are computed in the background (seconds for thousands),
             # as for a new model; the window stays responsive and the samples join when ready.
@@ -201,7 +203,7 @@ class Learning(QObject):
             dropped = {sid for sid in self.index.ids if sid not in live}  # the oldest beyond the bound
             index = self.cache.without(self.index, dropped) if dropped else self.index
             self._set_index(self.cache.extend(index, [s for s in added if s.id in live]))
-        return added, error
+        return stored, error
 
     def forget(self, ids: set[str]) -> str | None:
         """Forget samples (gone from the candidates at once); why they could not be forgotten for good, or None."""

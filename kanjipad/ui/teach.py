@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -23,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kanjipad import dictionary
+from kanjipad import dictionary, memory
+from kanjipad.import_file import ImportRefused
 from kanjipad.ink import CHAR_AS_WRITTEN, Ink
 from kanjipad.ui.canvas import InkCanvas
+from kanjipad.ui.core_texts import core_text
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.glyphs import paint_ink, shown_as
-from kanjipad.ui.i18n import translate
+from kanjipad.ui.i18n import number, translate
 from kanjipad.ui.learning import Learning
 
 WRITINGS = 3
@@ -99,6 +100,7 @@ class TeachDialog(QDialog):
         # Enter in the character field goes on to writing it.
         self.char.returnPressed.connect(lambda: None if self.canvas.ink.strokes else self.canvas.setFocus())
         self.discard_box: QMessageBox | None = None
+        self.import_box: QMessageBox | None = None  # the last import's message
         self.resize(380, 560)
         self._refresh_list()
         self._update()
@@ -179,7 +181,8 @@ class TeachDialog(QDialog):
         self._update()
 
     def _store(self, ch: str) -> None:
-        _, error = self.learning.learn_all([(ink, ch) for ink in self.writings], source="teach")
+        # Written by hand: the oldest samples make room for it, as for a pick.
+        _, error = self.learning.learn_all([(ink, ch) for ink in self.writings], source="teach", make_room=True)
         if error is not None:
             QMessageBox.warning(
                 self,
@@ -249,36 +252,84 @@ class TeachDialog(QDialog):
         return n
 
     def import_taught(self, path: str | None = None) -> int:
+        """Import a stroke-set file (such as an export of this list); returns how many samples were stored.
+
+        An import only fills the store's free room: it never pushes out a sample the user picked or
+        taught (:meth:`kanjipad.memory.Memory.add_many`). One message says how many were stored, how
+        many were not and why; a whole-file problem (not found, a folder, not a regular file, too big,
+        empty, not text, no sample in it) is one sentence, and bad lines are listed one by one only
+        when most lines are good.
+        """
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self, translate("Teach", "Import taught characters"), "", translate("Teach", "Stroke sets (*.jsonl)")
             )
         if not path:
             return 0
-        problems: list[str] = []
-        composed: dict[str, str] = {}
-
-        def noted(inks: Iterable[Ink]) -> Iterator[Ink]:
-            for ink in inks:
-                if CHAR_AS_WRITTEN in ink.extra and ink.char:
-                    composed[str(ink.extra[CHAR_AS_WRITTEN])] = ink.char
-                yield ink
-
-        read = noted(self.learning.memory.read_importable(Path(path), problems.append))
-        # A file that cannot be opened fails on the first read, inside learn_all: reported like the rest.
-        learned, error = self.learning.learn_all(((ink, ink.char or "") for ink in read), source="teach")
+        try:
+            importable = self.learning.memory.read_importable(Path(path))
+        except ImportRefused as exc:
+            self._import_said(QMessageBox.Icon.Warning, translate("Teach", "Could not import"), core_text(exc))
+            return 0
+        composed = {
+            str(ink.extra[CHAR_AS_WRITTEN]): char for ink, char in importable.samples if CHAR_AS_WRITTEN in ink.extra
+        }
+        stored, error = self.learning.learn_all(importable.samples, source="teach")
         if error is not None:
-            problems.append(str(error))
-        added = len(learned)
+            why = (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
+            nothing = translate("Teach", "Nothing was imported: the samples could not be stored ({error}).")
+            failed = translate("Teach", "Could not import")
+            self._import_said(QMessageBox.Icon.Warning, failed, nothing.format(error=why))
+            return 0
+        added, found = len(stored.samples), len(importable.samples)
+        said = translate("Teach", "Imported {n} of the {found} samples in the file.").format(
+            n=number(added), found=number(found)
+        )
+        notes: list[str] = []
+        if stored.char_full:
+            notes.append(
+                translate(
+                    "Teach",
+                    "Not imported, {n}: their characters already have the most samples kept of one character ({most}).",
+                ).format(n=number(stored.char_full), most=number(memory.PER_CHAR))
+            )
+        if stored.store_full:
+            notes.append(
+                translate(
+                    "Teach",
+                    "Not imported, {n}: the store is full ({most} samples in all). "
+                    "Delete characters you no longer need to make room.",
+                ).format(n=number(stored.store_full), most=number(memory.MAX_SAMPLES))
+            )
+        if stored.char_full or stored.store_full:
+            notes.append(translate("Teach", "Nothing you had already taught or picked was removed."))
         taken = translate("Teach", "{typed} was taken as {char} (its composed form, NFC)")
-        notes = [taken.format(typed=spelled(w), char=char) for w, char in composed.items()]
-        if problems:
-            notes.append(translate("Teach", "Skipped:\n{problems}").format(problems="\n".join(problems[:10])))
+        notes += [taken.format(typed=spelled(w), char=char) for w, char in composed.items()]
+        if importable.skipped and importable.skipped <= found:  # mostly good: which lines, one by one
+            listed = "\n".join(importable.problems) + ("\n…" if importable.skipped > len(importable.problems) else "")
+            notes.append(
+                translate("Teach", "Lines skipped, {n}:\n{problems}").format(
+                    n=number(importable.skipped), problems=listed
+                )
+            )
+        elif importable.skipped:
+            notes.append(
+                translate("Teach", "Lines skipped, {n}: they are not stroke samples KanjiPad can read.").format(
+                    n=number(importable.skipped)
+                )
+            )
+        self.progress.setText(said)
         if notes:
-            imported = translate("Teach", "Imported {n} samples.").format(n=added)
-            QMessageBox.warning(self, translate("Teach", "Import"), imported + "\n" + "\n".join(notes))
+            self._import_said(QMessageBox.Icon.Warning, translate("Teach", "Import"), "\n\n".join([said, *notes]))
         self._refresh_list()
         return added
+
+    def _import_said(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        """The import's one message, as plain text (a file name or a line may hold markup)."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.import_box = box
+        box.open()
 
 
 def spelled(text: str) -> str:

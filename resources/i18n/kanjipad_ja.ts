@@ -399,6 +399,38 @@ The ink stays on this computer, in {folder}. You can turn this off, see how much
         <translation>{path}: 読めなかった行は {kept} に残しました</translation>
     </message>
     <message>
+        <source>{path} was not found</source>
+        <translation>{path} が見つかりません</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose a stroke-set file (.jsonl)</source>
+        <translation>{path} はフォルダーです。ストロークセットのファイル (.jsonl) を選んでください</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a pipe, a device or a socket); only files can be imported</source>
+        <translation>{path} は通常のファイルではありません (パイプ、デバイスまたはソケット)。取り込めるのはファイルだけです</translation>
+    </message>
+    <message>
+        <source>{path} is {size} MB; the largest file KanjiPad imports is {limit} MB</source>
+        <translation>{path} は {size} MB です。KanjiPad が取り込めるファイルは {limit} MB までです</translation>
+    </message>
+    <message>
+        <source>{path} could not be read ({why})</source>
+        <translation>{path} を読み込めませんでした ({why})</translation>
+    </message>
+    <message>
+        <source>{path} is empty: there is nothing to import</source>
+        <translation>{path} は空です。取り込むものがありません</translation>
+    </message>
+    <message>
+        <source>{path} is not a text file; taught characters are exported as stroke-set text (.jsonl)</source>
+        <translation>{path} はテキストファイルではありません。教えた文字はストロークセットのテキスト (.jsonl) として書き出されます</translation>
+    </message>
+    <message>
+        <source>{path} has no stroke samples KanjiPad can read: none of its {lines} lines is one</source>
+        <translation>{path} には KanjiPad が読める筆跡サンプルがありません ({lines} 行のどれもサンプルではありません)</translation>
+    </message>
+    <message>
         <source>{path}: the dictionary file is missing; reinstall KanjiPad</source>
         <translation>{path}: 辞書ファイルがありません。KanjiPad を入れ直してください</translation>
     </message>
@@ -1427,18 +1459,42 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
         <translation>教えた文字を読み込む</translation>
     </message>
     <message>
+        <source>Could not import</source>
+        <translation>取り込めませんでした</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the samples could not be stored ({error}).</source>
+        <translation>何も取り込まれませんでした。サンプルを保存できませんでした ({error})。</translation>
+    </message>
+    <message>
+        <source>Imported {n} of the {found} samples in the file.</source>
+        <translation>ファイル内の {found} 個のサンプルのうち {n} 個を取り込みました。</translation>
+    </message>
+    <message>
+        <source>Not imported, {n}: their characters already have the most samples kept of one character ({most}).</source>
+        <translation>取り込まなかったもの {n} 個: その文字には 1 文字あたりの上限 ({most} 個) のサンプルがすでにあります。</translation>
+    </message>
+    <message>
+        <source>Not imported, {n}: the store is full ({most} samples in all). Delete characters you no longer need to make room.</source>
+        <translation>取り込まなかったもの {n} 個: 保存領域がいっぱいです (全部で {most} 個まで)。不要になった文字を削除して空きを作ってください。</translation>
+    </message>
+    <message>
+        <source>Nothing you had already taught or picked was removed.</source>
+        <translation>すでに教えた文字や選んだ候補のサンプルは一つも削除されていません。</translation>
+    </message>
+    <message>
         <source>{typed} was taken as {char} (its composed form, NFC)</source>
         <translation>{typed} は合成済みの形 {char}（NFC）として扱いました</translation>
     </message>
     <message>
-        <source>Skipped:
+        <source>Lines skipped, {n}:
 {problems}</source>
-        <translation>読み込まなかったもの:
+        <translation>読み飛ばした行 {n} 行:
 {problems}</translation>
     </message>
     <message>
-        <source>Imported {n} samples.</source>
-        <translation>{n} 件のサンプルを読み込みました。</translation>
+        <source>Lines skipped, {n}: they are not stroke samples KanjiPad can read.</source>
+        <translation>読み飛ばした行 {n} 行: KanjiPad が読める筆跡サンプルではありません。</translation>
     </message>
     <message>
         <source>Import</source>

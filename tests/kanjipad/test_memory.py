@@ -120,9 +120,8 @@ def test_export_and_import_round_trip(tmp_path):
     m.add(ink(2), "日")
     out = tmp_path / "taught.jsonl"
     assert m.export(out, chars=["髙"]) == 1
-    problems: list[str] = []
-    (back,) = list(Memory(tmp_path / "b").read_importable(out, problems.append))
-    assert back.char == "髙" and problems == []
+    read = Memory(tmp_path / "b").read_importable(out)
+    assert [char for _, char in read.samples] == ["髙"] and read.skipped == 0 and read.problems == []
 
 
 def test_a_sample_must_be_one_character_with_ink(tmp_path):
@@ -258,7 +257,7 @@ def test_an_import_is_one_append_and_writes_no_sample_the_bound_would_drop(tmp_p
     monkeypatch.setattr(memory_mod, "append_lines", lambda path, texts: (calls.append(len(texts)), real(path, texts)))
     m = Memory(tmp_path)
     items = [(ink(i), "日") for i in range(memory_mod.PER_CHAR + 15)] + [(ink(1), "月")]
-    added = m.add_many(items, "teach")
+    added = m.add_many(items, "teach").samples
     assert calls == [memory_mod.PER_CHAR + 1]  # one write; the 15 oldest 日 never reach the disk
     assert len(m.path.read_text(encoding="utf-8").splitlines()) == memory_mod.PER_CHAR + 1
     assert [s.ink.strokes[0].tolist() for s in added if s.char == "日"][-1] == ink(memory_mod.PER_CHAR + 14).strokes[
@@ -271,3 +270,99 @@ def test_an_import_with_one_bad_sample_stores_none(tmp_path):
     with pytest.raises(InkError):
         m.add_many([(ink(1), "日"), (ink(2), "\x00")], "teach")
     assert len(Memory(tmp_path)) == 0
+
+
+# --- imports never push out what the user wrote; only a regular text file of bounded size is read ---
+
+
+def test_an_import_over_the_store_s_room_keeps_every_own_sample_and_counts_the_rest(tmp_path, monkeypatch):
+    monkeypatch.setattr(memory_mod, "MAX_SAMPLES", 30)
+    m = Memory(tmp_path)
+    own = {m.add(ink(i), c).id for i, c in enumerate("日月火水木金土山")}  # the user's 8 picks
+    items = [(ink(i), chr(0xE000 + i)) for i in range(100)]  # 100 valid samples, one per character
+    stored = m.add_many(items, "teach")
+    assert len(stored.samples) == 22 and stored.store_full == 78 and stored.char_full == 0
+    assert [s.char for s in stored.samples] == [chr(0xE000 + i) for i in range(78, 100)]  # the last in the file
+    again = Memory(tmp_path)
+    assert own <= again.ids() and len(again) == 30
+
+
+def test_an_import_fills_only_a_character_s_free_places(tmp_path):
+    m = Memory(tmp_path)
+    own = {m.add(ink(i), "日", "teach").id for i in range(memory_mod.PER_CHAR - 2)}
+    stored = m.add_many([(ink(i), "日") for i in range(5)] + [(ink(9), "月")], "teach")
+    assert [s.char for s in stored.samples] == ["日", "日", "月"] and stored.char_full == 3
+    assert own <= Memory(tmp_path).ids() and Memory(tmp_path).chars() == {"日": memory_mod.PER_CHAR, "月": 1}
+
+
+def test_what_the_user_writes_still_makes_room_when_the_store_is_full(tmp_path, monkeypatch):
+    monkeypatch.setattr(memory_mod, "MAX_SAMPLES", 3)
+    m = Memory(tmp_path)
+    first = m.add(ink(0), "日")
+    m.add_many([(ink(i), chr(0xE000 + i)) for i in range(5)], "teach")
+    pick = m.add(ink(1), "月")
+    assert pick.id in m.ids() and first.id not in m.ids() and len(m) == 3
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda p: None, "was not found"),
+        (lambda p: p.mkdir(), "is a folder"),
+        (lambda p: p.write_bytes(b""), "is empty"),
+        (lambda p: p.write_bytes(b"\n  \n"), "is empty"),
+        (lambda p: p.write_bytes(bytes(range(256)) * 3), "is not a text file"),
+        (lambda p: p.write_bytes(b'{"a": 1}\n[1, 2]\nhello\n'), "none of its 3 lines is one"),
+        (lambda p: p.write_bytes(b"x" * 1001), "the largest file KanjiPad imports is"),
+    ],
+)
+def test_a_file_that_cannot_be_imported_is_refused_in_one_sentence(tmp_path, monkeypatch, make, said):
+    from kanjipad import import_file
+
+    monkeypatch.setattr(import_file, "MAX_IMPORT_BYTES", 1000)
+    path = tmp_path / "in.jsonl"
+    make(path)
+    with pytest.raises(import_file.ImportRefused) as refused:
+        Memory(tmp_path / "m").read_importable(path)
+    assert said in str(refused.value) and refused.value.message is not None and "Errno" not in str(refused.value)
+
+
+def test_a_fifo_or_a_device_is_refused_without_reading(tmp_path):
+    import os
+    import threading
+
+    from kanjipad.import_file import ImportRefused
+
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    said: list[str] = []
+
+    def read(path):
+        try:
+            Memory(tmp_path / "m").read_importable(path)
+        except ImportRefused as exc:
+            said.append(str(exc))
+
+    for path in (fifo, "/dev/zero"):
+        reader = threading.Thread(target=read, args=(path,), daemon=True)
+        reader.start()
+        reader.join(30)  # only a guard: before the fix this never returned
+        if reader.is_alive():
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # let the blocked open go
+            pytest.fail(f"reading {path} did not return")
+    assert len(said) == 2 and all("is not a regular file" in s for s in said)
+
+
+@given(st.binary(max_size=300))
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_bytes_are_imported_or_refused_with_a_sentence(tmp_path, data):
+    from kanjipad.import_file import ImportRefused
+
+    path = tmp_path / "any.jsonl"
+    path.write_bytes(data)
+    try:
+        read = Memory(tmp_path / "m").read_importable(path)
+    except ImportRefused as exc:
+        assert exc.message is not None
+    else:
+        assert read.samples and len(read.problems) <= min(read.skipped, memory_mod.LISTED_PROBLEMS)

@@ -420,7 +420,7 @@ def test_a_missing_dictionary_is_said_in_japanese(qtbot, japanese, clipboard, tm
 def test_the_core_s_fixed_sentences_are_the_ones_the_ui_translates():
     """core_texts.SENTENCES lists each fixed sentence of the core as the same literal lupdate reads."""
     import kanjipad.lookup.db as db
-    from kanjipad import memory, recognizer
+    from kanjipad import import_file, memory, recognizer
     from kanjipad.errors import Message
     from kanjipad.ui.core_texts import SENTENCES, core_text
 
@@ -428,6 +428,8 @@ def test_the_core_s_fixed_sentences_are_the_ones_the_ui_translates():
         recognizer.MODEL_MISSING, recognizer.MODEL_UNREADABLE, memory.UNCOMPACTED, memory.FORGOTTEN_UNREADABLE,
         memory.STORE_UNREADABLE, memory.SAMPLE_UNNAMED, memory.SAMPLE_SKIPPED, memory.DAMAGED_KEPT,
         db.LOOKUP_MISSING, db.LOOKUP_UNOPENABLE, db.LOOKUP_DAMAGED, db.LOOKUP_SCHEMA,
+        import_file.NOT_FOUND, import_file.FOLDER, import_file.NOT_A_FILE, import_file.TOO_BIG,
+        import_file.UNREADABLE, import_file.EMPTY, import_file.NOT_TEXT, import_file.NO_SAMPLES,
     }  # fmt: skip
     assert set(SENTENCES) == core and all(key == text for key, text in SENTENCES.items())
     said = Message(memory.STORE_UNREADABLE, {"path": "/m/memory.jsonl", "why": "Input/output error"})

@@ -185,13 +185,11 @@ def test_an_import_labelled_with_a_combining_dakuten_is_kept_composed_and_says_s
     win = _window(qtbot, clipboard, "off")
     path = tmp_path / "nfd.jsonl"
     path.write_text(json.dumps({"char": "ト\u3099", "strokes": _jittered(0)}, ensure_ascii=False) + "\n", "utf-8")
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
     dlg = TeachDialog(win.learning, win)
     qtbot.addWidget(dlg)
     assert dlg.import_taught(str(path)) == 1
     assert Memory().chars() == {"ド": 1}
-    assert shown and "ト + U+3099 was taken as ド" in shown[0]
+    assert "ト + U+3099 was taken as ド" in dlg.import_box.text()
 
 
 @pytest.mark.parametrize("learning", ["on"])
@@ -282,3 +280,83 @@ def test_a_large_import_returns_at_once_and_its_samples_join_when_ready(qtbot, c
     assert dlg.import_taught(str(path)) == len(lines)
     assert len(Memory()) == len(lines)  # stored at once
     qtbot.waitUntil(lambda: win.learning.index is not None and len(win.learning.index) == len(lines), timeout=20000)
+
+
+# --- imports: never at the cost of the user's own samples; bad files are one sentence ------------------
+
+
+def _teach_dialog(qtbot, win) -> TeachDialog:
+    dlg = TeachDialog(win.learning, win)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    return dlg
+
+
+def _said(qtbot, dlg) -> str:
+    qtbot.waitUntil(lambda: dlg.import_box is not None and dlg.import_box.isVisible())
+    return dlg.import_box.text()
+
+
+def test_an_import_over_the_store_s_room_keeps_the_user_s_picks_and_says_what_was_not_kept(
+    qtbot, clipboard, tmp_path, monkeypatch
+):
+    import json
+
+    from kanjipad import memory as memory_mod
+
+    monkeypatch.setattr(memory_mod, "MAX_SAMPLES", 40)
+    win = _window(qtbot, clipboard, "on")
+    own = {win.learning.learn(Ink.from_strokes(_jittered(s), box=(300, 300)), "\ue005").id for s in range(8)}
+    path = tmp_path / "big.jsonl"
+    lines = [json.dumps({"char": chr(0xE200 + i), "strokes": _jittered(i)}) for i in range(30)]
+    lines += [json.dumps({"char": "\ue005", "strokes": _jittered(i)}) for i in range(20)]  # 12 places left
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dlg = _teach_dialog(qtbot, win)
+    assert dlg.import_taught(str(path)) == 32
+    assert own <= Memory().ids() and len(Memory()) == 40
+    said = _said(qtbot, dlg)
+    assert "Imported 32 of the 50 samples in the file." in said
+    assert "Not imported, 8: their characters already have the most samples kept of one character (20)." in said
+    assert "Not imported, 10: the store is full (40 samples in all)." in said
+    assert "Nothing you had already taught or picked was removed." in said
+    assert dlg.progress.text() == "Imported 32 of the 50 samples in the file."
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda p: p.write_bytes(b""), "is empty: there is nothing to import"),
+        (lambda p: p.mkdir(), "is a folder; choose a stroke-set file (.jsonl)"),
+        (lambda p: p.write_bytes(bytes(range(256)) * 40), "is not a text file"),
+        (lambda p: __import__("os").mkfifo(p), "is not a regular file"),
+    ],
+)
+def test_a_file_that_cannot_be_imported_is_said_in_one_sentence(qtbot, clipboard, tmp_path, make, said):
+    win = _window(qtbot, clipboard, "off")
+    path = tmp_path / "bad.jsonl"
+    make(path)
+    dlg = _teach_dialog(qtbot, win)
+    assert dlg.import_taught(str(path)) == 0
+    text = _said(qtbot, dlg)
+    assert text == f"{path} {said}" or text.startswith(f"{path} {said}")
+    assert "\n" not in text and "Errno" not in text and "Skipped" not in text
+    assert dlg.import_box.windowTitle() == "Could not import"
+
+
+def test_a_mostly_good_import_lists_its_bad_lines_and_a_mostly_bad_one_only_counts_them(qtbot, clipboard, tmp_path):
+    import json
+
+    win = _window(qtbot, clipboard, "off")
+    good = [json.dumps({"char": "\ue006", "strokes": _jittered(i)}) for i in range(3)]
+    mostly_good = tmp_path / "good.jsonl"
+    mostly_good.write_text("\n".join([*good, "not json"]) + "\n", encoding="utf-8")
+    dlg = _teach_dialog(qtbot, win)
+    assert dlg.import_taught(str(mostly_good)) == 3
+    assert f"Lines skipped, 1:\n{mostly_good}:4: not valid JSON" in _said(qtbot, dlg)
+    dlg.import_box.close()
+    mostly_bad = tmp_path / "bad.jsonl"
+    mostly_bad.write_text("\n".join([good[0], *["not json"] * 30]) + "\n", encoding="utf-8")
+    assert dlg.import_taught(str(mostly_bad)) == 1
+    text = _said(qtbot, dlg)
+    assert "Lines skipped, 30: they are not stroke samples KanjiPad can read." in text and "not valid JSON" not in text
