@@ -42,7 +42,9 @@ def _summary(result: dict[str, Any]) -> str:
 def main(argv: list[str]) -> int:
     """Run ``kanjipad lookup`` with ``argv`` (the words after ``lookup``); returns the exit status."""
     parser = argparse.ArgumentParser(
-        prog="kanjipad lookup", description="Look up Japanese text, a character, or search."
+        prog="kanjipad lookup",
+        usage="%(prog)s [-h] [--json] text",  # text is required; nargs='?' below only orders the checks
+        description="Look up Japanese text, a character, or search.",
     )
     parser.add_argument(
         "text",
