@@ -3,8 +3,12 @@
 Two pads may share the file (the desktop issue makes a second start hand over to the first,
 but the store must not rely on it): :class:`ComposeStore` remembers what it last read or
 wrote, and when the file changed underneath it merges the other writer's edit with its own
-(both appended: both kept, in the order they were saved) instead of overwriting it. A
-file too long to be a compose line is never loaded or overwritten.
+(both appended: both kept, in the order they were saved) instead of overwriting it.
+
+A file that is not a compose line (not UTF-8 text, or too long to be one) is moved aside to
+``compose.txt.corrupt-N``, as a damaged settings file is, and the line goes on being saved; what
+happened is a :class:`~kanjipad.errors.Message` for the UI to word. A file that cannot be read
+at all (permission, I/O) is left as it is and never overwritten.
 """
 
 from __future__ import annotations
@@ -13,13 +17,32 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from kanjipad.paths import atomic_write_text, data_dir
+from kanjipad.errors import Message
+from kanjipad.paths import atomic_write_text, data_dir, set_aside
 
 FILE_NAME = "compose.txt"
-#: Longer files are not a compose line someone typed: they are left as they are, unread.
+#: Longer files are not a compose line someone typed: they are moved aside, unread.
 MAX_CHARS = 1_000_000
 #: Bytes read at most (a UTF-8 character is at most 4).
 MAX_BYTES = 4 * MAX_CHARS
+
+# The sentences the UI shows (kanjipad.ui.core_texts words them in its language).
+#: Why a file is not a compose line: too long ({limit} characters at most).
+TOO_LONG = "it is longer than a compose line ({limit:,} characters)"
+#: Why a file is not a compose line: not UTF-8 text ({offset}: the first bad byte).
+NOT_TEXT = "it is not UTF-8 text (byte {offset:,})"
+#: The damaged file was moved to {kept}; the line starts empty and is saved again.
+DAMAGED_KEPT = "The compose line saved in {path} could not be read: {why}. The file was kept as {kept}."
+#: The damaged file could not be moved aside ({error}): it stays, and the line is not saved.
+DAMAGED_STAYS = (
+    "The compose line saved in {path} could not be read: {why}. It could not be moved aside ({error}), "
+    "so it is left as it is and the compose line is not saved."
+)
+#: The file cannot be read at all ({why}: the system's words): it stays, and the line is not saved.
+UNREADABLE = (
+    "The compose line saved in {path} could not be read ({why}), so it is left as it is and the compose "
+    "line is not saved."
+)
 
 
 def compose_path() -> Path:
@@ -59,6 +82,14 @@ def merge(base: str, ours: str, theirs: str) -> str:
     return base[:lo] + ours[lo : len(ours) - tail] + theirs[lo : len(theirs) - tail] + base[hi:]
 
 
+class NotALine(ValueError):
+    """The file is not a compose line; ``why`` (TOO_LONG or NOT_TEXT) says why."""
+
+    def __init__(self, why: Message):
+        super().__init__(str(why))
+        self.why = why
+
+
 class ComposeStore:
     """The saved compose line of one pad: load once, save (merging) on every change."""
 
@@ -66,42 +97,76 @@ class ComposeStore:
         self.path = path or compose_path()
         #: What this pad last read from or wrote to the file (None before it has).
         self._base: str | None = None
+        #: False when the file could be neither read nor moved aside: it is never overwritten.
+        self.writable = True
+        #: Set by :meth:`save` when it found the file damaged and moved it aside (DAMAGED_KEPT).
+        self.kept_aside: Message | None = None
 
     def _lock(self) -> FileLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         return FileLock(self.path.with_name(self.path.name + ".lock"), timeout=10)
 
     def _read(self) -> str:
-        """The file's text ("" when missing); OSError/UnicodeDecodeError/ValueError when unusable."""
+        """The file's text ("" when missing). OSError: it cannot be read; NotALine: it is not a compose line."""
         try:
             with self.path.open("rb") as fh:
                 data = fh.read(MAX_BYTES + 1)
         except FileNotFoundError:
             return ""
-        text = data.decode("utf-8")
-        if len(data) > MAX_BYTES or len(text) > MAX_CHARS:
-            raise ValueError(f"it is longer than a compose line ({MAX_CHARS:,} characters)")
+        # The length first: the read may have cut the last character in two.
+        if len(data) > MAX_BYTES:
+            raise NotALine(Message(TOO_LONG, {"limit": MAX_CHARS}))
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise NotALine(Message(NOT_TEXT, {"offset": exc.start})) from None
+        if len(text) > MAX_CHARS:
+            raise NotALine(Message(TOO_LONG, {"limit": MAX_CHARS}))
         return text
 
-    def load(self) -> tuple[str, str | None]:
-        """(text, problem): the saved line, or "" and why it could not be read (a missing file is no problem)."""
+    def _set_aside(self, why: Message) -> Message:
+        """Move the damaged file aside (what is typed is then saved anew); what happened, as a Message."""
         try:
-            text = self._read()
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            return "", f"The compose line saved in {self.path} could not be read ({exc}); it is left as it is."
+            kept = set_aside(self.path)
+        except OSError as exc:
+            self.writable = False
+            return Message(DAMAGED_STAYS, {"path": self.path, "why": why, "error": exc.strerror or exc})
+        self._base = None  # nothing of the damaged file is merged into the line
+        return Message(DAMAGED_KEPT, {"path": self.path, "why": why, "kept": kept})
+
+    def load(self) -> tuple[str, Message | None]:
+        """(text, problem): the saved line, or "" and what happened to a file that could not be read (a
+        missing file is no problem). After DAMAGED_STAYS or UNREADABLE, :attr:`writable` is False."""
+        try:
+            with self._lock():
+                try:
+                    text = self._read()
+                except NotALine as exc:
+                    return "", self._set_aside(exc.why)
+        except OSError as exc:  # the file, or its lock
+            self.writable = False
+            return "", Message(UNREADABLE, {"path": self.path, "why": exc.strerror or exc})
         self._base = text
         return text, None
 
     def save(self, text: str) -> str:
         """Save ``text``, merged with what another writer saved since; returns what was saved.
 
-        OSError when it cannot be written (or the file became unreadable: it is then left as it is).
+        A file that became damaged since is moved aside first (:attr:`kept_aside` then says so) and
+        ``text`` is saved whole. OSError when it cannot be written, or a damaged file cannot be moved
+        aside (it is then left as it is).
         """
+        self.kept_aside = None
+        if not self.writable:
+            raise PermissionError(f"{self.path} could not be read at start, so it is not overwritten")
         with self._lock():
             try:
                 disk = self._read()
-            except (UnicodeDecodeError, ValueError) as exc:
-                raise OSError(f"{self.path} changed into something that is not a compose line ({exc})") from None
+            except NotALine as exc:
+                problem = self._set_aside(exc.why)
+                if not self.writable:
+                    raise OSError(str(problem)) from None
+                self.kept_aside, disk = problem, ""
             merged = text if self._base is None else merge(self._base, text, disk)
             if merged != disk:
                 atomic_write_text(self.path, merged)

@@ -110,6 +110,16 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, private: bo
         raise
 
 
+def set_aside(path: Path) -> Path:
+    """Move a damaged file of the user's to ``<name>.corrupt-N`` (the first N free) so a new one can be
+    written and the old one is still there to look at; returns where it went. OSError when it cannot."""
+    n = 1
+    while (aside := path.with_name(f"{path.name}.corrupt-{n}")).exists():
+        n += 1
+    path.replace(aside)
+    return aside
+
+
 def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
     """:func:`atomic_write` of UTF-8 text."""
     atomic_write(path, lambda fh: fh.write(text.encode("utf-8")), private=private)

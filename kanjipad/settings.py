@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kanjipad.devices import DEVICES
-from kanjipad.paths import atomic_write_text, config_dir
+from kanjipad.paths import atomic_write_text, config_dir, set_aside
 from kanjipad.width import WIDTHS
 
 THEMES = ("system", "light", "dark", "high-contrast")
@@ -183,11 +183,12 @@ def load(path: Path | None = None) -> Settings:
 
 
 def _set_aside(path: Path) -> Path:
-    n = 1
-    while (aside := path.with_name(f"{path.name}.corrupt-{n}")).exists():
-        n += 1
-    path.replace(aside)
-    return aside
+    return set_aside(path)
+
+
+def changed(settings: Settings) -> list[str]:
+    """The names of the stored values this instance changed since it loaded or last saved them."""
+    return [k for k, v in _values(settings).items() if settings.baseline.get(k, _MISSING) != v]
 
 
 def save(settings: Settings, path: Path | None = None) -> None:
@@ -195,7 +196,7 @@ def save(settings: Settings, path: Path | None = None) -> None:
     path = path or settings_path()
     if not settings.writable:
         raise PermissionError(f"{path} could not be read at start, so it is not overwritten")
-    mine = {k: v for k, v in _values(settings).items() if settings.baseline.get(k, _MISSING) != v}
+    mine = {k: getattr(settings, k) for k in changed(settings)}
     try:
         current = _read(path) or {}
     except (OSError, _Corrupt):

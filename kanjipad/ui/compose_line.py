@@ -2,8 +2,11 @@
 
 It keeps itself across restarts through :class:`kanjipad.compose_store.ComposeStore` (half a
 second after the last change, and on close); when another KanjiPad saved the line meanwhile,
-the store merges both edits and the line says so. What changes it by a pick or an undo goes
-through :meth:`ComposeLine.set_text_quietly`, so only the user's own typing is reported as typing.
+the store merges both edits and the line says so. A saved file that is not a compose line is
+moved aside by the store, and the line says where in a dialog; while the line cannot be saved,
+:attr:`ComposeLine.not_saved` says why (the window keeps a warning up and asks at quit). What
+changes it by a pick or an undo goes through :meth:`ComposeLine.set_text_quietly`, so only the
+user's own typing is reported as typing.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from kanjipad import compose_store
+from kanjipad.ui.core_texts import core_text
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.i18n import translate
 
@@ -29,6 +33,10 @@ class ComposeLine(QWidget):
     changed = Signal(str)
     #: Something to say in the status bar: (text, milliseconds).
     message = Signal(str, int)
+    #: Something to say in a dialog: (title, text).
+    warning = Signal(str, str)
+    #: :attr:`not_saved` changed.
+    savedChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +60,8 @@ class ComposeLine(QWidget):
         #: False for headless runs (self-test, benchmarks): they must not overwrite the user's line.
         self.persist = True
         self.writable = True  # False when the saved line could not be read: never overwrite it
+        #: Why the line as it is now is not saved (the system's words), or None when it is.
+        self.not_saved: str | None = None
         self.store = compose_store.ComposeStore()
         self._before = ""  # the text before the latest edit, for typing steps
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS)
@@ -95,9 +105,20 @@ class ComposeLine(QWidget):
             return
         text, problem = self.store.load()
         if problem:
-            self.writable = False
-            self.message.emit(problem, 15000)
+            self.writable = self.store.writable
+            if not self.writable:
+                self._set_not_saved(translate("ComposeLine", "the saved file could not be read"))
+            self.warning.emit(self._unread_title(), core_text(problem))
         self.set_text_quietly(text)
+
+    @staticmethod
+    def _unread_title() -> str:
+        return translate("ComposeLine", "Saved compose line not read")
+
+    def _set_not_saved(self, why: str | None) -> None:
+        if why != self.not_saved:
+            self.not_saved = why
+            self.savedChanged.emit()
 
     def save(self) -> None:
         if not (self.persist and self.writable):
@@ -106,10 +127,16 @@ class ComposeLine(QWidget):
         try:
             saved = self.store.save(text)
         except OSError as exc:
-            self.message.emit(
-                translate("ComposeLine", "Could not keep the compose line: {error}").format(error=exc), 8000
-            )
+            why = str(exc.strerror or exc)
+            if why != self.not_saved:  # said once per cause; the window's warning stays until it is saved
+                self.message.emit(
+                    translate("ComposeLine", "Could not keep the compose line: {error}").format(error=why), 8000
+                )
+            self._set_not_saved(why)
             return
+        self._set_not_saved(None)
+        if self.store.kept_aside is not None:  # the file was damaged since it was read
+            self.warning.emit(self._unread_title(), core_text(self.store.kept_aside))
         if saved != text:  # another KanjiPad saved the line meanwhile: show both edits
             self.set_text_quietly(saved)
             self.message.emit(
@@ -117,8 +144,8 @@ class ComposeLine(QWidget):
             )
 
     def save_now(self) -> None:
-        """On close: a save still waiting happens now."""
-        if self._save_timer.isActive():
+        """On close: a save still waiting happens now, and one that failed is tried again."""
+        if self._save_timer.isActive() or self.not_saved is not None:
             self._save_timer.stop()
             self.save()
 

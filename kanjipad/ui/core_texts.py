@@ -8,7 +8,7 @@ data. Free text from the core (a model's metadata problem, a damaged line's read
 
 from __future__ import annotations
 
-from kanjipad import import_file, memory, recognizer
+from kanjipad import compose_store, import_file, memory, recognizer
 from kanjipad.errors import KanjiPadError, Message
 from kanjipad.settings import UNREADABLE, SettingsProblem
 from kanjipad.ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -31,6 +31,21 @@ SENTENCES: dict[str, str] = {
     memory.SAMPLE_UNNAMED: QT_TRANSLATE_NOOP("CoreTexts", "{path}: a sample without id or character was skipped"),
     memory.SAMPLE_SKIPPED: QT_TRANSLATE_NOOP("CoreTexts", "{path}: a sample was skipped: {why}"),
     memory.DAMAGED_KEPT: QT_TRANSLATE_NOOP("CoreTexts", "{path}: lines that could not be read are kept in {kept}"),
+    compose_store.TOO_LONG: QT_TRANSLATE_NOOP("CoreTexts", "it is longer than a compose line ({limit:,} characters)"),
+    compose_store.NOT_TEXT: QT_TRANSLATE_NOOP("CoreTexts", "it is not UTF-8 text (byte {offset:,})"),
+    compose_store.DAMAGED_KEPT: QT_TRANSLATE_NOOP(
+        "CoreTexts", "The compose line saved in {path} could not be read: {why}. The file was kept as {kept}."
+    ),
+    compose_store.DAMAGED_STAYS: QT_TRANSLATE_NOOP(
+        "CoreTexts",
+        "The compose line saved in {path} could not be read: {why}. It could not be moved aside ({error}), "
+        "so it is left as it is and the compose line is not saved.",
+    ),
+    compose_store.UNREADABLE: QT_TRANSLATE_NOOP(
+        "CoreTexts",
+        "The compose line saved in {path} could not be read ({why}), so it is left as it is and the compose "
+        "line is not saved.",
+    ),
     import_file.NOT_FOUND: QT_TRANSLATE_NOOP("CoreTexts", "{path} was not found"),
     import_file.FOLDER: QT_TRANSLATE_NOOP("CoreTexts", "{path} is a folder; choose a stroke-set file (.jsonl)"),
     import_file.NOT_A_FILE: QT_TRANSLATE_NOOP(
@@ -63,10 +78,12 @@ SENTENCES: dict[str, str] = {
 
 
 def core_text(what: str | Message | KanjiPadError) -> str:
-    """What the core said, in the UI's language where it is one of its fixed sentences; else as it said it."""
+    """What the core said, in the UI's language where it is one of its fixed sentences (a fact that is
+    itself a Message, such as the reason in a longer sentence, too); else as it said it."""
     message = what.message if isinstance(what, KanjiPadError) else what
     if isinstance(message, Message) and message.template in SENTENCES:
-        return translate("CoreTexts", SENTENCES[message.template]).format(**message.facts)
+        facts = {k: core_text(v) if isinstance(v, Message) else v for k, v in message.facts.items()}
+        return translate("CoreTexts", SENTENCES[message.template]).format(**facts)
     return str(what)
 
 

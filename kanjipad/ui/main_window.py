@@ -36,6 +36,7 @@ from kanjipad.ui.learning import Learning
 from kanjipad.ui.lookup_follow import LookupFollow
 from kanjipad.ui.pad_steps import PadSteps
 from kanjipad.ui.picking import Picking
+from kanjipad.ui.quit_check import SaveWatch
 from kanjipad.ui.row_bar import RowBar
 from kanjipad.ui.status_labels import StatusLabels
 from kanjipad.ui.themes import apply_theme
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.copy_all_button.clicked.connect(self.copy_compose)
         self.clear_compose_button.clicked.connect(self.clear_compose)
         self.compose_line.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.compose_line.warning.connect(self.messages.show)
 
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         lab = self.status_labels
         self.status_strokes, self.status_provider = lab.strokes, lab.provider
         self.status_model, self.status_time = lab.model, lab.time
+        self.save_watch = SaveWatch(self, self.compose_line, self.clipboard)  # what is not saved (ui/quit_check)
 
         self.canvas.inkChanged.connect(self._ink_changed)
         self.candidates.picked.connect(self.pick)
@@ -455,18 +458,14 @@ class MainWindow(QMainWindow):
             self.load_model()
 
     def save_settings(self) -> None:
-        try:
-            settings_mod.save(self.settings)
-        except OSError as exc:
-            self.statusBar().showMessage(
-                translate("MainWindow", "Could not save settings: {error}").format(error=exc), 8000
-            )
+        self.save_watch.save_settings(self.settings)
 
     def closeEvent(self, e: QCloseEvent) -> None:
         self.compose_line.save_now()
         if self.persist:
             self.settings.geometry = bytes(self.saveGeometry().toHex().data()).decode()
             self.save_settings()
+            self.save_watch.warn_at_quit(self.settings)  # what was not saved, with the line to copy
         if self.worker:
             self.worker.stop()
         self.lookup_service.stop()

@@ -312,7 +312,7 @@
     <name>ComposeLine</name>
     <message>
         <source>Compose line</source>
-        <extracomment>The user typed in the line: (text before, text after), one step of the window&apos;s history. The text changed, by typing, a pick, an undo or a load. Something to say in the status bar: (text, milliseconds).</extracomment>
+        <extracomment>The user typed in the line: (text before, text after), one step of the window&apos;s history. The text changed, by typing, a pick, an undo or a load. Something to say in the status bar: (text, milliseconds). Something to say in a dialog: (title, text). :attr:`not_saved` changed.</extracomment>
         <translation>入力行</translation>
     </message>
     <message>
@@ -332,8 +332,16 @@
         <translation>入力行を消去</translation>
     </message>
     <message>
+        <source>the saved file could not be read</source>
+        <extracomment>False for headless runs (self-test, benchmarks): they must not overwrite the user&apos;s line. Why the line as it is now is not saved (the system&apos;s words), or None when it is.</extracomment>
+        <translation>保存されたファイルを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>Saved compose line not read</source>
+        <translation>保存された入力行を読み込めませんでした</translation>
+    </message>
+    <message>
         <source>Could not keep the compose line: {error}</source>
-        <extracomment>False for headless runs (self-test, benchmarks): they must not overwrite the user&apos;s line.</extracomment>
         <translation>入力行を保存できませんでした: {error}</translation>
     </message>
     <message>
@@ -397,6 +405,26 @@ The ink stays on this computer, in {folder}. You can turn this off, see how much
     <message>
         <source>{path}: lines that could not be read are kept in {kept}</source>
         <translation>{path}: 読めなかった行は {kept} に残しました</translation>
+    </message>
+    <message>
+        <source>it is longer than a compose line ({limit:,} characters)</source>
+        <translation>入力行として長すぎます（最大 {limit:,} 文字）</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (byte {offset:,})</source>
+        <translation>UTF-8 のテキストではありません（{offset:,} バイト目）</translation>
+    </message>
+    <message>
+        <source>The compose line saved in {path} could not be read: {why}. The file was kept as {kept}.</source>
+        <translation>{path} に保存された入力行を読み込めませんでした：{why}。このファイルは {kept} として残してあります。</translation>
+    </message>
+    <message>
+        <source>The compose line saved in {path} could not be read: {why}. It could not be moved aside ({error}), so it is left as it is and the compose line is not saved.</source>
+        <translation>{path} に保存された入力行を読み込めませんでした：{why}。ファイルを別名で残せなかった（{error}）ため、そのままにしてあり、入力行は保存されません。</translation>
+    </message>
+    <message>
+        <source>The compose line saved in {path} could not be read ({why}), so it is left as it is and the compose line is not saved.</source>
+        <translation>{path} に保存された入力行を読み込めなかった（{why}）ため、ファイルはそのままにしてあり、入力行は保存されません。</translation>
     </message>
     <message>
         <source>{path} was not found</source>
@@ -1036,6 +1064,46 @@ You can still draw. Choose a working model in Settings (Ctrl+,), or clear the mo
     <message>
         <source>Character {n}: {char}</source>
         <translation>{n} 文字目: {char}</translation>
+    </message>
+</context>
+<context>
+    <name>SaveWatch</name>
+    <message>
+        <source>⚠ Not saved</source>
+        <extracomment>Why the last settings save failed (the system&apos;s words), None when it did not.</extracomment>
+        <translation>⚠ 未保存</translation>
+    </message>
+    <message>
+        <source>Settings are not saved to {path} ({why}).</source>
+        <translation>設定は {path} に保存されていません（{why}）。</translation>
+    </message>
+    <message>
+        <source>The compose line is not saved to {path} ({why}).</source>
+        <translation>入力行は {path} に保存されていません（{why}）。</translation>
+    </message>
+    <message>
+        <source>The compose line could not be saved to {path} ({why}). Copy it below to keep it.</source>
+        <translation>入力行を {path} に保存できませんでした（{why}）。残すには下の文字列をコピーしてください。</translation>
+    </message>
+    <message>
+        <source>The settings changed in this session could not be saved to {path} ({why}); KanjiPad starts with the ones saved before.</source>
+        <translation>今回変更した設定を {path} に保存できませんでした（{why}）。次回は以前に保存された設定で起動します。</translation>
+    </message>
+    <message>
+        <source>Not everything was saved</source>
+        <translation>保存できなかったものがあります</translation>
+    </message>
+    <message>
+        <source>The compose line that was not saved</source>
+        <translation>保存できなかった入力行</translation>
+    </message>
+    <message>
+        <source>Copy the line</source>
+        <translation>行をコピー</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
     </message>
 </context>
 <context>

@@ -420,7 +420,7 @@ def test_a_missing_dictionary_is_said_in_japanese(qtbot, japanese, clipboard, tm
 def test_the_core_s_fixed_sentences_are_the_ones_the_ui_translates():
     """core_texts.SENTENCES lists each fixed sentence of the core as the same literal lupdate reads."""
     import kanjipad.lookup.db as db
-    from kanjipad import import_file, memory, recognizer
+    from kanjipad import compose_store, import_file, memory, recognizer
     from kanjipad.errors import Message
     from kanjipad.ui.core_texts import SENTENCES, core_text
 
@@ -430,6 +430,8 @@ def test_the_core_s_fixed_sentences_are_the_ones_the_ui_translates():
         db.LOOKUP_MISSING, db.LOOKUP_UNOPENABLE, db.LOOKUP_DAMAGED, db.LOOKUP_SCHEMA,
         import_file.NOT_FOUND, import_file.FOLDER, import_file.NOT_A_FILE, import_file.TOO_BIG,
         import_file.UNREADABLE, import_file.EMPTY, import_file.NOT_TEXT, import_file.NO_SAMPLES,
+        compose_store.TOO_LONG, compose_store.NOT_TEXT, compose_store.DAMAGED_KEPT, compose_store.DAMAGED_STAYS,
+        compose_store.UNREADABLE,
     }  # fmt: skip
     assert set(SENTENCES) == core and all(key == text for key, text in SENTENCES.items())
     said = Message(memory.STORE_UNREADABLE, {"path": "/m/memory.jsonl", "why": "Input/output error"})
@@ -449,3 +451,14 @@ def test_a_memory_problem_is_said_in_japanese(japanese):
     said = core_text(Message(memory.STORE_UNREADABLE, {"path": "/m/memory.jsonl", "why": "Input/output error"}))
     assert "/m/memory.jsonl" in said and "Input/output error" in said
     assert not english_words(said.replace("Input/output error", " "))
+
+
+def test_a_compose_line_kept_aside_is_said_in_japanese_reason_and_all(japanese):
+    from kanjipad import compose_store
+    from kanjipad.errors import Message
+    from kanjipad.ui.core_texts import core_text
+
+    why = Message(compose_store.TOO_LONG, {"limit": compose_store.MAX_CHARS})
+    said = core_text(Message(compose_store.DAMAGED_KEPT, {"path": "/d/compose.txt", "why": why, "kept": "/d/k"}))
+    assert "/d/compose.txt" in said and "/d/k" in said and "1,000,000" in said
+    assert not english_words(said)
