@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, qVers
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kanjipad.errors import KanjiPadError
-from kanjipad.log import ExcInfo, details, log_error, log_file, runtime_versions
+from kanjipad.log import ExcInfo, details, log_error, runtime_versions
 from kanjipad.ui.i18n import translate
 
 
@@ -188,8 +188,3 @@ class ErrorBoundary(QObject):
 def install(app: QCoreApplication) -> ErrorBoundary:
     """Route every unexpected error of the process through one :class:`ErrorBoundary` (a child of ``app``)."""
     return ErrorBoundary(app)
-
-
-def log_folder() -> Path:
-    """The folder of the error log, as About names it."""
-    return log_file().parent
