@@ -720,9 +720,10 @@ def main(argv: list[str] | None = None) -> int:
     except KanjiPadError as exc:
         return _fail(args.command, str(exc))
     except OSError as exc:
-        if not _users_fault(exc, args):
-            raise
-        return _fail(args.command, _os_message(exc, args))
+        path = _users_path(exc, args)
+        if path is None and exc.errno not in _ENVIRONMENT:
+            raise  # an OSError on a file of the program's own: a bug
+        return _fail(args.command, _os_message(exc, args, path))
     except KeyboardInterrupt:
         print(f"kanjipad-train {args.command}: interrupted", file=sys.stderr)
         return 130
@@ -777,13 +778,8 @@ def _users_path(exc: OSError, args: argparse.Namespace) -> Path | None:
     return None
 
 
-def _users_fault(exc: OSError, args: argparse.Namespace) -> bool:
-    """True for an OSError on a path the user gave (or inside one), or from the machine's state."""
-    return exc.errno in _ENVIRONMENT or _users_path(exc, args) is not None
-
-
-def _os_message(exc: OSError, args: argparse.Namespace) -> str:
-    path = _users_path(exc, args)
+def _os_message(exc: OSError, args: argparse.Namespace, path: Path | None) -> str:
+    """One line for an OSError on ``path`` (the user's, from :func:`_users_path`) or from the machine's state."""
     if path is not None:
         where = str(path)
     elif isinstance(exc.filename, str | bytes):
