@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kanjipad.dictionary import readable_list
 from kanjipad.errors import KanjiPadError
+from kanjipad.ui.char_names import code_point
 from kanjipad.ui.core_texts import core_text
 from kanjipad.ui.fonts import japanese_font, text_font
 from kanjipad.ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -524,7 +525,7 @@ class LookupPanel(QWidget):
         row(translate("LookupPanel", "Romaji"), escape(e.romaji))
         row(translate("LookupPanel", "Parts"), " ".join(f"<a href='{_link(c)}'>{escape(c)}</a>" for c in e.components))
         if not e.has_dictionary_data:
-            row(translate("LookupPanel", "Name"), escape(e.name.lower()) if e.name else f"U+{ord(e.char):04X}")
+            row(translate("LookupPanel", "Name"), escape(e.name.lower()) if e.name else code_point(e.char))
         parts = [f"<table>{''.join(rows)}</table>"]
         if e.words:
             words_with = translate("LookupPanel", "Words with {char}").format(char=escape(e.char))

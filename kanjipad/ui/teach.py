@@ -26,6 +26,7 @@ from kanjipad import dictionary, memory
 from kanjipad.import_file import ImportRefused
 from kanjipad.ink import CHAR_AS_WRITTEN, Ink
 from kanjipad.ui.canvas import InkCanvas
+from kanjipad.ui.char_names import code_point
 from kanjipad.ui.core_texts import core_text
 from kanjipad.ui.fonts import japanese_font
 from kanjipad.ui.glyphs import paint_ink, shown_as
@@ -334,4 +335,4 @@ class TeachDialog(QDialog):
 
 def spelled(text: str) -> str:
     """Text with its combining marks named, as the user can read it: "ト + U+3099"."""
-    return " + ".join(f"U+{ord(c):04X}" if unicodedata.combining(c) else c for c in text)
+    return " + ".join(code_point(c) if unicodedata.combining(c) else c for c in text)
