@@ -16,11 +16,11 @@ from typing import Any
 
 import numpy as np
 
-# Candidate, small_first and DEVICES live in leaves; named here too for the code that imported them from here.
+# Candidate lives in a leaf; named here too for the code that imports it from here.
 from kanjipad.candidate import Candidate as Candidate
-from kanjipad.candidate import Ranker, top_k
-from kanjipad.candidate import small_first as small_first
-from kanjipad.devices import DEVICES as DEVICES
+from kanjipad.candidate import Ranker, small_first, top_k
+from kanjipad.char_prior import WEIGHT, prior_vector
+from kanjipad.devices import DEVICES
 from kanjipad.errors import KanjiPadError
 from kanjipad.ink import Ink, is_written
 from kanjipad.lookalikes import groups_for, keep_together
@@ -173,8 +173,6 @@ class Recognizer:
         self.notice: str | None = None
         #: Weight of the character prior (:mod:`kanjipad.char_prior`) in every probability this
         #: returns; 0 gives the network's own. Its vector is built on first use (KANJIDIC is read).
-        from kanjipad.char_prior import WEIGHT
-
         self.prior_weight = WEIGHT if prior_weight is None else prior_weight
         self._prior: np.ndarray | None = None
         try:
@@ -285,8 +283,6 @@ class Recognizer:
         if not self.prior_weight:
             return probs
         if self._prior is None:
-            from kanjipad.char_prior import prior_vector
-
             self._prior = prior_vector(self.info.classes, self.prior_weight)
         out = probs * self._prior
         normed: np.ndarray = out / np.maximum(out.sum(axis=-1, keepdims=True), 1e-30)
