@@ -175,15 +175,11 @@ def load(path: Path | None = None) -> Settings:
     except _Corrupt as exc:
         s = _from_dict({})
         try:
-            s.problem = SettingsProblem(CORRUPT, path, str(exc), aside=_set_aside(path).name)
+            s.problem = SettingsProblem(CORRUPT, path, str(exc), aside=set_aside(path).name)
         except OSError as move_exc:
             s.problem = SettingsProblem(CORRUPT, path, str(exc), aside_error=str(move_exc.strerror or move_exc))
         return s
     return _from_dict(raw or {})
-
-
-def _set_aside(path: Path) -> Path:
-    return set_aside(path)
 
 
 def changed(settings: Settings) -> list[str]:
