@@ -65,6 +65,11 @@ def number(
     return parse
 
 
+def _must_exist(path: Path, what: str) -> None:
+    if not path.exists():
+        raise argparse.ArgumentTypeError(f"{path}: no such {what}; check the path")
+
+
 def _readable(path: Path) -> None:
     if not os.access(path, os.R_OK):
         raise argparse.ArgumentTypeError(f"{path}: permission denied; make it readable or choose another")
@@ -79,8 +84,7 @@ def _not_special(path: Path) -> None:
 def existing_file(text: str) -> str:
     """A regular file that exists and can be read (not a folder, a device or a pipe)."""
     path = Path(text)
-    if not path.exists():
-        raise argparse.ArgumentTypeError(f"{path}: no such file; check the path")
+    _must_exist(path, "file")
     if path.is_dir():
         raise argparse.ArgumentTypeError(f"{path} is a folder; give a file")
     _not_special(path)
@@ -91,8 +95,7 @@ def existing_file(text: str) -> str:
 def existing_folder(text: str) -> str:
     """A folder that exists and can be read (not a file)."""
     path = Path(text)
-    if not path.exists():
-        raise argparse.ArgumentTypeError(f"{path}: no such folder; check the path")
+    _must_exist(path, "folder")
     if not path.is_dir():
         raise argparse.ArgumentTypeError(f"{path} is a file; give a folder")
     _readable(path)
@@ -102,8 +105,7 @@ def existing_folder(text: str) -> str:
 def existing_path(text: str) -> str:
     """A regular file or a folder that exists and can be read (not a device or a pipe)."""
     path = Path(text)
-    if not path.exists():
-        raise argparse.ArgumentTypeError(f"{path}: no such file or folder; check the path")
+    _must_exist(path, "file or folder")
     _not_special(path)
     _readable(path)
     return text
@@ -157,10 +159,10 @@ def class_spec(presets: tuple[str, ...]) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if text in presets:
             return text
-        if Path(text).exists() and not Path(text).is_dir():
-            return existing_file(text)  # a file, or a device or pipe it refuses
         if Path(text).is_dir():
             raise argparse.ArgumentTypeError(f"{text} is a folder; give a preset ({', '.join(presets)}) or a file")
+        if Path(text).exists():
+            return existing_file(text)  # a file, or a device or pipe it refuses
         raise argparse.ArgumentTypeError(
             f"{text!r} is neither a preset ({', '.join(presets)}) nor a file of characters; check the name or path"
         )
