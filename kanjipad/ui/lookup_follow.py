@@ -145,17 +145,13 @@ class LookupFollow(QObject):
         if not self.dock.isVisible():
             return
         pad, panel, compose = self.pad, self.panel, self.pad.compose
-        hovered = next((b.char for b in pad.candidates.buttons if b.char and b.underMouse()), "")
+        hovered = self._hovered_char()
         if compose.hasSelectedText():
             panel.show_text(compose.selectedText())
         elif hovered:
             panel.show_char(hovered)
         elif pad.row_mode() and pad.strings.strings():
-            sel = pad.strings.selected
-            if sel is not None and sel < len(pad.strings.first):
-                panel.show_char(pad.strings.first[sel])
-            else:
-                panel.show_text(pad.strings.strings()[0])
+            panel.show_text(self._chosen_char() or pad.strings.strings()[0])
         elif pad.candidates.chars():
             panel.show_char(pad.candidates.chars()[0])
         elif compose.text().strip():
@@ -174,7 +170,7 @@ class LookupFollow(QObject):
             if hovered or shown:
                 self.panel.show_text(hovered or shown[0])
         else:
-            hovered = next((b.char for b in pad.candidates.buttons if b.char and b.underMouse()), "")
+            hovered = self._hovered_char()
             chars = pad.candidates.chars()
             if hovered or chars:
                 self.panel.show_char(hovered or chars[0])
@@ -182,10 +178,18 @@ class LookupFollow(QObject):
     def choose(self, move: Callable[[int], None], step: int) -> None:
         """The arrow keys choose or change a character of the row; the panel shows that character."""
         move(step)
+        if chosen := self._chosen_char():
+            self.panel.show_char(chosen)
+
+    def _hovered_char(self) -> str:
+        """The candidate under the mouse, or ""."""
+        return next((b.char for b in self.pad.candidates.buttons if b.char and b.underMouse()), "")
+
+    def _chosen_char(self) -> str:
+        """The character of the row's first string that the arrow keys chose, or "" (none chosen)."""
         strings = self.pad.strings
         sel = strings.selected
-        if sel is not None and sel < len(strings.first):
-            self.panel.show_char(strings.first[sel])
+        return strings.first[sel] if sel is not None and sel < len(strings.first) else ""
 
     def follow_compose(self) -> None:
         """The user moved the cursor or selected in the compose line: the word there."""
