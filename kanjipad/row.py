@@ -317,7 +317,7 @@ class RowRecognizer:
         companions = self.recognizer.info.companions
         vertical = self.last_layout == "v"
         small_index = {c: self.recognizer.class_index[c] for c in companions if c in self.recognizer.class_index}
-        ending: dict[int, list[tuple[int, float, list[tuple[str, float]]]]] = {}
+        ending: dict[int, list[tuple[int, list[tuple[str, float]]]]] = {}
         for a, b in spans:  # per span once: its geometry cost and cut gain folded into each character's step
             run = self._runs[(a, b)]
             w, h, _ = size[(a, b)]
@@ -361,13 +361,13 @@ class RowRecognizer:
                 if char not in SMALL and char not in FLAT and char not in NARROW:
                     base -= pr.low_cost * smallness
                 steps.append((char, base))
-            ending.setdefault(b, []).append((a, 0.0, steps))
+            ending.setdefault(b, []).append((a, steps))
         # beams[c]: best partial readings that end at cut c: (score, text, segment spans)
         beams: dict[int, list[tuple[float, str, tuple[tuple[int, int], ...]]]] = {0: [(0.0, "", ())]}
         pair = lex.pair_score if lex and pr.pair_weight else None
         for b in cuts[1:]:
             options = []
-            for a, _, steps in ending.get(b, []):
+            for a, steps in ending.get(b, []):
                 for score, text, segs in beams.get(a, ()):
                     last = text[-1] if text else ""
                     seg = (*segs, (a, b))
