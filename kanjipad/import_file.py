@@ -42,6 +42,18 @@ def refused(template: str, path: Path, **facts: object) -> ImportRefused:
     return ImportRefused.of(template, path=path, **facts)
 
 
+def unreadable(path: Path, exc: OSError) -> ImportRefused:
+    """The refusal of a file the system would not open or read (its words quoted)."""
+    return refused(UNREADABLE, path, why=exc.strerror or str(exc))
+
+
+def check_size(path: Path, size: int) -> None:
+    """:class:`ImportRefused` when ``size`` bytes are over :data:`MAX_IMPORT_BYTES`: checked at open,
+    and again as the file is read (it may grow meanwhile)."""
+    if size > MAX_IMPORT_BYTES:
+        raise refused(TOO_BIG, path, size=f"{size / 1e6:.0f}", limit=MAX_IMPORT_MB)
+
+
 def open_importable(path: Path) -> BinaryIO:
     """``path`` opened for reading (binary), positioned at its start.
 
@@ -57,15 +69,14 @@ def open_importable(path: Path) -> BinaryIO:
     except IsADirectoryError:
         raise refused(FOLDER, path) from None
     except OSError as exc:
-        raise refused(UNREADABLE, path, why=exc.strerror or str(exc)) from None
+        raise unreadable(path, exc) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
             raise refused(FOLDER, path)
         if not stat.S_ISREG(st.st_mode):
             raise refused(NOT_A_FILE, path)
-        if st.st_size > MAX_IMPORT_BYTES:
-            raise refused(TOO_BIG, path, size=f"{st.st_size / 1e6:.0f}", limit=MAX_IMPORT_MB)
+        check_size(path, st.st_size)
         if st.st_size == 0:
             raise refused(EMPTY, path)
         fh = os.fdopen(fd, "rb")
@@ -77,7 +88,7 @@ def open_importable(path: Path) -> BinaryIO:
         fh.seek(0)
     except OSError as exc:
         fh.close()
-        raise refused(UNREADABLE, path, why=exc.strerror or str(exc)) from None
+        raise unreadable(path, exc) from None
     if not is_text(head):
         fh.close()
         raise refused(NOT_TEXT, path)

@@ -35,16 +35,7 @@ import numpy as np
 from filelock import FileLock
 
 from kanjipad.errors import Message
-from kanjipad.import_file import (
-    EMPTY,
-    MAX_IMPORT_BYTES,
-    MAX_IMPORT_MB,
-    NO_SAMPLES,
-    TOO_BIG,
-    UNREADABLE,
-    open_importable,
-    refused,
-)
+from kanjipad.import_file import EMPTY, NO_SAMPLES, check_size, open_importable, refused, unreadable
 from kanjipad.ink import Ink, InkError, dumps_sample, is_written, read_stroke_lines, read_stroke_set
 from kanjipad.jsonl import append_line, append_lines
 from kanjipad.paths import atomic_write, data_dir
@@ -424,10 +415,9 @@ class Memory:
                         bad(f"{path}: a sample of {ink.char!r} was skipped: {problem}")
                     else:
                         samples.append((ink, ink.char or ""))
-                    if fh.tell() > MAX_IMPORT_BYTES:  # it grew while being read
-                        raise refused(TOO_BIG, path, size=f"{fh.tell() / 1e6:.0f}", limit=MAX_IMPORT_MB)
+                    check_size(path, fh.tell())  # it may grow while being read
             except OSError as exc:
-                raise refused(UNREADABLE, path, why=exc.strerror or str(exc)) from None
+                raise unreadable(path, exc) from None
         if not samples:
             raise refused(NO_SAMPLES, path, lines=skipped) if skipped else refused(EMPTY, path)
         return Importable(samples, skipped, problems)
