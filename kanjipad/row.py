@@ -32,7 +32,7 @@ from functools import cache
 
 import numpy as np
 
-from kanjipad.candidate import Candidate, top_k
+from kanjipad.candidate import Candidate, best_first, top_k
 from kanjipad.ink import Ink
 from kanjipad.kana import HIRAGANA_BLOCK, KATAKANA_BLOCK, SMALL_TO_LARGE, is_kana
 from kanjipad.lexicon import Lexicon
@@ -245,10 +245,8 @@ class RowRecognizer:
         batch = self.recognizer.to_batch(images)
         probs = self.recognizer.probabilities(batch)
         classes = self.recognizer.info.classes
-        k = min(self.params.per_run, probs.shape[1])
         for (a, b), p in zip(new, probs, strict=True):
-            order = np.argpartition(-p, k - 1)[:k]
-            order = order[np.argsort(-p[order])]
+            order = best_first(p, self.params.per_run)
             chars = [classes[i] for i in order]
             logp = np.log(np.maximum(p[order], 1e-9))
             self._runs[(a, b)] = _Run(chars, logp, p)
