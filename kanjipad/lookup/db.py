@@ -126,7 +126,7 @@ class LookupDB:
             raw = json.loads(unpack(senses, self._senses_zdict))
             parsed = tuple(Sense(tuple(p), tuple(m), tuple(g)) for p, m, g in raw)
         except (zlib.error, ValueError, TypeError) as exc:
-            raise LookupDataError(f"{self.path}: word {wid} is damaged ({exc}); reinstall KanjiPad") from None
+            raise LookupDataError.of(LOOKUP_DAMAGED, path=self.path, why=f"word {wid}: {exc}") from None
         return WordEntry(
             wid, head, tuple(r for r in readings.split(";") if r), parsed, bool(common), tuple(pos.split(","))
         )
@@ -194,7 +194,7 @@ class LookupDB:
         try:
             text = unpack(blob, self._strokes_zdict) if blob is not None else None
         except (zlib.error, UnicodeDecodeError) as exc:
-            raise LookupDataError(f"{self.path}: strokes of {char!r} are damaged ({exc}); reinstall KanjiPad") from None
+            raise LookupDataError.of(LOOKUP_DAMAGED, path=self.path, why=f"strokes of {char!r}: {exc}") from None
         return (*fields, text)
 
     def kanji_word_ids(self, char: str, limit: int) -> list[int]:
