@@ -248,8 +248,7 @@ class SettingsDialog(QDialog):
         s.model_path = self.model_path.text().strip()
 
 
-def _text_dialog(parent: QWidget | None, title: str, html: str, fit: bool = False, width: int = 560) -> QDialog:
-    """``fit``: as tall as the text (within the screen), so a list is seen whole, without scrolling."""
+def _text_dialog(parent: QWidget | None, title: str, html: str, width: int = 560) -> QDialog:
     dlg = QDialog(parent)
     dlg.setWindowTitle(title)
     view = QTextBrowser()
@@ -261,10 +260,18 @@ def _text_dialog(parent: QWidget | None, title: str, html: str, fit: bool = Fals
     lay.addWidget(view)
     lay.addWidget(buttons)
     dlg.resize(width, 460)
-    if fit:
-        view.setMinimumHeight(min(_room(parent), _text_height(view, width - 2 * lay.contentsMargins().left())))
-        dlg.resize(width, dlg.sizeHint().height())
     return dlg
+
+
+def _fit_text(dlg: QDialog, view: QTextBrowser, width: int) -> bool:
+    """``dlg`` ``width`` px wide and as tall as ``view``'s text (within the screen), so a list is seen
+    whole, without scrolling; False where the text is taller than the screen allows."""
+    layout = dlg.layout()
+    margin = layout.contentsMargins().left() if layout is not None else 11
+    need, room = _text_height(view, width - 2 * margin), _room(dlg.parentWidget())
+    view.setMinimumHeight(min(room, need))
+    dlg.resize(width, dlg.sizeHint().height())
+    return need <= room
 
 
 def _text_height(view: QTextBrowser, width: int) -> int:
@@ -303,22 +310,21 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
 def shortcuts_dialog(actions: list[QAction], parent: QWidget | None = None) -> QDialog:
     """The list in one column, or in two side by side where one would not fit the screen's height."""
     cells = [f"<td><b>{escape(k)}</b></td><td>{escape(v)}</td>" for k, v in shortcut_rows(actions)]
-    dlg = None
-    for columns, width in ((1, 560), (2, 900)):
+
+    def table(columns: int) -> str:
         per = -(-len(cells) // columns)
         rows = "".join(
             "<tr>" + "<td width=16></td>".join(cells[r + c * per] for c in range(columns) if r + c * per < len(cells))
             for r in range(per)
         )
-        title = translate("Shortcuts", "Keyboard shortcuts")
-        dlg = _text_dialog(parent, title, f"<table cellpadding=2>{rows}</table>", True, width)
-        view = dlg.findChild(QTextBrowser)
-        assert view is not None  # made by _text_dialog
-        layout = dlg.layout()
-        margin = layout.contentsMargins().left() if layout is not None else 11
-        if _text_height(view, width - 2 * margin) <= _room(parent):
-            break
-    assert dlg is not None
+        return f"<table cellpadding=2>{rows}</table>"
+
+    dlg = _text_dialog(parent, translate("Shortcuts", "Keyboard shortcuts"), table(1))
+    view = dlg.findChild(QTextBrowser)
+    assert view is not None  # made by _text_dialog
+    if not _fit_text(dlg, view, 560):  # one column is taller than the screen: the same dialog, two
+        view.setHtml(table(2))
+        _fit_text(dlg, view, 900)
     return dlg
 
 
