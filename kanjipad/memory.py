@@ -315,18 +315,20 @@ class Memory:
                     append_line(self.forgotten_path, sid)
         except OSError:
             with self._locked():
-                self._read()
-                for sid in ids:
-                    if sid in self._samples:
-                        self._drop_index(self._samples.pop(sid))
+                self._read()  # the store as it is now, the ids back in it: rewrite it without them
+                self._drop(ids)
                 if self._unread:
                     raise
                 self._rewrite()
         finally:
-            for sid in ids:
-                if sid in self._samples:
-                    self._drop_index(self._samples.pop(sid))
+            self._drop(ids)
         return len(ids)
+
+    def _drop(self, ids: Iterable[str]) -> None:
+        for sid in ids:
+            sample = self._samples.pop(sid, None)
+            if sample is not None:
+                self._drop_index(sample)
 
     def forget_char(self, char: str) -> int:
         return self.forget(self.ids_of(char))
