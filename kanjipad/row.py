@@ -261,11 +261,10 @@ class RowRecognizer:
             return []
         pr = self.params
         box = np.array([[s[:, 0].min(), s[:, 1].min(), s[:, 0].max(), s[:, 1].max()] for s in strokes])
-        # One point per half a pixel or so of one character's 64×64 image (SIMPLIFY): a slow hand costs no more.
-        thickness = min(float(np.ptp(box[:, [0, 2]])), float(np.ptp(box[:, [1, 3]])))
-        strokes = self._sync(strokes, SIMPLIFY * thickness)
         width = float(box[:, 2].max() - box[:, 0].min())
         height = float(box[:, 3].max() - box[:, 1].min())
+        # One point per half a pixel or so of one character's 64×64 image (SIMPLIFY): a slow hand costs no more.
+        strokes = self._sync(strokes, SIMPLIFY * min(width, height))
         self.last_layout = layout if layout in LAYOUTS else detect_layout(box)
         if self.last_layout == "v":  # a column as a row: (x, y) → (y, x), the right becomes the bottom
             box = box[:, [1, 0, 3, 2]]
