@@ -375,7 +375,7 @@ class Memory:
             self._problem(Message(DAMAGED_KEPT, {"path": self.path, "kept": kept}))
             self._damaged = 0
         # A symlinked store is rewritten where it points, not replaced by a file.
-        atomic_write(self.path.resolve(), lambda fh: fh.write("".join(line + "\n" for line in lines).encode("utf-8")))
+        _write_lines(self.path.resolve(), lines)
         self._lines = len(lines)
         if self._forgotten_unknown:
             return  # the unread list may name samples still in the store: keep it
@@ -389,7 +389,7 @@ class Memory:
         """Write the kept samples (optionally of some characters) as a stroke-set JSONL file."""
         wanted = set(chars) if chars is not None else None
         lines = [dumps_sample(s.ink) for s in self._samples.values() if wanted is None or s.char in wanted]
-        atomic_write(path, lambda fh: fh.write("".join(line + "\n" for line in lines).encode("utf-8")))
+        _write_lines(path, lines)
         return len(lines)
 
     def read_importable(self, path: Path) -> Importable:
@@ -423,6 +423,11 @@ class Memory:
         if not samples:
             raise refused(NO_SAMPLES, path, lines=skipped) if skipped else refused(EMPTY, path)
         return Importable(samples, skipped, problems)
+
+
+def _write_lines(path: Path, lines: list[str]) -> None:
+    """Replace ``path`` with ``lines`` as JSON Lines (atomic)."""
+    atomic_write(path, lambda fh: fh.write("".join(line + "\n" for line in lines).encode("utf-8")))
 
 
 def sample_problem(ink: Ink, char: str) -> str | None:
