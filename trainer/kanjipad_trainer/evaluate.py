@@ -18,11 +18,11 @@ import numpy as np
 
 from kanjipad.ink import Ink, read_stroke_set
 from kanjipad.recognizer import Recognizer
+from kanjipad.render import INPUT_SIZE
 from kanjipad_trainer.errors import UserError
 
 if TYPE_CHECKING:
     from kanjipad.prototypes import PrototypeIndex
-from kanjipad.render import INPUT_SIZE
 
 VARIANTS = ("orig", "shuffle", "join")
 TOP_K = 10  # "top10" in every result: the candidates the pad shows on one page
@@ -38,7 +38,7 @@ class GroupResult(TypedDict):
 
     n: int
     top1: float
-    top1_lookalike: NotRequired[float]
+    top1_lookalike: float
 
 
 class MachineReport(TypedDict):
@@ -303,7 +303,7 @@ def evaluate_lines(
     return result
 
 
-def by_group(chars: list[str], hit1: np.ndarray, hit_like: np.ndarray | None = None) -> dict[str, GroupResult]:
+def by_group(chars: list[str], hit1: np.ndarray, hit_like: np.ndarray) -> dict[str, GroupResult]:
     """Top-1 (strict and look-alike) per class group (kanji level 1, level 2, kana, digits, Latin, symbols, …)."""
     from kanjipad_trainer.classes import GROUPS, group_of
 
@@ -312,9 +312,11 @@ def by_group(chars: list[str], hit1: np.ndarray, hit_like: np.ndarray | None = N
     for g in GROUPS:
         mask = names == g
         if mask.any():
-            out[g] = {"n": int(mask.sum()), "top1": pct(float(hit1[mask].mean()))}
-            if hit_like is not None:
-                out[g]["top1_lookalike"] = pct(float(hit_like[mask].mean()))
+            out[g] = {
+                "n": int(mask.sum()),
+                "top1": pct(float(hit1[mask].mean())),
+                "top1_lookalike": pct(float(hit_like[mask].mean())),
+            }
     return out
 
 
