@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kanjipad.cpuinfo import cpu_features
 from kanjipad.ink import read_stroke_set
 from kanjipad.lexicon import shipped
 from kanjipad.recognizer import Recognizer
@@ -42,14 +43,12 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--model", type=Path, default=bundled_model_path())
     args = ap.parse_args()
-    from kanjipad_trainer.evaluate import machine_report
-
     rec = Recognizer(args.model, device="cpu")
     lex = shipped()
     warm = next(iter(read_stroke_set(args.files[0])))
     RowRecognizer(rec, lex).recognize(warm)  # loads the lexicon and the prior
-    report = machine_report(rec)
-    print(f"CPU: {report['cpu']} (VNNI {report['cpu_vnni']}, bf16 {report['cpu_bf16']}), model {rec.info.name}")
+    cpu = cpu_features()
+    print(f"CPU: {cpu['cpu']} (VNNI {cpu['vnni']}, bf16 {cpu['bf16']}), model {rec.info.name}")
     for path in args.files:
         inks = [ink for ink in read_stroke_set(path) if len(ink.char or "") > 1]
         times = []
