@@ -38,6 +38,9 @@ KEYS = "1234567890"
 #: Narrowest a button may get with readings shown; below this the bar takes two rows.
 FULL_MIN_WIDTH = 58
 COMPACT_MIN_WIDTH = 28
+#: A button's least height: with readings (one row of the bar), and compact.
+FULL_MIN_HEIGHT = 112
+COMPACT_MIN_HEIGHT = 44
 #: Between the buttons (a pixel less in compact mode).
 SPACING = 4
 #: The character's height below which the meaning keeps to one line.
@@ -187,9 +190,9 @@ class CandidateButton(QPushButton):
         for line in (self.on_label, self.kun_label, self.meaning_label, self.strokes_label):
             line.visible = not compact
         if compact:
-            self.setMinimumSize(COMPACT_MIN_WIDTH, 44)
+            self.setMinimumSize(COMPACT_MIN_WIDTH, COMPACT_MIN_HEIGHT)
         else:
-            self.setMinimumSize(FULL_MIN_WIDTH, 112)
+            self.setMinimumSize(FULL_MIN_WIDTH, FULL_MIN_HEIGHT)
         self._layout_lines()
 
     def resizeEvent(self, e: QResizeEvent) -> None:
@@ -399,7 +402,7 @@ class CandidateBar(QWidget):
         """How much taller the bar gets if the window is narrowed until it takes two rows (0 if it cannot)."""
         if self.compact or self.one_row or self.columns != SLOTS:
             return 0
-        return 112 + self.grid.spacing()
+        return FULL_MIN_HEIGHT + self.grid.spacing()
 
     def _columns_for(self, width: int) -> int:
         if self.compact or self.one_row:
@@ -427,11 +430,11 @@ class CandidateBar(QWidget):
         # As narrow as two rows of five allow (resizeEvent switches to them), as tall as the rows shown need.
         spacing, more = self.grid.spacing(), self.more.sizeHint().width()
         if self.compact:
-            return QSize(SLOTS * (COMPACT_MIN_WIDTH + spacing) + more, 44)
+            return QSize(SLOTS * (COMPACT_MIN_WIDTH + spacing) + more, COMPACT_MIN_HEIGHT)
         if self.one_row:
-            return QSize(SLOTS * (FULL_MIN_WIDTH + spacing) + more, 112)
+            return QSize(SLOTS * (FULL_MIN_WIDTH + spacing) + more, FULL_MIN_HEIGHT)
         rows = SLOTS // max(1, self.columns)
-        return QSize(SLOTS // 2 * (FULL_MIN_WIDTH + spacing) + more, rows * 112 + (rows - 1) * spacing)
+        return QSize(SLOTS // 2 * (FULL_MIN_WIDTH + spacing) + more, rows * FULL_MIN_HEIGHT + (rows - 1) * spacing)
 
     # --- content -------------------------------------------------------------
     def set_candidates(self, cands: list[Candidate]) -> None:

@@ -229,7 +229,7 @@ class RowBar(QWidget):
         if not groups:
             return
         button = max(b.sizeHint().width() for shown in self.alternatives for b in shown)
-        frame = 2 * 2 + 2  # the group's margins and its frame
+        frame = 2 * GROUP_MARGIN + 2  # the group's margins and its frame
         room = (self.width() - self.alternatives_row.spacing() * (len(groups) - 1)) // len(groups) - frame
         fit = max(1, min(ALTERNATIVES, (room + 1) // (button + 1)))
         for shown in self.alternatives:
