@@ -476,16 +476,13 @@ def _with_lookalikes(run: _Run, groups: dict[str, tuple[str, ...]], bar: bool = 
     with ``bar`` (a column's long, thin run) a vertical bar brings ー (written downwards)."""
     seen: set[str] = set()
     for char, lp in zip(run.chars, run.logp, strict=True):
-        members = groups.get(char, (char,))
+        members = groups.get(char, (char,))  # a group holds its key (lookalikes.groups_for)
         if bar and char in VERTICAL_BAR:
             members = (*members, "ー")
         for member in members:
             if member not in seen:
                 seen.add(member)
                 yield member, (lp if member == char else lp - 0.01)
-        if char not in seen:
-            seen.add(char)
-            yield char, lp
 
 
 def string_accuracy(truth: str, got: str) -> float:
