@@ -163,8 +163,8 @@ def cmd_synth_lines(args: argparse.Namespace) -> int:
     out = Path(args.out)
 
     def write(fh: BinaryIO) -> None:
-        cfg = RowConfig(layout=args.layout, narrow=(0.6, 0.9) if args.narrow else None)
-        for row in synth_rows(words, args.count, args.seed, cfg, args.kind):
+        cfg = RowConfig(kind=args.kind, layout=args.layout, narrow=(0.6, 0.9) if args.narrow else None)
+        for row in synth_rows(words, args.count, args.seed, cfg):
             fh.write((dumps_sample(row) + "\n").encode("utf-8"))
 
     atomic_write(out, write)

@@ -42,6 +42,9 @@ class RowConfig:
     #: Share of rows that are phrases of 2–3 words rather than one word.
     phrases: float = 0.4
     max_len: int = 8
+    #: The text: "words" (common words and phrases), "small-kana" (only words with one) or "numbers".
+    kind: str = "words"
+    #: "h": rows, left to right; "v": columns (tategaki), top to bottom.
     layout: str = "h"
     #: Characters written narrow: each as wide as this range × its height (None: as KanjiVG draws
     #: them). Many people write so: three characters of a row in under two cells, a column's kana
@@ -139,11 +142,10 @@ def row_ink(text: str, strokes: dict[str, list[np.ndarray]], rng: np.random.Gene
     return Ink(tuple(out), box=(length, HEIGHT), char=text)
 
 
-def synth_rows(
-    words: list[str], count: int, seed: int, cfg: RowConfig | None = None, kind: str = "words"
-) -> Iterator[Ink]:
-    """``count`` rows (or columns, by ``cfg.layout``) of ``kind`` text; ``words`` for the word kinds."""
+def synth_rows(words: list[str], count: int, seed: int, cfg: RowConfig | None = None) -> Iterator[Ink]:
+    """``count`` rows (or columns, by ``cfg.layout``) of ``cfg.kind`` text; ``words`` for the word kinds."""
     cfg = cfg or RowConfig()
+    kind = cfg.kind
     if kind == "small-kana":
         words = small_kana_words(words)
     rng = np.random.default_rng(seed)
