@@ -127,18 +127,24 @@ def build_model(state: dict[str, Any], path: Path | str) -> KanjiNet:
     cfg = model_config(state, path)
     if len(checked_classes(state, path)) != cfg.num_classes:
         raise not_ours(path, "its class list and model_config disagree")
+    model = KanjiNet(cfg)
+    load_weights(model, state, path)
+    return model
+
+
+def load_weights(model: torch.nn.Module, state: dict[str, Any], path: Path | str) -> None:
+    """Load ``state["model"]`` into ``model``; raises CheckpointError naming ``path`` when it is not a
+    mapping of tensors or does not fit the network."""
     weights = state.get("model")
     if not isinstance(weights, dict) or not all(isinstance(v, torch.Tensor) for v in weights.values()):
         raise not_ours(path, "model is not a mapping of tensors")
-    model = KanjiNet(cfg)
     try:
         # weights.pt holds fp16 tensors; load_state_dict copies them into the fp32 parameters.
         model.load_state_dict(weights)
     except (RuntimeError, TypeError, KeyError) as exc:
         raise CheckpointError(
-            f"{path}: its weights do not fit its model config ({_short(exc)}); use a file made by kanjipad-train"
+            f"{path}: its weights do not fit its network ({_short(exc)}); use a file made by kanjipad-train"
         ) from None
-    return model
 
 
 def check_resumable(state: dict[str, Any], path: Path | str) -> None:

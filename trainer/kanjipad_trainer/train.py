@@ -32,11 +32,11 @@ from tqdm import tqdm
 
 from kanjipad.paths import atomic_write_text
 from kanjipad_trainer.checkpoint import (
-    CheckpointError,
     atomic_save,
     check_resumable,
     checked_classes,
     load_torch_file,
+    load_weights,
     model_config,
     not_ours,
 )
@@ -271,17 +271,6 @@ def _resume_state(path: Path, classes: list[str], asked: ModelConfig) -> dict[st
     return state
 
 
-def _load_weights(model: nn.Module, state: dict[str, Any], path: Path | str) -> None:
-    weights = state.get("model")
-    if not isinstance(weights, dict):
-        raise not_ours(path, "model is not a mapping of tensors")
-    try:
-        model.load_state_dict(weights)
-    except (RuntimeError, TypeError, KeyError) as exc:
-        first = (str(exc).splitlines() or [""])[0][:160]
-        raise CheckpointError(f"{path}: its weights do not fit this network ({first})") from None
-
-
 # --- main loop -----------------------------------------------------------
 def train(
     cfg: TrainConfig,
@@ -312,12 +301,12 @@ def train(
     state = None
     if ckpt_path.exists():
         state = _resume_state(ckpt_path, classes, mcfg)
-        _load_weights(model, state, ckpt_path)
+        load_weights(model, state, ckpt_path)
     elif cfg.init:
         init = load_torch_file(cfg.init)
         if checked_classes(init, cfg.init) != "".join(classes):
             raise UserError(f"--init {cfg.init} was trained on other classes than --data")
-        _load_weights(model, init, cfg.init)
+        load_weights(model, init, cfg.init)
     model = model.to(device).to(memory_format=torch.channels_last)  # type: ignore[call-overload]  # torch stubs
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     if state:
