@@ -62,6 +62,9 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: settings_mod.Settings | None = None, clipboard: Clipboard | None = None):
         super().__init__()
         self.settings = settings or settings_mod.load()
+        # The theme before any widget: each is then built in it, not polished again and repainted,
+        # and the window is fitted to the screen at the theme's sizes.
+        apply_theme(QApplication.instance(), self.settings.theme)
         self.clipboard = clipboard or QtClipboard()
         self.recognizer: Recognizer | None = None
         self.worker: RecognitionWorker | None = None
@@ -134,7 +137,6 @@ class MainWindow(QMainWindow):
         else:
             self.resize(900, 720)
         self.fit.fit_to_screen()
-        apply_theme(QApplication.instance(), self.settings.theme)
         if self.settings.problem:
             self.messages.show(translate("MainWindow", "Settings reset"), settings_problem_text(self.settings.problem))
         self._update_enabled()
