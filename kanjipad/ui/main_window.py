@@ -195,15 +195,18 @@ class MainWindow(QMainWindow):
         self.worker.failed.connect(lambda _seq, msg: self.statusBar().showMessage(failed.format(error=msg)))
         self.learning.set_recognizer(self.recognizer)
         self.status_labels.show_model(self.recognizer)
-        if self.canvas.ink.strokes:
-            self.worker.submit(self.canvas.ink)
+        self._read_again()
         return True
 
     def _memory_changed(self, index: Ranker | None) -> None:
         if self.worker:
             self.worker.memory = index
-            if self.canvas.ink.strokes:
-                self.worker.submit(self.canvas.ink)  # what was learned may change the candidates now
+            self._read_again()  # what was learned may change the candidates now
+
+    def _read_again(self) -> None:
+        """Recognise the ink on the canvas again (the model, what was learned or a setting changed)."""
+        if self.worker and self.canvas.ink.strokes:
+            self.worker.submit(self.canvas.ink)
 
     # --- recognition -----------------------------------------------------
     def _ink_changed(self, ink: Ink) -> None:
@@ -447,16 +450,16 @@ class MainWindow(QMainWindow):
         old_model = (self.settings.model_path, self.settings.device)
         dlg.apply_to(self.settings)
         self.save_settings()
-        if self.worker:
+        model_changed = (self.settings.model_path, self.settings.device) != old_model
+        if self.worker and not model_changed:  # a new model reads the ink itself (load_model)
             self.worker.layout = self.settings.layout
-        if self.worker and self.canvas.ink.strokes:  # the width setting changes how candidates are shown
-            self.worker.submit(self.canvas.ink)
+            self._read_again()  # the width setting changes how candidates are shown
         if dlg.deleteRequested:
             self.learning.forget_everything(self.history, self)
         apply_theme(QApplication.instance(), self.settings.theme)
         self.canvas.set_show_grid(self.settings.show_grid)
         self.type_into.follow_setting()
-        if (self.settings.model_path, self.settings.device) != old_model:
+        if model_changed:
             self.load_model()
 
     def save_settings(self) -> None:
