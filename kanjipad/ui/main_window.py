@@ -211,9 +211,7 @@ class MainWindow(QMainWindow):
     # --- recognition -----------------------------------------------------
     def _ink_changed(self, ink: Ink) -> None:
         # The one trigger for recognition: pen-up, undo, redo and clear all land here.
-        n = len(ink.strokes)
-        strokes = translate("MainWindow", "1 stroke") if n == 1 else translate("MainWindow", "{n} strokes")
-        self.status_strokes.setText(strokes.format(n=n) if n else "")
+        self.status_labels.show_strokes(len(ink.strokes))
         if not ink.strokes:
             if self.worker:
                 self.worker.invalidate()

@@ -29,6 +29,11 @@ class StatusLabels:
             w.setTextFormat(Qt.TextFormat.PlainText)  # model names come from files: never markup
             bar.addPermanentWidget(w)
 
+    def show_strokes(self, n: int) -> None:
+        """``n`` strokes on the canvas (nothing shown for none)."""
+        strokes = translate("MainWindow", "1 stroke") if n == 1 else translate("MainWindow", "{n} strokes")
+        self.strokes.setText(strokes.format(n=n) if n else "")
+
     def show_model(self, recognizer: Recognizer | None) -> None:
         if recognizer:
             info = recognizer.info
