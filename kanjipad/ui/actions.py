@@ -95,10 +95,9 @@ def create_actions(window: QMainWindow) -> dict[str, QAction]:
     for spec in ACTIONS:
         a = QAction(translate("Actions", spec.text), window)
         keys = [QKeySequence(k) for k in spec.keys]
-        if keys:
-            a.setShortcuts(keys)
         what = translate("Actions", spec.what)
         if keys:
+            a.setShortcuts(keys)
             a.setToolTip(
                 translate("Actions", "{what} ({key})").format(what=what[0].upper() + what[1:], key=key_text(keys[0]))
             )
