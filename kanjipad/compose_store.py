@@ -18,7 +18,7 @@ from pathlib import Path
 from filelock import FileLock
 
 from kanjipad.errors import Message
-from kanjipad.paths import atomic_write_text, data_dir, set_aside
+from kanjipad.paths import atomic_write_text, data_dir, read_head, set_aside
 
 FILE_NAME = "compose.txt"
 #: Longer files are not a compose line someone typed: they are moved aside, unread.
@@ -109,8 +109,7 @@ class ComposeStore:
     def _read(self) -> str:
         """The file's text ("" when missing). OSError: it cannot be read; NotALine: it is not a compose line."""
         try:
-            with self.path.open("rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+            data = read_head(self.path, MAX_BYTES + 1)
         except FileNotFoundError:
             return ""
         # The length first: the read may have cut the last character in two.

@@ -7,6 +7,7 @@ portable installs never touch the user's real settings:
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -108,6 +109,24 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, private: bo
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def read_head(path: Path, limit: int) -> bytes:
+    """Up to ``limit`` bytes from the start of the regular file ``path``: a caller that gets more than it
+    allows asks for one byte over its limit. Opened non-blocking and checked on the open descriptor, so a
+    FIFO or a device put in a file's place cannot hang the caller.
+
+    Raises FileNotFoundError when it is missing, IsADirectoryError for a folder, OSError (EINVAL) for
+    anything else that is not a regular file, and what the system raises when it cannot be read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file (a device or a pipe)", str(path))
+        return fh.read(limit)
 
 
 def set_aside(path: Path) -> Path:

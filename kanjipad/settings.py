@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kanjipad.devices import DEVICES
-from kanjipad.paths import atomic_write_text, config_dir, set_aside
+from kanjipad.paths import atomic_write_text, config_dir, read_head, set_aside
 from kanjipad.width import WIDTHS
 
 THEMES = ("system", "light", "dark", "high-contrast")
@@ -146,8 +146,7 @@ MAX_BYTES = 64 * 1024
 def _read(path: Path) -> dict[str, Any] | None:
     """The stored dict; None if there is no file. OSError: unreadable; _Corrupt: not settings."""
     try:
-        with path.open("rb") as fh:
-            text = fh.read(MAX_BYTES + 1)
+        text = read_head(path, MAX_BYTES + 1)
     except FileNotFoundError:
         return None
     if not text.strip():  # what an interrupted first save or a `touch` leaves: no settings yet, not damage

@@ -128,3 +128,17 @@ def test_two_writers_both_keep_their_edits(tmp_path):
     assert b.save("x") == "長い下書きx"
     assert a.save("長い下書き") == "長い下書きx"  # a's next save brings b's edit in, not over it
     assert path.read_text(encoding="utf-8") == "長い下書きx"
+
+
+def test_a_fifo_in_place_of_the_compose_file_does_not_hang_the_start(tmp_path):
+    """A pipe where compose.txt should be: a problem said at once, never waited on; it is not written over."""
+    import os
+
+    from kanjipad.compose_store import ComposeStore
+
+    path = tmp_path / "compose.txt"
+    os.mkfifo(path)
+    store = ComposeStore(path)
+    text, problem = store.load()
+    assert text == "" and problem is not None and "regular file" in str(problem)
+    assert not store.writable

@@ -140,3 +140,15 @@ def test_the_language_is_kept_and_a_bad_one_falls_back_to_the_system_s(tmp_path,
     path.write_text(json.dumps({"language": stored}))
     assert s.load(path).language == loaded
     assert s.Settings().language == "system"
+
+
+def test_a_fifo_in_place_of_the_settings_file_does_not_hang_the_start(tmp_path):
+    """A pipe (or a device) where settings.json should be: read as unreadable at once, never waited on."""
+    import os
+
+    from kanjipad import settings as settings_mod
+
+    path = tmp_path / "settings.json"
+    os.mkfifo(path)
+    s = settings_mod.load(path)
+    assert s.problem is not None and "regular file" in str(s.problem)
