@@ -113,19 +113,18 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object], *, private: bo
 
 def read_head(path: Path, limit: int) -> bytes:
     """Up to ``limit`` bytes from the start of the regular file ``path``: a caller that gets more than it
-    allows asks for one byte over its limit. Opened non-blocking and checked on the open descriptor, so a
-    FIFO or a device put in a file's place cannot hang the caller.
+    allows asks for one byte over its limit. Checked before it is opened, so a FIFO or a device put in a
+    file's place cannot hang the caller (it would block on the open or the read).
 
     Raises FileNotFoundError when it is missing, IsADirectoryError for a folder, OSError (EINVAL) for
     anything else that is not a regular file, and what the system raises when it cannot be read.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(fd, "rb") as fh:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        if not stat.S_ISREG(mode):
-            raise OSError(errno.EINVAL, "not a regular file (a device or a pipe)", str(path))
+    mode = os.stat(path).st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "not a regular file (a device or a pipe)", str(path))
+    with path.open("rb") as fh:
         return fh.read(limit)
 
 
