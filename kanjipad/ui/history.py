@@ -103,3 +103,8 @@ class History(QUndoStack):
         )
         self.push(step)
         return step
+
+    def last_step(self) -> Step | None:
+        i = self.index() - 1
+        cmd = self.command(i) if i >= 0 else None
+        return cmd if isinstance(cmd, Step) else None
