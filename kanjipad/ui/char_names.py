@@ -10,6 +10,8 @@ from PySide6.QtGui import QFontMetrics
 from kanjipad import dictionary
 
 ELLIPSIS = "…"
+#: Where a word ends: a space, or the 、 between readings.
+WORD_ENDS = " 、"
 
 
 def name_of(char: str) -> str:
@@ -34,16 +36,17 @@ def code_point(char: str) -> str:
 
 
 def elide_at_word(text: str, metrics: QFontMetrics, width: int) -> str:
-    """As much of ``text`` as fits ``width`` px, cut after a whole word with "…" ("cloudy…", not "cloudy weat…");
-    a single word too long for the width is cut where it must be."""
+    """As much of ``text`` as fits ``width`` px, cut after a whole word with "…" ("cloudy…", not "cloudy weat…";
+    "ショウ…", not "ショウ、ソ…": readings are words between 、); a single word too long for the width is cut
+    where it must be."""
     shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, width))
     if shown == text or not shown.endswith(ELLIPSIS):
         return shown
     kept = shown[: -len(ELLIPSIS)]
-    if kept and text[len(kept)] != " ":
-        space = kept.rfind(" ")
-        if space > 0:
-            kept = kept[:space]
+    if kept and text[len(kept)] not in WORD_ENDS:
+        end = max(kept.rfind(c) for c in WORD_ENDS)
+        if end > 0:
+            kept = kept[:end]
     kept = kept.rstrip(" ;,、")
     return kept + ELLIPSIS if kept else shown
 

@@ -217,3 +217,15 @@ def test_kana_and_symbols_are_named_and_a_nameless_character_shows_its_code_poin
     assert meanings == ["katakana ro", "left white corner bracket", "white square", "hiragana small a", "U+E010"]
     assert "katakana ro" in window.candidates.buttons[0].toolTip()
     assert "katakana ro" in window.candidates.buttons[0].accessibleName()
+
+
+def test_readings_are_cut_between_readings_not_inside_one(qapp):
+    """A card showed "ショウ、ソ…" (ソウ cut) and "おお、おお(…": a reading is a word, 、 ends it."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from kanjipad.ui.char_names import ELLIPSIS, elide_at_word
+
+    metrics = QFontMetrics(QFont())
+    for text, head in (("ショウ、ソウ、ジョウ", "ショウ、ソ"), ("おお、おお(きい)", "おお、おお(")):
+        shown = elide_at_word(text, metrics, metrics.horizontalAdvance(head + ELLIPSIS))
+        assert shown == text.split("、")[0] + ELLIPSIS
