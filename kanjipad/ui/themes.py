@@ -56,7 +56,8 @@ def apply_theme(app: QCoreApplication | None, theme: str) -> None:
         app.setStyleSheet("")
     else:
         fusion = QStyleFactory.create("Fusion")
-        app.setStyle(HighContrastStyle(fusion) if theme == "high-contrast" else fusion)
+        box = CHECKBOXES.get(theme)
+        app.setStyle(OutlinedCheckBoxStyle(fusion, *box) if box else fusion)
         app.setPalette(pal)
         app.setStyleSheet(SHEETS.get(theme, ""))
     # Every widget painted afresh: once under X11 the menu bar kept the previous theme's colours until
@@ -65,9 +66,17 @@ def apply_theme(app: QCoreApplication | None, theme: str) -> None:
         widget.update()
 
 
-class HighContrastStyle(QProxyStyle):
-    """Fusion, with check boxes drawn as a white box on black and a yellow tick when checked
-    (a style sheet that outlines the box leaves no tick: a checked box was a solid square)."""
+class OutlinedCheckBoxStyle(QProxyStyle):
+    """Fusion, with check boxes drawn as a box of ``fill`` outlined in ``edge`` and a ``tick`` when checked.
+
+    Fusion outlines a box with the window colour darkened: on a dark or black window that edge is
+    not there (an unchecked box could not be seen in the dark theme). A style sheet that outlines the
+    box leaves no tick (a checked box in high contrast was a solid square), so the box is drawn here.
+    """
+
+    def __init__(self, base: QStyle | None, edge: str, fill: str, tick: str, edge_width: float) -> None:
+        super().__init__(base)
+        self.edge, self.fill, self.tick, self.edge_width = QColor(edge), QColor(fill), QColor(tick), edge_width
 
     def drawPrimitive(
         self,
@@ -82,11 +91,11 @@ class HighContrastStyle(QProxyStyle):
         r = option.rect.adjusted(1, 1, -1, -1)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#ffffff"), 2))
-        painter.setBrush(QColor("#000000"))
+        painter.setPen(QPen(self.edge, self.edge_width))
+        painter.setBrush(self.fill)
         painter.drawRect(r)
         if option.state & QStyle.StateFlag.State_On:
-            pen = QPen(QColor("#ffff00"), max(2.0, r.width() / 6))
+            pen = QPen(self.tick, max(2.0, r.width() / 6))
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             painter.setPen(pen)
@@ -99,6 +108,14 @@ class HighContrastStyle(QProxyStyle):
                 ]
             )
         painter.restore()
+
+
+#: Check boxes per theme (edge, fill, tick, edge width): high contrast a white box on black with a
+#: yellow tick; dark the text fields' edge (DARK_SHEET) and fill, so a box stands out 3:1 as they do.
+CHECKBOXES: dict[str, tuple[str, str, str, float]] = {
+    "high-contrast": ("#ffffff", "#000000", "#ffff00", 2.0),
+    "dark": ("#8a8a8a", "#17181a", "#e6e6e6", 2.0),
+}
 
 
 #: High contrast: every control has a bright outline (Fusion draws unchecked boxes and fields

@@ -159,3 +159,24 @@ def test_high_contrast_checked_box_has_a_tick_and_button_text_has_room(qtbot):
         assert text - outline >= 4  # the text stands clear of the outline
     finally:
         apply_theme(QApplication.instance(), "light")
+
+
+def test_an_unchecked_box_stands_out_in_the_dark_theme_and_a_checked_one_has_a_tick(qtbot):
+    """An unchecked box in Settings was a dark square on the dark window (Fusion's edge is the window darkened)."""
+    app = QApplication.instance()
+    apply_theme(app, "dark")
+    try:
+        boxes = []
+        for checked in (False, True):
+            box = QCheckBox("Learn my handwriting")
+            box.setChecked(checked)
+            qtbot.addWidget(box)
+            box.show()
+            boxes.append(box.grab().toImage())
+        window = QColor(boxes[0].pixel(boxes[0].width() - 2, 2))
+        edge = max(contrast(QColor(boxes[0].pixel(x, boxes[0].height() // 2)), window) for x in range(12))
+        assert edge >= 3.0, round(edge, 2)
+        tick = sum(QColor(boxes[1].pixel(x, y)).lightnessF() > 0.7 for x in range(4, 16) for y in range(4, 16))
+        assert tick >= 5  # a light tick inside the box
+    finally:
+        apply_theme(app, "light")
